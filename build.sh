@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# shop-policy — the only entry point a person needs.
+#
+#   ./build.sh serve   build, then serve the help site at http://127.0.0.1:8080
+#   ./build.sh test    every suite: fmt, clippy, native, wasm (Node + Chromium), npm package,
+#                      types, fuzz smoke run, browser end-to-end, size budget
+#   ./build.sh build   wasm → pkg/ (the npm package) and www/pkg/
+#   ./build.sh bench   native and Node benchmarks side by side with peer libraries
+#   ./build.sh setup   install what the others need (idempotent; they call it themselves)
+#
+# Everything it installs lives inside the project (target/, .tools/, node_modules/) except the
+# wasm32 rustup target and Debian's chromium + chromium-driver.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+TOOLS="$ROOT/.tools"
+export PATH="$TOOLS/bin:$ROOT/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+# The wasm-bindgen CLI must match the crate's pinned wasm-bindgen exactly.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)"
+CARGO_FUZZ_VERSION="0.13.2"
+PORT="${PORT:-8080}"
+
+log() { printf '\n== %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+setup() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS" --force
+  fi
+  if [ "$("$TOOLS/bin/cargo-fuzz" --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+    log "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$TOOLS" --force
+  fi
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "npm ci"
+    npm ci --no-audit --no-fund
+  fi
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "apt-get install chromium chromium-driver"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  fi
+}
+
+build() {
+  setup
+  log "cargo build --release --target wasm32-unknown-unknown"
+  cargo build --release --target wasm32-unknown-unknown --lib
+  local raw=target/wasm32-unknown-unknown/release/shop_policy.wasm
+  local out=target/wasm-bindgen
+  rm -rf "$out" pkg
+  log "wasm-bindgen --target web"
+  wasm-bindgen --target web --out-dir "$out" --out-name shop_policy "$raw"
+  log "wasm-opt -Oz"
+  mkdir -p pkg
+  wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    "$out/shop_policy_bg.wasm" -o pkg/shop_policy_bg.wasm
+  cp "$out/shop_policy.js" "$out/shop_policy.d.ts" "$out/shop_policy_bg.wasm.d.ts" pkg/
+  cp -R "$out/snippets" pkg/
+  node tools/package.mjs
+  # The help site imports ./pkg/shop_policy.js (the wasm-bindgen "without a bundler" layout).
+  rm -rf www/pkg
+  mkdir -p www/pkg
+  cp -R pkg/shop_policy.js pkg/shop_policy_bg.wasm pkg/snippets www/pkg/
+  printf 'pkg/shop_policy_bg.wasm: %s bytes, %s gzip -9\n' \
+    "$(wc -c < pkg/shop_policy_bg.wasm)" "$(gzip -9c pkg/shop_policy_bg.wasm | wc -c)"
+}
+
+test_all() {
+  local started=$SECONDS
+  build
+  log "formatting and lints"
+  cargo fmt --all -- --check
+  python3 tools/i18n_sort.py --check
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+  log "native tests (cargo test)"
+  cargo test
+
+  log "wasm-bindgen-test in Node"
+  WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wasm32-unknown-unknown --test wasm
+  log "wasm-bindgen-test in headless Chromium"
+  CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+    cargo test --target wasm32-unknown-unknown --test wasm
+
+  log "npm package: node --test and tsc against pkg/ installed by name"
+  node tools/npm-smoke.mjs
+
+  log "fuzz targets: build and a short run each"
+  fuzz_smoke
+
+  printf '\nAll suites passed in %ss.\n' "$((SECONDS - started))"
+}
+
+fuzz_smoke() {
+  local seconds="${FUZZ_SECONDS:-10}"
+  # cargo-fuzz needs nightly-only sanitizer flags; RUSTC_BOOTSTRAP lets the stable toolchain
+  # accept them (the machine has only stable).
+  local target log
+  for target in $(cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz list); do
+    # New inputs go to a scratch corpus; the committed seeds in fuzz/corpus stay as they are.
+    mkdir -p "fuzz/corpus/$target" "target/fuzz-corpus/$target"
+    log="$ROOT/target/fuzz-$target.log"
+    if ! (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "../target/fuzz-corpus/$target" "corpus/$target" -- \
+        -max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1) > "$log" 2>&1; then
+      tail -n 40 "$log"
+      echo "fuzz target $target failed (log: $log)"
+      return 1
+    fi
+    printf '%-24s %s executions in %ss\n' "$target" \
+      "$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)" "$seconds"
+  done
+}
+
+serve() {
+  build
+  log "serving www/ at http://127.0.0.1:$PORT (Ctrl-C to stop)"
+  exec node tools/serve.mjs www "$PORT"
+}
+
+bench() {
+  build
+  log "native benchmarks"
+  cargo bench --bench checkers -- --noplot
+  log "Node benchmarks against peer libraries"
+  node bench/js/run.mjs
+}
+
+case "${1:-}" in
+  setup) setup ;;
+  build) build ;;
+  test) test_all ;;
+  serve) serve ;;
+  bench) bench ;;
+  fuzz) FUZZ_SECONDS="${2:-600}" fuzz_smoke ;;
+  *)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,24 @@
+//! Any text as a policy pack: JSON parsing, overlay resolution, validation and engine building
+//! must answer with a pack or diagnostics, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use shop_policy::{Engine, Value, validate_policy};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(value) = Value::parse_json(text) else { return };
+    let report = validate_policy(&value);
+    match Engine::from_pack(&value) {
+        Ok(engine) => {
+            assert!(report.ok, "an engine was built from a pack validation rejected");
+            assert_eq!(engine.regions().count(), 1);
+        }
+        Err(error) => {
+            assert!(!report.ok, "validation accepted a pack the engine rejected");
+            assert_eq!(error.diagnostics(), report.diagnostics.as_slice());
+        }
+    }
+    // What was parsed writes back to JSON that parses to the same value.
+    assert_eq!(Value::parse_json(&value.to_json()).ok(), Some(value));
+});

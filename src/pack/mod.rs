@@ -1,0 +1,571 @@
+//! Policy packs: policy as data.
+//!
+//! Thresholds, windows, platform catalogs, phrases, milestones and citations change more often
+//! than code, and differ by region, so they live in JSON packs (`policies/*.json`), embedded at
+//! build time and overridable by callers. A region pack overlays the shared base pack; a caller
+//! may overlay a built-in region (`"extends": "ID"`) or bring a full pack of their own.
+//!
+//! Overlaying is a deep merge ([`merge`]): objects merge key by key, lists of objects that all
+//! have an `id` merge element by element on that id (so an overlay can change one rule's verdict
+//! without restating the list), and anything else is replaced.
+//!
+//! Reading a pack ([`Pack::from_value`]) checks types and unknown fields while it decodes, then
+//! [`Pack::check`] checks what types cannot: duplicate ids, references between sections, ranges
+//! that depend on each other, and that every message a rule needs exists. Every problem is
+//! reported, with its path.
+
+mod builtin;
+mod closure;
+mod eligibility;
+mod health;
+mod links;
+mod merge;
+mod rule;
+
+pub use builtin::{BUILTIN_REGIONS, builtin_pack, builtin_value};
+pub use closure::{
+    AfterClosure, ClosurePolicy, Condition, ConditionFigures, ConditionKind, Step, Withdrawal,
+};
+pub use eligibility::{
+    Capability, Criterion, CriterionKind, EligibilityPolicy, Enforcement, Pilot, RepeatViolation,
+    Route,
+};
+pub use health::{
+    HealthPolicy, Milestone, PointsRule, QuizRule, Scheme, ScoreRule, WarningRule, WeeklyRule,
+};
+pub use links::{
+    CallToAction, Category, CategoryRule, FIXED_RULES, LinkRule, LinksPolicy, PHRASE_SLOTS,
+    PhonePlan, PhonePlans, Platform, Surface,
+};
+pub use merge::merge;
+pub use rule::RuleMeta;
+
+use crate::date::{Date, DstRule, TimeZone};
+use crate::decode::{Decoder, Path, int, word};
+use crate::error::{Diagnostic, Error, ErrorCode};
+use crate::i18n;
+use crate::value::Value;
+use std::collections::HashSet;
+
+/// A currency and how many decimal places its minor unit has (ISO 4217).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Currency {
+    /// ISO 4217 code, e.g. `IDR`.
+    pub code: String,
+    /// Digits after the decimal point: amounts are integers of 10^-minorUnit of the currency.
+    pub minor_unit: u8,
+}
+
+/// A region's time zone as the pack states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackTimeZone {
+    /// Display name, e.g. `Asia/Jakarta (WIB)`.
+    pub name: String,
+    /// The offset and daylight-saving rule.
+    pub zone: TimeZone,
+    /// A note for maintainers.
+    pub note: Option<String>,
+}
+
+/// A complete, validated policy pack for one region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pack {
+    /// Pack id, e.g. `tiktok-shop-ID`.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+    /// The date the pack's content is current as of.
+    pub effective_date: Date,
+    /// Region code, e.g. `ID`.
+    pub region: String,
+    /// The region's time zone.
+    pub time_zone: PackTimeZone,
+    /// The region's currency.
+    pub currency: Currency,
+    /// Link rules.
+    pub links: LinksPolicy,
+    /// E-commerce permission eligibility.
+    pub eligibility: EligibilityPolicy,
+    /// Account health.
+    pub health: HealthPolicy,
+    /// Shop closure.
+    pub closure: ClosurePolicy,
+    /// A note for maintainers.
+    pub note: Option<String>,
+}
+
+pub(crate) fn read_region(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<String> {
+    let s = d.string(v, path)?;
+    if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
+        d.report(
+            ErrorCode::UnknownRegion,
+            path,
+            format!("expected a two-letter region code such as \"ID\", got \"{s}\""),
+        );
+        return None;
+    }
+    Some(s.to_owned())
+}
+
+const DST_RULES: &[(&str, DstRule)] =
+    &[("none", DstRule::None), ("eu", DstRule::Eu), ("us", DstRule::Us)];
+
+fn read_time_zone(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<PackTimeZone> {
+    let mut o = d.object(v, path)?;
+    let name = o.req(d, path, "name", Decoder::text);
+    let offset = o.req(d, path, "utcOffsetMinutes", int(-720, 840));
+    let dst = o.req(d, path, "dst", word(DST_RULES));
+    let note = o.opt(d, path, "note", Decoder::string);
+    o.finish(d, path);
+    Some(PackTimeZone {
+        name: name?.to_owned(),
+        zone: TimeZone { utc_offset_minutes: offset? as i32, dst: dst? },
+        note: note.map(str::to_owned),
+    })
+}
+
+fn read_currency(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Currency> {
+    let mut o = d.object(v, path)?;
+    let code = o.req(d, path, "code", Decoder::string);
+    let minor_unit = o.req(d, path, "minorUnit", int(0, 4));
+    o.finish(d, path);
+    let code = code?;
+    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        d.report(
+            ErrorCode::InvalidInput,
+            &path.key("code"),
+            format!("expected an ISO 4217 code such as \"IDR\", got \"{code}\""),
+        );
+        return None;
+    }
+    Some(Currency { code: code.to_owned(), minor_unit: minor_unit? as u8 })
+}
+
+impl Pack {
+    /// Reads and checks a complete pack, reporting every problem to `d`. `None` when anything
+    /// is wrong.
+    pub fn read(d: &mut Decoder, v: &Value) -> Option<Pack> {
+        let root = Path::Root;
+        let mut o = d.object(v, &root)?;
+        let id = o.req(d, &root, "id", Decoder::text);
+        let version = o.req(d, &root, "version", Decoder::text);
+        let effective_date = o.req(d, &root, "effectiveDate", Decoder::date);
+        let region = o.req(d, &root, "region", read_region);
+        // `extends` was consumed when the overlay was applied; its value must agree with region.
+        let extends = o.opt(d, &root, "extends", read_region);
+        let time_zone = o.req(d, &root, "timeZone", read_time_zone);
+        let currency = o.req(d, &root, "currency", read_currency);
+        let links = o.req(d, &root, "links", LinksPolicy::read);
+        let eligibility = o.req(d, &root, "eligibility", EligibilityPolicy::read);
+        let health = o.req(d, &root, "health", HealthPolicy::read);
+        let closure = o.req(d, &root, "closure", ClosurePolicy::read);
+        let note = o.opt(d, &root, "note", Decoder::string);
+        o.finish(d, &root);
+        if let (Some(extends), Some(region)) = (&extends, &region)
+            && extends != region
+        {
+            d.report(
+                ErrorCode::InvalidInput,
+                &root.key("region"),
+                format!("an overlay of {extends} cannot change the region to {region}"),
+            );
+        }
+        let pack = Pack {
+            id: id?.to_owned(),
+            version: version?.to_owned(),
+            effective_date: effective_date?,
+            region: region?,
+            time_zone: time_zone?,
+            currency: currency?,
+            links: links?,
+            eligibility: eligibility?,
+            health: health?,
+            closure: closure?,
+            note: note.map(str::to_owned),
+        };
+        pack.check(d);
+        d.is_clean().then_some(pack)
+    }
+
+    /// Reads a complete pack, or fails with `invalid_pack` listing every problem.
+    pub fn from_value(v: &Value) -> Result<Pack, Error> {
+        let mut d = Decoder::new();
+        let pack = Pack::read(&mut d, v);
+        match pack {
+            Some(pack) if d.is_clean() => Ok(pack),
+            _ => Err(Error::invalid_pack(d.into_diagnostics())),
+        }
+    }
+
+    /// Every source the pack cites, each once, in order of first citation.
+    pub fn sources(&self) -> Vec<String> {
+        let mut seen = HashSet::new();
+        self.rules().filter(|r| seen.insert(r.source.as_str())).map(|r| r.source.clone()).collect()
+    }
+
+    /// Every rule in the pack.
+    pub fn rules(&self) -> impl Iterator<Item = &RuleMeta> {
+        let l = &self.links;
+        let e = &self.eligibility;
+        let h = &self.health;
+        let c = &self.closure;
+        l.rules
+            .iter()
+            .map(|r| &r.meta)
+            .chain([&l.phone.meta])
+            .chain(e.criteria.iter().map(|c| &c.meta))
+            .chain(e.capabilities.iter().map(|c| &c.meta))
+            .chain([&e.application.meta, &e.enforcement.meta, &e.appeal.meta])
+            .chain(e.pilot.iter().map(|p| &p.meta))
+            .chain(e.repeat_violation.iter().map(|r| &r.meta))
+            .chain([&h.points.meta, &h.warning.meta])
+            .chain(h.milestones.iter().map(|m| &m.meta))
+            .chain([&h.score.meta])
+            .chain(h.score_milestones.iter().map(|m| &m.meta))
+            .chain([&h.quiz.meta, &h.weekly_report.meta])
+            .chain(c.conditions.iter().map(|c| &c.meta))
+            .chain(c.steps.iter().map(|s| &s.meta))
+            .chain([&c.withdrawal.meta])
+            .chain(c.after_closure.iter().map(|a| &a.meta))
+    }
+
+    /// The checks that span fields: ids, references, ranges, messages.
+    fn check(&self, d: &mut Decoder) {
+        let root = Path::Root;
+        self.check_rule_ids(d);
+        self.check_links(d, &root.key("links"));
+        self.check_eligibility(d, &root.key("eligibility"));
+        self.check_health(d, &root.key("health"));
+        self.check_closure(d, &root.key("closure"));
+    }
+
+    fn check_rule_ids(&self, d: &mut Decoder) {
+        let mut seen = HashSet::new();
+        for rule in self.rules() {
+            if !seen.insert(rule.id.as_str()) {
+                d.report(
+                    ErrorCode::DuplicateId,
+                    &Path::Root,
+                    format!("rule id \"{}\" is used more than once", rule.id),
+                );
+            }
+        }
+    }
+
+    fn check_links(&self, d: &mut Decoder, path: &Path<'_>) {
+        let l = &self.links;
+        let rule_ids: HashSet<&str> = l.rules.iter().map(|r| r.meta.id.as_str()).collect();
+        let known_rule = |d: &mut Decoder, id: &str, at: &Path<'_>| {
+            if !rule_ids.contains(id) {
+                d.report(
+                    ErrorCode::UnknownReference,
+                    at,
+                    format!("no link rule has the id \"{id}\""),
+                );
+            }
+        };
+        let categories = path.key("categories");
+        unique(d, &categories, l.categories.iter().map(|c| category_name(c.category)), "category");
+        for (i, c) in l.categories.iter().enumerate() {
+            known_rule(d, &c.rule, &categories.index(i).key("rule"));
+        }
+        let catalog = path.key("catalog");
+        unique(d, &catalog, l.catalog.iter().map(|p| p.id.as_str()), "platform");
+        let mut domains = HashSet::new();
+        for (i, p) in l.catalog.iter().enumerate() {
+            let at = catalog.index(i);
+            if !l.categories.iter().any(|c| c.category == p.category) {
+                d.report(
+                    ErrorCode::UnknownReference,
+                    &at.key("category"),
+                    format!(
+                        "category \"{}\" has no entry in links.categories",
+                        category_name(p.category)
+                    ),
+                );
+            }
+            if let Some(rule) = &p.rule {
+                known_rule(d, rule, &at.key("rule"));
+            }
+            for (j, domain) in p.domains.iter().enumerate() {
+                if !domains.insert(domain.as_str()) {
+                    d.report(
+                        ErrorCode::DuplicateId,
+                        &at.key("domains").index(j),
+                        format!("domain \"{domain}\" is listed under more than one platform"),
+                    );
+                }
+            }
+        }
+        for id in FIXED_RULES {
+            known_rule(d, id, &path.key("rules"));
+        }
+        let cta = path.key("callsToAction");
+        unique(d, &cta, l.calls_to_action.iter().map(|c| c.id.as_str()), "call-to-action group");
+        for (i, c) in l.calls_to_action.iter().enumerate() {
+            known_rule(d, &c.rule, &cta.index(i).key("rule"));
+        }
+        let phone = path.key("phone");
+        let plans = phone.key("plans");
+        unique(d, &plans, l.phone.plans.iter().map(|p| p.region.as_str()), "numbering plan");
+    }
+
+    fn check_eligibility(&self, d: &mut Decoder, path: &Path<'_>) {
+        let e = &self.eligibility;
+        let criteria = path.key("criteria");
+        let mut kinds = HashSet::new();
+        for (i, c) in e.criteria.iter().enumerate() {
+            if !kinds.insert(c.kind) {
+                d.report(
+                    ErrorCode::DuplicateId,
+                    &criteria.index(i).key("criterion"),
+                    "the same fact is tested twice",
+                );
+            }
+        }
+        unique(
+            d,
+            &path.key("capabilities"),
+            e.capabilities.iter().map(|c| c.meta.id.as_str()),
+            "capability",
+        );
+        for (i, c) in e.capabilities.iter().enumerate() {
+            need_message(
+                d,
+                &c.meta,
+                &format!("capability.{}", c.meta.id),
+                &path.key("capabilities").index(i),
+            );
+        }
+        for (route, key) in [(&e.application, "application"), (&e.appeal, "appeal")] {
+            need_message(
+                d,
+                &route.meta,
+                &format!("route.{}", route.route),
+                &path.key(key).key("route"),
+            );
+        }
+    }
+
+    fn check_health(&self, d: &mut Decoder, path: &Path<'_>) {
+        let h = &self.health;
+        for (list, key, ascending) in
+            [(&h.milestones, "milestones", true), (&h.score_milestones, "scoreMilestones", false)]
+        {
+            let at = path.key(key);
+            unique(d, &at, list.iter().map(|m| m.meta.id.as_str()), "milestone");
+            for (i, pair) in list.windows(2).enumerate() {
+                if let [a, b] = pair {
+                    let ordered = if ascending { a.at < b.at } else { a.at > b.at };
+                    if !ordered {
+                        d.report(
+                            ErrorCode::InvalidInput,
+                            &at.index(i + 1),
+                            format!(
+                                "milestones must be listed in {} order without repeats ({} then {})",
+                                if ascending { "ascending" } else { "descending" },
+                                a.at,
+                                b.at
+                            ),
+                        );
+                    }
+                }
+            }
+            for (i, m) in list.iter().enumerate() {
+                need_message(
+                    d,
+                    &m.meta,
+                    &format!("health.action.{}", m.action),
+                    &at.index(i).key("action"),
+                );
+            }
+        }
+        let s = &h.score;
+        let score = path.key("score");
+        if !(s.min <= s.start && s.start <= s.max) {
+            d.report(
+                ErrorCode::InvalidInput,
+                &score.key("start"),
+                format!("start {} is outside {}..{}", s.start, s.min, s.max),
+            );
+        }
+        if s.unhealthy_at_or_below >= s.healthy_from {
+            d.report(
+                ErrorCode::InvalidInput,
+                &score.key("unhealthyAtOrBelow"),
+                format!(
+                    "unhealthyAtOrBelow {} must be below healthyFrom {}",
+                    s.unhealthy_at_or_below, s.healthy_from
+                ),
+            );
+        }
+        for (i, m) in h.score_milestones.iter().enumerate() {
+            if m.at < s.min || m.at > s.max {
+                d.report(
+                    ErrorCode::InvalidInput,
+                    &path.key("scoreMilestones").index(i).key("score"),
+                    format!("score {} is outside {}..{}", m.at, s.min, s.max),
+                );
+            }
+        }
+        if let Some(stop) = h.points.clearing_stops_at
+            && !h.milestones.iter().any(|m| m.at == stop)
+        {
+            d.report(
+                ErrorCode::UnknownReference,
+                &path.key("points").key("clearingStopsAt"),
+                format!("clearingStopsAt {stop} is not one of the milestones"),
+            );
+        }
+    }
+
+    fn check_closure(&self, d: &mut Decoder, path: &Path<'_>) {
+        let c = &self.closure;
+        let conditions = path.key("conditions");
+        unique(d, &conditions, c.conditions.iter().map(|c| c.kind.as_str()), "condition");
+        for (name, kind) in ConditionKind::NAMES {
+            if c.condition(*kind).is_none() {
+                d.report(
+                    ErrorCode::InvalidInput,
+                    &conditions,
+                    format!("condition \"{name}\" is missing"),
+                );
+            }
+        }
+        for (i, cond) in c.conditions.iter().enumerate() {
+            need_message(
+                d,
+                &cond.meta,
+                &format!("closure.condition.{}", cond.meta.id),
+                &conditions.index(i),
+            );
+        }
+        let steps = path.key("steps");
+        unique(d, &steps, c.steps.iter().map(|s| s.meta.id.as_str()), "step");
+        for (i, s) in c.steps.iter().enumerate() {
+            if s.step as usize != i + 1 {
+                d.report(
+                    ErrorCode::InvalidInput,
+                    &steps.index(i).key("step"),
+                    format!(
+                        "steps must be numbered 1, 2, 3… in order; found {} at position {}",
+                        s.step,
+                        i + 1
+                    ),
+                );
+            }
+            need_message(d, &s.meta, &format!("closure.step.{}", s.meta.id), &steps.index(i));
+        }
+        if c.withdrawal.seller_before_step as usize > c.steps.len() {
+            d.report(
+                ErrorCode::InvalidInput,
+                &path.key("withdrawal").key("sellerBeforeStep"),
+                format!("there are only {} steps", c.steps.len()),
+            );
+        }
+        let after = path.key("afterClosure");
+        unique(d, &after, c.after_closure.iter().map(|a| a.meta.id.as_str()), "after-closure item");
+        for (i, a) in c.after_closure.iter().enumerate() {
+            need_message(d, &a.meta, &format!("closure.after.{}", a.meta.id), &after.index(i));
+        }
+    }
+}
+
+fn category_name(category: Category) -> &'static str {
+    Category::NAMES.iter().find(|(_, c)| *c == category).map_or("", |(n, _)| n)
+}
+
+/// Reports each id that appears more than once in a list.
+fn unique<'a>(d: &mut Decoder, list: &Path<'_>, ids: impl Iterator<Item = &'a str>, what: &str) {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            d.report(
+                ErrorCode::DuplicateId,
+                &list.index(i).key("id"),
+                format!("{what} id \"{id}\" is used more than once"),
+            );
+        }
+    }
+}
+
+/// Reports a rule whose message key has no catalog text and which brings no text of its own.
+fn need_message(d: &mut Decoder, rule: &RuleMeta, key: &str, at: &Path<'_>) {
+    if rule.message.is_none() && !i18n::has(key) {
+        d.report(
+            ErrorCode::UnknownReference,
+            at,
+            format!("no built-in message \"{key}\"; give the rule a \"message\": {{ \"en\": … }}"),
+        );
+    }
+}
+
+/// The outcome of [`validate_policy`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Validation {
+    /// True when the pack can be used.
+    pub ok: bool,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Resolves a caller's pack: an overlay (`"extends": "ID"`) on a built-in region, or a complete
+/// pack of its own. An overlay must name itself (`id`), since its reports should not claim to
+/// be the built-in policy.
+pub fn resolve(user: &Value) -> Result<Pack, Error> {
+    let mut d = Decoder::new();
+    let pack = resolve_into(&mut d, user);
+    match pack {
+        Some(pack) if d.is_clean() => Ok(pack),
+        _ => Err(Error::invalid_pack(d.into_diagnostics())),
+    }
+}
+
+fn resolve_into(d: &mut Decoder, user: &Value) -> Option<Pack> {
+    let root = Path::Root;
+    let Value::Object(_) = user else {
+        d.report(
+            ErrorCode::InvalidInput,
+            &root,
+            format!("a policy pack is an object, got {}", crate::decode::describe(user)),
+        );
+        return None;
+    };
+    match user.get("extends") {
+        None | Some(Value::Null) => Pack::read(d, user),
+        Some(extends) => {
+            if matches!(user.get("id"), None | Some(Value::Null)) {
+                d.report(
+                    ErrorCode::InvalidInput,
+                    &root.key("id"),
+                    "missing required field \"id\": an overlay must name itself",
+                );
+            }
+            let region = read_region(d, extends, &root.key("extends"))?;
+            let Some(base) = builtin_value(&region) else {
+                let known = BUILTIN_REGIONS.join(", ");
+                d.report(
+                    ErrorCode::UnknownRegion,
+                    &root.key("extends"),
+                    format!(
+                        "\"{region}\" is not a built-in region; the built-in regions are {known}"
+                    ),
+                );
+                return None;
+            };
+            Pack::read(d, &merge(&base, user))
+        }
+    }
+}
+
+/// Validates a caller's pack (overlay or complete) without building an engine: every problem,
+/// with its path.
+pub fn validate_policy(user: &Value) -> Validation {
+    let mut d = Decoder::new();
+    let _ = resolve_into(&mut d, user);
+    let diagnostics = d.into_diagnostics();
+    Validation { ok: diagnostics.is_empty(), diagnostics }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,223 @@
+//! The shapes every checker reports in, so no checker invents its own.
+//!
+//! Whatever the checker, a reason carries the same three things: the `ruleId` it comes from, a
+//! `message` in the caller's language, and the `source` the rule cites. [`Cited`] builds that
+//! triple from a pack rule; the shapes below ([`Finding`], [`CriterionResult`],
+//! [`ConditionResult`], [`Note`]) add what their checker knows. Every report also names the
+//! policy it was judged under ([`PolicyRef`]).
+//!
+//! Serialized field names are the JS contract's camelCase. `Option` fields are `null` in JS
+//! unless marked to be left out when absent.
+
+use crate::date::Date;
+use crate::i18n::{self, Lang};
+use crate::pack::{Pack, RuleMeta};
+use serde::Serialize;
+
+/// How strict a finding is. Ordered: `Allow < Review < Block`, so the strictest is the maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Fine to post.
+    #[default]
+    Allow,
+    /// A person should look before posting.
+    Review,
+    /// Posting it breaks the policy.
+    Block,
+}
+
+impl Verdict {
+    /// The JS name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Allow => "allow",
+            Verdict::Review => "review",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+/// The policy a report was judged under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyRef {
+    /// Pack id, e.g. `tiktok-shop-ID`.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+}
+
+impl PolicyRef {
+    /// The reference to `pack`.
+    pub fn of(pack: &Pack) -> PolicyRef {
+        PolicyRef { id: pack.id.clone(), version: pack.version.clone() }
+    }
+}
+
+/// A reason with its citation: the rule id, the localized message and the rule's source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cited {
+    /// The rule's stable id.
+    pub rule_id: String,
+    /// The message in the caller's language.
+    pub message: String,
+    /// The rule's source (seed file or public page).
+    pub source: String,
+}
+
+impl Cited {
+    /// Cites `rule` with its message rendered from catalog `key` (default: the rule id) in `lang`.
+    pub fn new(rule: &RuleMeta, lang: Lang, key: Option<&str>, args: &[(&str, &str)]) -> Cited {
+        Cited {
+            rule_id: rule.id.clone(),
+            message: i18n::render_rule(lang, rule, key, args),
+            source: rule.source.clone(),
+        }
+    }
+}
+
+/// What a links finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A URL with a scheme, a `www.` host, or a host with a path.
+    Url,
+    /// A bare host name.
+    Domain,
+    /// An e-mail address.
+    Email,
+    /// A telephone number.
+    Phone,
+    /// A messenger id or number ("WA 0813…", "Line: @toko").
+    Messenger,
+    /// A social media handle ("IG @handle").
+    SocialHandle,
+    /// A phrase that moves buying or contact off the platform.
+    CallToAction,
+    /// A link through a URL shortener.
+    Shortener,
+}
+
+/// One thing found in a text by `checkLinks`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// The rule id.
+    pub rule_id: String,
+    /// What was found.
+    pub kind: FindingKind,
+    /// The verdict on this surface.
+    pub verdict: Verdict,
+    /// Start, in UTF-16 code units (`text.slice(start, end)` in JS is the match).
+    pub start: usize,
+    /// End, in UTF-16 code units, exclusive.
+    pub end: usize,
+    /// The matched text, exactly as written.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// The host, normalized (lowercase, de-obfuscated), for links and e-mail addresses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The catalog id of the platform, where one was recognized.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// Whether the text hid what it is (spelled-out dots, look-alike letters, punycode, …).
+    pub obfuscated: bool,
+    /// Why, in the caller's language.
+    pub message: String,
+    /// The rule's source.
+    pub source: String,
+}
+
+/// One eligibility criterion as judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionResult {
+    /// Criterion id (`followers`, `age`, …).
+    pub id: String,
+    /// The rule id.
+    pub rule_id: String,
+    /// `true` met, `false` not met, `null` unknown (the fact was not given).
+    pub met: Option<bool>,
+    /// What it means, in the caller's language.
+    pub message: String,
+    /// The rule's source.
+    pub source: String,
+    /// Whether the source states the figure (`false`: a parameter of the pack).
+    pub verified: bool,
+}
+
+/// One closure condition as judged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConditionResult {
+    /// Condition id (`orders_quiet_90_days`, …).
+    pub id: String,
+    /// The rule id.
+    pub rule_id: String,
+    /// Whether it is met on the as-of date.
+    pub met: bool,
+    /// The day it is (or will be) met, for the dated conditions.
+    pub met_on: Option<Date>,
+    /// The facts behind the judgement, in the caller's language.
+    pub detail: String,
+    /// What the condition is, in the caller's language.
+    pub message: String,
+    /// The rule's source.
+    pub source: String,
+}
+
+/// A cited statement: a capability, a next step, an after-closure duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    /// Stable id.
+    pub id: String,
+    /// The text, in the caller's language.
+    pub message: String,
+    /// The rule's source, where the note comes from a rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Note {
+    /// A note for `rule`, rendered from catalog `key`.
+    pub fn cited(id: &str, rule: &RuleMeta, lang: Lang, key: &str, args: &[(&str, &str)]) -> Note {
+        Note {
+            id: id.to_owned(),
+            message: i18n::render_rule(lang, rule, Some(key), args),
+            source: Some(rule.source.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_order_by_strictness() {
+        assert!(Verdict::Allow < Verdict::Review && Verdict::Review < Verdict::Block);
+        assert_eq!(
+            [Verdict::Review, Verdict::Block, Verdict::Allow].into_iter().max(),
+            Some(Verdict::Block)
+        );
+    }
+
+    #[test]
+    fn cited_prefers_the_packs_own_message() {
+        let mut rule = RuleMeta {
+            id: "closure.step.apply".into(),
+            source: "seeds/004_1ce1c89aa1fd4710.txt".into(),
+            verified: true,
+            note: None,
+            message: None,
+        };
+        let from_catalog = Cited::new(&rule, Lang::Zh, None, &[]);
+        assert!(from_catalog.message.starts_with("在卖家中心"));
+        rule.message =
+            Some(crate::i18n::LocalText { en: Some("Own text {x}".into()), id: None, zh: None });
+        assert_eq!(Cited::new(&rule, Lang::Zh, None, &[("x", "1")]).message, "Own text 1");
+    }
+}

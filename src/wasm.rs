@@ -1,0 +1,187 @@
+//! The JS binding, and nothing else: JS values in, reports out, errors as JS `Error`s.
+//!
+//! Every export follows the same three steps:
+//! 1. the argument is flattened by `src/wasm_input.js` and rebuilt as a [`Value`] that borrows
+//!    from one copied buffer (three bulk copies, however large the input);
+//! 2. the pure core decodes and evaluates it;
+//! 3. the report is written as JSON text and built into JS objects by `JSON.parse`.
+//!
+//! Errors become a JS `Error` named `ShopPolicyError` with stable `code` and `path` properties
+//! (and `diagnostics` for `invalid_pack`). This is also the only place that reads the clock: when
+//! a call has no `asOf`, "today" is taken in the region's time zone here.
+
+use crate::error::{Error, ErrorCode};
+use crate::to_json::to_json;
+use crate::value::{Value, tape};
+use crate::{Engine, pack};
+use js_sys::{Float64Array, Reflect, Uint8Array};
+use serde::Serialize;
+use std::sync::OnceLock;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+#[wasm_bindgen(module = "/src/wasm_input.js")]
+extern "C" {
+    /// The three arrays `flatten` returns.
+    type Tape;
+
+    #[wasm_bindgen(catch)]
+    fn flatten(value: &JsValue) -> Result<Tape, JsValue>;
+
+    #[wasm_bindgen(method, getter)]
+    fn tags(this: &Tape) -> Uint8Array;
+
+    #[wasm_bindgen(method, getter)]
+    fn nums(this: &Tape) -> Float64Array;
+
+    #[wasm_bindgen(method, getter)]
+    fn bytes(this: &Tape) -> Uint8Array;
+}
+
+/// A JS argument copied into wasm memory; [`Input::value`] reads it without further copies.
+struct Input {
+    tags: Vec<u8>,
+    nums: Vec<f64>,
+    text: String,
+}
+
+impl Input {
+    fn copy(value: &JsValue) -> Result<Input, Error> {
+        let tape = flatten(value).map_err(|thrown| {
+            let reason = thrown.as_string().or_else(|| {
+                Reflect::get(&thrown, &JsValue::from_str("message"))
+                    .ok()
+                    .and_then(|m| m.as_string())
+            });
+            Error::new(
+                ErrorCode::InvalidInput,
+                "",
+                format!(
+                    "the input could not be read: {}",
+                    reason.unwrap_or_else(|| "it threw".to_owned())
+                ),
+            )
+        })?;
+        let text = String::from_utf8(tape.bytes().to_vec()).map_err(|_| {
+            Error::new(ErrorCode::InvalidInput, "", "the input could not be read (invalid UTF-8)")
+        })?;
+        Ok(Input { tags: tape.tags().to_vec(), nums: tape.nums().to_vec(), text })
+    }
+
+    fn value(&self) -> Result<Value<'_>, Error> {
+        tape::read(&self.tags, &self.nums, &self.text)
+    }
+}
+
+/// A report as JS objects.
+fn output<T: Serialize + ?Sized>(report: &T) -> Result<JsValue, JsValue> {
+    let json = to_json(report).map_err(|e| {
+        to_js(Error::new(
+            ErrorCode::InvalidInput,
+            "",
+            format!("the report could not be written: {e}"),
+        ))
+    })?;
+    js_sys::JSON::parse(&json)
+}
+
+/// A core error as a JS `Error` with `code`, `path` (and `diagnostics`) properties.
+fn to_js(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name("ShopPolicyError");
+    let set = |key: &str, value: &JsValue| {
+        let _ = Reflect::set(&js, &JsValue::from_str(key), value);
+    };
+    set("code", &JsValue::from_str(error.code().as_str()));
+    set("path", &JsValue::from_str(error.path()));
+    if !error.diagnostics().is_empty()
+        && let Ok(diagnostics) = output(error.diagnostics())
+    {
+        set("diagnostics", &diagnostics);
+    }
+    js.into()
+}
+
+/// The engine over the built-in packs, built on first use.
+fn default_engine() -> Result<&'static Engine, JsValue> {
+    static DEFAULT: OnceLock<Result<Engine, Error>> = OnceLock::new();
+    DEFAULT.get_or_init(Engine::builtin).as_ref().map_err(|e| to_js(e.clone()))
+}
+
+/// Lists the built-in policy packs.
+#[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
+pub fn policies() -> Result<JsValue, JsValue> {
+    output(&default_engine()?.policies())
+}
+
+/// Validates a policy pack (a complete pack, or an overlay with `extends`) and reports every
+/// problem; never throws for a bad pack.
+#[wasm_bindgen(js_name = validatePolicy, unchecked_return_type = "Validation")]
+pub fn validate_policy(
+    #[wasm_bindgen(unchecked_param_type = "PolicyPack")] pack: JsValue,
+) -> Result<JsValue, JsValue> {
+    let validation = match Input::copy(&pack)
+        .and_then(|input| input.value().map(|v| pack::validate_policy(&v)))
+    {
+        Ok(validation) => validation,
+        Err(error) => pack::Validation { ok: false, diagnostics: vec![error] },
+    };
+    output(&validation)
+}
+
+/// The built-in pack of a region, base and region merged: the starting point for an overlay.
+#[wasm_bindgen(js_name = getPolicy, unchecked_return_type = "CompletePolicyPack")]
+pub fn get_policy(region: &str) -> Result<JsValue, JsValue> {
+    let value = pack::builtin_value(region).ok_or_else(|| {
+        to_js(Error::new(
+            ErrorCode::UnknownRegion,
+            "region",
+            format!(
+                "no built-in policy for \"{region}\"; the built-in regions are {}",
+                pack::BUILTIN_REGIONS.join(", ")
+            ),
+        ))
+    })?;
+    js_sys::JSON::parse(&value.to_json())
+}
+
+/// An engine over a caller's policy pack, validated and indexed once.
+#[wasm_bindgen(js_name = Engine)]
+pub struct JsEngine {
+    engine: Engine,
+}
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// `new Engine()` uses the built-in packs; `new Engine(pack)` a complete pack or an overlay
+    /// (`extends: "ID"`). An invalid pack throws `code: "invalid_pack"` with every diagnostic.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "PolicyPack")] pack: JsValue,
+    ) -> Result<JsEngine, JsValue> {
+        let engine = if pack.is_undefined() || pack.is_null() {
+            default_engine()?.clone()
+        } else {
+            // Whatever is wrong with the argument, it is an invalid pack.
+            let as_pack = |e: Error| to_js(Error::invalid_pack(vec![e]));
+            let input = Input::copy(&pack).map_err(as_pack)?;
+            let value = input.value().map_err(as_pack)?;
+            Engine::from_pack(&value).map_err(to_js)?
+        };
+        Ok(JsEngine { engine })
+    }
+
+    /// The packs this engine evaluates with.
+    #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
+    pub fn policies(&self) -> Result<JsValue, JsValue> {
+        output(&self.engine.policies())
+    }
+
+    /// The regions this engine answers for.
+    #[wasm_bindgen(getter)]
+    pub fn regions(&self) -> Vec<String> {
+        self.engine.regions().map(str::to_owned).collect()
+    }
+}

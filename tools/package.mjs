@@ -1,0 +1,61 @@
+// Writes the npm package files wasm-bindgen does not: package.json with an explicit `exports`
+// map, and the Node entry that initializes the module synchronously from its one .wasm file.
+// Run by `./build.sh build` after wasm-bindgen and wasm-opt have filled pkg/.
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const pkg = join(root, "pkg");
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, "m"))?.[1];
+
+// Node: `import "shop-policy"` is ready to use — no await. Browsers and bundlers get the
+// wasm-bindgen web build and call `await init()` (here a no-op, so the same code runs in both).
+writeFileSync(
+  join(pkg, "node.js"),
+  `// Node entry: instantiates the module synchronously from the package's own .wasm file.
+import { readFileSync } from "node:fs";
+import init, { initSync } from "./shop_policy.js";
+
+initSync({ module: readFileSync(new URL("./shop_policy_bg.wasm", import.meta.url)) });
+
+export * from "./shop_policy.js";
+export default init;
+`,
+);
+
+function files(dir, prefix = "") {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
+
+const manifest = {
+  name: "shop-policy",
+  version: field("version"),
+  description: field("description"),
+  license: field("license"),
+  type: "module",
+  main: "./node.js",
+  module: "./shop_policy.js",
+  types: "./shop_policy.d.ts",
+  exports: {
+    ".": {
+      types: "./shop_policy.d.ts",
+      node: "./node.js",
+      default: "./shop_policy.js",
+    },
+    "./shop_policy_bg.wasm": "./shop_policy_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: files(pkg).filter((f) => f !== "package.json").sort(),
+  sideEffects: ["./node.js"],
+  engines: { node: ">=18" },
+  keywords: ["tiktok-shop", "policy", "wasm", "seller", "creator", "indonesia", "southeast-asia"],
+};
+writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+console.log(`pkg/package.json: shop-policy@${manifest.version}, ${manifest.files.length} files`);
