@@ -134,7 +134,7 @@ serve() {
 bench() {
   build
   log "native benchmarks"
-  cargo bench --bench checkers -- --noplot
+  cargo bench --benches
   log "Node benchmarks against peer libraries"
   node bench/js/run.mjs
 }

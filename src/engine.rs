@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::pack::{self, BUILTIN_REGIONS, Pack};
 use crate::value::Value;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// One region's pack, ready to evaluate.
 #[derive(Debug, Clone)]
@@ -26,10 +27,40 @@ impl RegionPolicy {
     }
 }
 
+/// A region the engine answers for. Built-in regions are read on first use, so the first check
+/// pays for one region's pack, not eight.
+#[derive(Debug, Clone)]
+struct Slot {
+    region: String,
+    policy: OnceLock<Result<RegionPolicy, Error>>,
+}
+
+impl Slot {
+    fn ready(pack: Pack) -> Slot {
+        Slot { region: pack.region.clone(), policy: OnceLock::from(Ok(RegionPolicy::new(pack))) }
+    }
+
+    fn get(&self) -> Result<&RegionPolicy, Error> {
+        self.policy
+            .get_or_init(|| {
+                let pack = pack::builtin_pack(&self.region).ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::UnknownRegion,
+                        "region",
+                        format!("no built-in pack for {}", self.region),
+                    )
+                })??;
+                Ok(RegionPolicy::new(pack))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
 /// A set of region policies to evaluate against.
 #[derive(Debug, Clone)]
 pub struct Engine {
-    regions: Vec<RegionPolicy>,
+    slots: Vec<Slot>,
 }
 
 /// A line of [`Engine::policies`].
@@ -49,57 +80,59 @@ pub struct PolicySummary {
 }
 
 impl Engine {
-    /// The engine over every built-in region pack.
-    pub fn builtin() -> Result<Engine, Error> {
-        let mut regions = Vec::with_capacity(BUILTIN_REGIONS.len());
-        for region in BUILTIN_REGIONS {
-            let pack = pack::builtin_pack(region).ok_or_else(|| {
-                Error::new(ErrorCode::UnknownRegion, "", format!("no built-in pack for {region}"))
-            })??;
-            regions.push(RegionPolicy::new(pack));
-        }
-        Ok(Engine { regions })
+    /// The engine over every built-in region pack. Each region's pack is read and checked the
+    /// first time the region is used.
+    pub fn builtin() -> Engine {
+        let slots = BUILTIN_REGIONS
+            .iter()
+            .map(|r| Slot { region: (*r).to_owned(), policy: OnceLock::new() })
+            .collect();
+        Engine { slots }
     }
 
     /// An engine over a caller's pack: an overlay on a built-in region (`"extends": "ID"`) or a
     /// complete pack. Fails with `invalid_pack` listing every problem.
     pub fn from_pack(value: &Value<'_>) -> Result<Engine, Error> {
         let pack = pack::resolve(value)?;
-        Ok(Engine { regions: vec![RegionPolicy::new(pack)] })
+        Ok(Engine { slots: vec![Slot::ready(pack)] })
     }
 
     /// An engine over packs already read.
     pub fn from_packs(packs: Vec<Pack>) -> Engine {
-        Engine { regions: packs.into_iter().map(RegionPolicy::new).collect() }
+        Engine { slots: packs.into_iter().map(Slot::ready).collect() }
     }
 
     /// The regions this engine answers for.
     pub fn regions(&self) -> impl Iterator<Item = &str> {
-        self.regions.iter().map(|r| r.pack.region.as_str())
+        self.slots.iter().map(|s| s.region.as_str())
     }
 
     /// The policy of `region`, or `unknown_region` (path `region`).
     pub fn region(&self, region: &str) -> Result<&RegionPolicy, Error> {
-        self.regions.iter().find(|r| r.pack.region == region).ok_or_else(|| {
+        let slot = self.slots.iter().find(|s| s.region == region).ok_or_else(|| {
             let known: Vec<&str> = self.regions().collect();
             Error::new(
                 ErrorCode::UnknownRegion,
                 "region",
                 format!("no policy for region \"{region}\"; this engine has {}", known.join(", ")),
             )
-        })
+        })?;
+        slot.get()
     }
 
     /// A summary of each pack.
-    pub fn policies(&self) -> Vec<PolicySummary> {
-        self.regions
+    pub fn policies(&self) -> Result<Vec<PolicySummary>, Error> {
+        self.slots
             .iter()
-            .map(|r| PolicySummary {
-                id: r.pack.id.clone(),
-                region: r.pack.region.clone(),
-                version: r.pack.version.clone(),
-                effective_date: r.pack.effective_date,
-                sources: r.pack.sources(),
+            .map(|slot| {
+                let pack = &slot.get()?.pack;
+                Ok(PolicySummary {
+                    id: pack.id.clone(),
+                    region: pack.region.clone(),
+                    version: pack.version.clone(),
+                    effective_date: pack.effective_date,
+                    sources: pack.sources(),
+                })
             })
             .collect()
     }
@@ -108,6 +141,42 @@ impl Engine {
     /// this, with the clock; the checkers themselves always receive a date.
     pub fn today(&self, region: &str, unix_ms: f64) -> Result<Date, Error> {
         Ok(self.region(region)?.pack.time_zone.zone.today(unix_ms))
+    }
+}
+
+/// What "today" is when a dated call gives no `asOf`.
+///
+/// The core never reads a clock: the binding passes the instant from `Date.now()`, and native
+/// callers choose.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Today {
+    /// Read this instant (milliseconds since the Unix epoch) in the region's time zone.
+    At(f64),
+    /// There is no fallback: a dated call without `asOf` is an `invalid_input` error.
+    Required,
+}
+
+impl Engine {
+    /// The policy and evaluation date of a call: the call's region (or `unknown_region`), and its
+    /// `asOf`, else today in the region's time zone.
+    pub fn resolve(
+        &self,
+        call: &CallContext,
+        today: Today,
+    ) -> Result<(&RegionPolicy, Date), Error> {
+        let policy = self.region(&call.region)?;
+        let as_of = match (call.as_of, today) {
+            (Some(date), _) => date,
+            (None, Today::At(unix_ms)) => policy.pack.time_zone.zone.today(unix_ms),
+            (None, Today::Required) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidInput,
+                    "asOf",
+                    "missing required field \"asOf\"",
+                ));
+            }
+        };
+        Ok((policy, as_of))
     }
 }
 
@@ -139,7 +208,7 @@ mod tests {
 
     #[test]
     fn builtin_engine_covers_every_region() {
-        let engine = Engine::builtin().unwrap();
+        let engine = Engine::builtin();
         assert_eq!(engine.regions().collect::<Vec<_>>(), BUILTIN_REGIONS);
         let err = engine.region("JP").unwrap_err();
         assert_eq!((err.code(), err.path()), (ErrorCode::UnknownRegion, "region"));
@@ -147,7 +216,7 @@ mod tests {
 
     #[test]
     fn today_uses_the_region_clock() {
-        let engine = Engine::builtin().unwrap();
+        let engine = Engine::builtin();
         // 2026-11-21 17:30 UTC: already the 22nd in Jakarta, still the 21st in London and LA.
         let instant = 1_795_282_200_000.0;
         assert_eq!(engine.today("ID", instant).unwrap().to_string(), "2026-11-22");

@@ -37,7 +37,7 @@
 //! ```
 //! use shop_policy::{Engine, Value};
 //!
-//! let engine = Engine::builtin()?;
+//! let engine = Engine::builtin();
 //! let regions: Vec<&str> = engine.regions().collect();
 //! assert_eq!(regions, ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"]);
 //!
@@ -47,7 +47,7 @@
 //!     "eligibility": { "criteria": [ { "id": "eligibility.followers", "min": 1000 } ] }
 //! }"#)?;
 //! let mine = Engine::from_pack(&overlay)?;
-//! assert_eq!(mine.policies()[0].id, "my-agency-ID");
+//! assert_eq!(mine.policies()?[0].id, "my-agency-ID");
 //!
 //! // Every problem of a broken pack is reported, each with its path.
 //! let broken = Value::parse_json(r#"{ "id": "x", "extends": "ID", "colour": 1,
@@ -74,7 +74,7 @@ pub mod value;
 pub mod wasm;
 
 pub use date::Date;
-pub use engine::{CallContext, Engine, PolicySummary, RegionPolicy};
+pub use engine::{CallContext, Engine, PolicySummary, RegionPolicy, Today};
 pub use error::{Diagnostic, Error, ErrorCode};
 pub use i18n::Lang;
 pub use pack::{Pack, Validation, validate_policy};

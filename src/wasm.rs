@@ -105,15 +105,32 @@ fn to_js(error: Error) -> JsValue {
 }
 
 /// The engine over the built-in packs, built on first use.
-fn default_engine() -> Result<&'static Engine, JsValue> {
-    static DEFAULT: OnceLock<Result<Engine, Error>> = OnceLock::new();
-    DEFAULT.get_or_init(Engine::builtin).as_ref().map_err(|e| to_js(e.clone()))
+fn default_engine() -> &'static Engine {
+    static DEFAULT: OnceLock<Engine> = OnceLock::new();
+    DEFAULT.get_or_init(Engine::builtin)
+}
+
+/// The signature every checker shares: the engine, the call's argument as a value, and what
+/// "today" is when the argument has no `asOf`.
+type Check<R> = fn(&Engine, &Value<'_>, crate::Today) -> Result<R, Error>;
+
+/// Runs a checker on a JS argument: copy it in, evaluate, hand the report back as JS objects.
+/// "Today" is read from the clock here — the only place that does.
+fn run<R: Serialize>(
+    engine: &Engine,
+    input: &JsValue,
+    check: Check<R>,
+) -> Result<JsValue, JsValue> {
+    let input = Input::copy(input).map_err(to_js)?;
+    let value = input.value().map_err(to_js)?;
+    let report = check(engine, &value, crate::Today::At(js_sys::Date::now())).map_err(to_js)?;
+    output(&report)
 }
 
 /// Lists the built-in policy packs.
 #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
 pub fn policies() -> Result<JsValue, JsValue> {
-    output(&default_engine()?.policies())
+    output(&default_engine().policies().map_err(to_js)?)
 }
 
 /// Validates a policy pack (a complete pack, or an overlay with `extends`) and reports every
@@ -162,7 +179,7 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_optional_param_type = "PolicyPack")] pack: JsValue,
     ) -> Result<JsEngine, JsValue> {
         let engine = if pack.is_undefined() || pack.is_null() {
-            default_engine()?.clone()
+            default_engine().clone()
         } else {
             // Whatever is wrong with the argument, it is an invalid pack.
             let as_pack = |e: Error| to_js(Error::invalid_pack(vec![e]));
@@ -176,7 +193,7 @@ impl JsEngine {
     /// The packs this engine evaluates with.
     #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
     pub fn policies(&self) -> Result<JsValue, JsValue> {
-        output(&self.engine.policies())
+        output(&self.engine.policies().map_err(to_js)?)
     }
 
     /// The regions this engine answers for.

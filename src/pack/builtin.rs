@@ -3,6 +3,7 @@
 use super::{Pack, merge};
 use crate::error::Error;
 use crate::value::Value;
+use std::sync::OnceLock;
 
 const BASE: &str = include_str!("../../policies/base.json");
 
@@ -23,12 +24,13 @@ const REGIONS: [(&str, &str); 8] = [
 /// The built-in pack of `region` as a merged JSON value (base + region overlay), or `None` for a
 /// region without one. This is what a caller's `"extends": "ID"` overlays.
 pub fn builtin_value(region: &str) -> Option<Value<'static>> {
+    static PARSED_BASE: OnceLock<Option<Value<'static>>> = OnceLock::new();
     let (_, text) = REGIONS.iter().find(|(r, _)| *r == region)?;
     // The embedded files are checked by the test suite, so a parse failure here would mean a
     // broken build; it is still reported as `None` rather than a panic.
-    let base = Value::parse_json(BASE).ok()?;
+    let base = PARSED_BASE.get_or_init(|| Value::parse_json(BASE).ok()).as_ref()?;
     let overlay = Value::parse_json(text).ok()?;
-    Some(merge(&base, &overlay))
+    Some(merge(base, &overlay))
 }
 
 /// The built-in pack of `region`, read and checked.
