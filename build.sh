@@ -89,12 +89,15 @@ test_all() {
   log "native tests (cargo test)"
   cargo test
 
+  # Every tests/wasm*.rs file is a wasm-bindgen test suite.
+  local wasm_suites=() file
+  for file in tests/wasm*.rs; do wasm_suites+=(--test "$(basename "$file" .rs)"); done
   log "wasm-bindgen-test in Node"
-  WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wasm32-unknown-unknown --test wasm
+  WASM_BINDGEN_TEST_ONLY_NODE=1 cargo test --target wasm32-unknown-unknown "${wasm_suites[@]}"
   log "wasm-bindgen-test in headless Chromium"
   CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
-    cargo test --target wasm32-unknown-unknown --test wasm
+    cargo test --target wasm32-unknown-unknown "${wasm_suites[@]}"
 
   log "npm package: node --test and tsc against pkg/ installed by name"
   node tools/npm-smoke.mjs

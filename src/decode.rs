@@ -123,7 +123,7 @@ impl Decoder {
     /// An object, viewed field by field.
     pub fn object<'v>(&mut self, value: &'v Value<'v>, path: &Path<'_>) -> Option<Fields<'v>> {
         match value {
-            Value::Object(entries) => Some(Fields { entries, used: vec![false; entries.len()] }),
+            Value::Object(entries) => Some(Fields { entries, used: Used::new(entries.len()) }),
             other => {
                 self.wrong_type("an object", other, path);
                 None
@@ -298,20 +298,49 @@ pub fn describe(value: &Value<'_>) -> String {
     }
 }
 
-/// An object's fields, remembering which have been read.
+/// An object's fields, remembering which have been read (a bit per field, so reading 100,000
+/// small objects allocates nothing extra; objects with more than 64 fields fall back to a list).
 #[derive(Debug)]
 pub struct Fields<'v> {
     entries: &'v [(std::borrow::Cow<'v, str>, Value<'v>)],
-    used: Vec<bool>,
+    used: Used,
+}
+
+#[derive(Debug)]
+enum Used {
+    Bits(u64),
+    List(Vec<bool>),
+}
+
+impl Used {
+    fn new(len: usize) -> Used {
+        if len <= 64 { Used::Bits(0) } else { Used::List(vec![false; len]) }
+    }
+
+    fn mark(&mut self, index: usize) {
+        match self {
+            Used::Bits(bits) => *bits |= 1u64.checked_shl(index as u32).unwrap_or(0),
+            Used::List(list) => {
+                if let Some(flag) = list.get_mut(index) {
+                    *flag = true;
+                }
+            }
+        }
+    }
+
+    fn is_marked(&self, index: usize) -> bool {
+        match self {
+            Used::Bits(bits) => bits & 1u64.checked_shl(index as u32).unwrap_or(0) != 0,
+            Used::List(list) => list.get(index).copied().unwrap_or(false),
+        }
+    }
 }
 
 impl<'v> Fields<'v> {
     /// The raw value of `key`, marking it read. `null` counts as present here.
     pub fn take(&mut self, key: &str) -> Option<&'v Value<'v>> {
         let index = self.entries.iter().position(|(k, _)| k == key)?;
-        if let Some(flag) = self.used.get_mut(index) {
-            *flag = true;
-        }
+        self.used.mark(index);
         self.entries.get(index).map(|(_, v)| v)
     }
 
@@ -359,8 +388,8 @@ impl<'v> Fields<'v> {
 
     /// Reports every field that was never read as `unknown_field`.
     pub fn finish(self, d: &mut Decoder, parent: &Path<'_>) {
-        for ((key, _), used) in self.entries.iter().zip(&self.used) {
-            if !used {
+        for (index, (key, _)) in self.entries.iter().enumerate() {
+            if !self.used.is_marked(index) {
                 d.report(
                     ErrorCode::UnknownField,
                     &parent.key(key),
@@ -417,6 +446,22 @@ mod tests {
             ("unknown_field", "extra"),
         ];
         assert_eq!(got, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
+    }
+
+    #[test]
+    fn unknown_fields_are_found_in_wide_objects_too() {
+        let wide: Vec<String> = (0..70).map(|i| format!("\"f{i}\": {i}")).collect();
+        let v = Value::parse_json(&format!("{{{}}}", wide.join(","))).unwrap();
+        let mut d = Decoder::new();
+        let mut o = d.object(&v, &Path::Root).unwrap();
+        for i in 0..70 {
+            if i != 3 && i != 66 {
+                o.take(&format!("f{i}"));
+            }
+        }
+        o.finish(&mut d, &Path::Root);
+        let paths: Vec<String> = d.into_diagnostics().iter().map(|e| e.path().to_owned()).collect();
+        assert_eq!(paths, ["f3", "f66"]);
     }
 
     #[test]
