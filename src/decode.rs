@@ -451,7 +451,8 @@ mod tests {
     #[test]
     fn unknown_fields_are_found_in_wide_objects_too() {
         let wide: Vec<String> = (0..70).map(|i| format!("\"f{i}\": {i}")).collect();
-        let v = Value::parse_json(&format!("{{{}}}", wide.join(","))).unwrap();
+        let text = format!("{{{}}}", wide.join(","));
+        let v = Value::parse_json(&text).unwrap();
         let mut d = Decoder::new();
         let mut o = d.object(&v, &Path::Root).unwrap();
         for i in 0..70 {
