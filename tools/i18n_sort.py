@@ -3,23 +3,32 @@
 
 Usage: python3 tools/i18n_sort.py            # rewrite the three catalogs in sorted order
        python3 tools/i18n_sort.py --check    # exit 1 if any catalog is unsorted
+
+Entries may be on one line or wrapped over several (as rustfmt wraps long tuples). The script
+refuses to write a catalog if it cannot account for every entry, so it never drops one.
 """
 import re, sys, pathlib
 
-ENTRY = re.compile(r'^    \("(?P<key>[^"]+)",\n?\s*"(?P<text>(?:[^"\\]|\\.)*)"\),\n', re.M)
+STRING = r'"((?:[^"\\]|\\.)*)"'
+ENTRY = re.compile(r'\(\s*' + STRING + r'\s*,\s*' + STRING + r'\s*,?\s*\)\s*,', re.S)
 root = pathlib.Path(__file__).resolve().parent.parent / "src" / "i18n"
 bad = False
 for lang in ("en", "id", "zh"):
     path = root / f"{lang}.rs"
     src = path.read_text()
-    head, sep, body = src.partition("&[\n")
-    body, sep2, tail = body.rpartition("];")
-    entries = [(m["key"], m["text"]) for m in ENTRY.finditer(body)]
+    start = src.index("= &[") + len("= &[")
+    end = src.rindex("];")
+    body = src[start:end]
+    entries = [(m.group(1), m.group(2)) for m in ENTRY.finditer(body)]
+    leftover = ENTRY.sub("", body).strip()
+    if leftover:
+        sys.exit(f"{path}: cannot parse part of the catalog, refusing to rewrite it:\n{leftover[:200]}")
     ordered = sorted(entries)
     if "--check" in sys.argv:
         if entries != ordered:
-            print(f"{path} is not sorted"); bad = True
+            print(f"{path} is not sorted")
+            bad = True
         continue
     lines = "".join(f'    ("{k}", "{t}"),\n' for k, t in ordered)
-    path.write_text(head + sep + lines + sep2 + tail)
+    path.write_text(src[:start] + "\n" + lines + src[end:])
 sys.exit(1 if bad else 0)

@@ -1,5 +1,6 @@
 //! 简体中文消息。Keys sorted (see `tools/i18n_sort.py`); `{name}` placeholders.
 
+#[rustfmt::skip]
 pub(super) const MESSAGES: &[(&str, &str)] = &[
     ("capability.live_promotion", "在直播中推广商品"),
     ("capability.profile_showcase", "在个人主页展示商品"),
@@ -10,37 +11,22 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     ("category.shortener", "短链接服务"),
     ("category.social", "社交媒体"),
     ("category.tiktok", "TikTok"),
-    (
-        "closure.after.history_viewable",
-        "订单历史和商品清单仍可查看，但店铺不能再进行任何商业活动。",
-    ),
+    ("closure.after.history_viewable", "订单历史和商品清单仍可查看，但店铺不能再进行任何商业活动。"),
     ("closure.after.no_buyer_data", "不得保留通过店铺获得的任何买家信息。"),
     ("closure.after.no_new_shop_same_country", "不能在同一国家重新注册新店铺。"),
     ("closure.after.obligations_remain", "因过去交易产生的义务仍须履行。"),
-    (
-        "closure.condition.announcement_shown_30_days",
-        "“店铺关闭公告”已在店铺首页显著位置展示{days}天。",
-    ),
+    ("closure.condition.announcement_shown_30_days", "“店铺关闭公告”已在店铺首页显著位置展示{days}天。"),
     ("closure.condition.campaigns_stopped", "店铺已停止所有营销活动。"),
     ("closure.condition.creators_unbound", "店铺已解绑所有达人账号。"),
     ("closure.condition.no_commission_arrears", "无联盟佣金欠款。"),
     ("closure.condition.orders_final", "所有订单均为“已完成”或“已关闭”状态。"),
-    (
-        "closure.condition.orders_quiet_90_days",
-        "最后一个订单变为“已完成”或“已关闭”后已满{days}个自然日。",
-    ),
+    ("closure.condition.orders_quiet_90_days", "最后一个订单变为“已完成”或“已关闭”后已满{days}个自然日。"),
     ("closure.condition.payments_settled", "店铺与TikTok Shop之间的所有款项均已双向结清。"),
     ("closure.step.agree", "勾选同意“关闭您的店铺”；店铺随即关闭，剩余保证金将退还。"),
-    (
-        "closure.step.apply",
-        "在卖家中心申请关闭店铺（我的账号 → 商家资料 → 店铺关闭），选择店铺并提供理由。此后所有商品自动下架，店铺不能再进行新的交易。",
-    ),
+    ("closure.step.apply", "在卖家中心申请关闭店铺（我的账号 → 商家资料 → 店铺关闭），选择店铺并提供理由。此后所有商品自动下架，店铺不能再进行新的交易。"),
     ("closure.step.meet_conditions", "满足所有店铺关闭条件。"),
     ("closure.step.verify_details", "核验企业类型、店铺名称和公司名称。"),
-    (
-        "health.action.campaign_affiliate_removal_listing_limit",
-        "暂时移出营销活动和联盟计划；限制新品上架。",
-    ),
+    ("health.action.campaign_affiliate_removal_listing_limit", "暂时移出营销活动和联盟计划；限制新品上架。"),
     ("health.action.campaign_limits_7_days", "限制参加营销活动和卖家权益7天。"),
     ("health.action.permanent_suspension", "店铺永久封禁。"),
     ("health.action.score_0_enforcement", "健康分为0：最严厉的处罚，直至移除。"),
