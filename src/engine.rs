@@ -9,21 +9,25 @@ use crate::date::Date;
 use crate::decode::{Decoder, Fields, Path, word};
 use crate::error::{Error, ErrorCode};
 use crate::i18n::Lang;
+use crate::links::classifier::LinkIndex;
 use crate::pack::{self, BUILTIN_REGIONS, Pack};
 use crate::value::Value;
 use serde::Serialize;
 use std::sync::OnceLock;
 
-/// One region's pack, ready to evaluate.
+/// One region's pack, ready to evaluate: the pack and the indexes compiled from it.
 #[derive(Debug, Clone)]
 pub struct RegionPolicy {
     /// The validated pack.
     pub pack: Pack,
+    /// The links section compiled for matching.
+    pub links: LinkIndex,
 }
 
 impl RegionPolicy {
-    fn new(pack: Pack) -> RegionPolicy {
-        RegionPolicy { pack }
+    fn new(pack: Pack) -> Result<RegionPolicy, Error> {
+        let links = LinkIndex::new(&pack.links, &pack.region)?;
+        Ok(RegionPolicy { pack, links })
     }
 }
 
@@ -36,8 +40,11 @@ struct Slot {
 }
 
 impl Slot {
-    fn ready(pack: Pack) -> Slot {
-        Slot { region: pack.region.clone(), policy: OnceLock::from(Ok(RegionPolicy::new(pack))) }
+    fn ready(pack: Pack) -> Result<Slot, Error> {
+        Ok(Slot {
+            region: pack.region.clone(),
+            policy: OnceLock::from(Ok(RegionPolicy::new(pack)?)),
+        })
     }
 
     fn get(&self) -> Result<&RegionPolicy, Error> {
@@ -50,7 +57,7 @@ impl Slot {
                         format!("no built-in pack for {}", self.region),
                     )
                 })??;
-                Ok(RegionPolicy::new(pack))
+                RegionPolicy::new(pack)
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -94,12 +101,12 @@ impl Engine {
     /// complete pack. Fails with `invalid_pack` listing every problem.
     pub fn from_pack(value: &Value<'_>) -> Result<Engine, Error> {
         let pack = pack::resolve(value)?;
-        Ok(Engine { slots: vec![Slot::ready(pack)] })
+        Ok(Engine { slots: vec![Slot::ready(pack)?] })
     }
 
-    /// An engine over packs already read.
-    pub fn from_packs(packs: Vec<Pack>) -> Engine {
-        Engine { slots: packs.into_iter().map(Slot::ready).collect() }
+    /// An engine over packs already read and checked.
+    pub fn from_packs(packs: Vec<Pack>) -> Result<Engine, Error> {
+        Ok(Engine { slots: packs.into_iter().map(Slot::ready).collect::<Result<_, _>>()? })
     }
 
     /// The regions this engine answers for.

@@ -232,3 +232,57 @@ export type PolicyOverlay = DeepPartial<Omit<CompletePolicyPack, "id" | "region"
 
 /** A complete pack, or an overlay on a built-in region. */
 export type PolicyPack = CompletePolicyPack | PolicyOverlay;
+
+/** The arguments of `checkLinks`. */
+export interface LinksInput {
+  /** The caption, bio, LIVE comment, product text or chat message to check. */
+  text: string;
+  surface: Surface;
+  region: Region | string;
+  lang?: Lang;
+}
+
+/** What a links finding is. */
+export type FindingKind =
+  | "url"
+  | "domain"
+  | "email"
+  | "phone"
+  | "messenger"
+  | "social_handle"
+  | "call_to_action"
+  | "shortener";
+
+/** One thing found in the text. `text.slice(start, end) === match`. */
+export interface Finding {
+  ruleId: string;
+  kind: FindingKind;
+  /** The verdict on this surface. */
+  verdict: Verdict;
+  /** UTF-16 offset (a JS string index). */
+  start: number;
+  /** UTF-16 offset, exclusive. */
+  end: number;
+  match: string;
+  /** The normalized host (lowercase, de-obfuscated), for links and e-mail addresses. */
+  host?: string;
+  /** The catalog id of the platform, e.g. `"shopee"`, `"whatsapp"`. */
+  platform?: string;
+  /** The text disguised it: spelled-out dots, look-alike letters, fullwidth, punycode… */
+  obfuscated: boolean;
+  /** Why, in the requested language. */
+  message: string;
+  /** The rule's source: a seed text or a public page. */
+  source: string;
+}
+
+/** What `checkLinks` answers. */
+export interface LinksReport {
+  /** The strictest verdict of the findings; `"allow"` when there are none. */
+  verdict: Verdict;
+  /** Sorted by position, never overlapping. */
+  findings: Finding[];
+  /** The text with every blocked span masked (`•` per UTF-16 unit: same length as the text). */
+  redacted: string;
+  policy: PolicyRef;
+}

@@ -164,6 +164,15 @@ pub fn get_policy(region: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&value.to_json())
 }
 
+/// Finds and judges links, e-mail addresses, phone numbers, messenger and social handles and
+/// calls to action in a text, for a surface and region.
+#[wasm_bindgen(js_name = checkLinks, unchecked_return_type = "LinksReport")]
+pub fn check_links(
+    #[wasm_bindgen(unchecked_param_type = "LinksInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(default_engine(), &input, Engine::check_links)
+}
+
 /// An engine over a caller's policy pack, validated and indexed once.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
@@ -194,6 +203,15 @@ impl JsEngine {
     #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
     pub fn policies(&self) -> Result<JsValue, JsValue> {
         output(&self.engine.policies().map_err(to_js)?)
+    }
+
+    /// `checkLinks` with this engine's policy.
+    #[wasm_bindgen(js_name = checkLinks, unchecked_return_type = "LinksReport")]
+    pub fn check_links(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LinksInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(&self.engine, &input, Engine::check_links)
     }
 
     /// The regions this engine answers for.

@@ -1,0 +1,336 @@
+//! Link rules: may this caption, bio, LIVE comment, product text or chat message contain this
+//! link, phone number, e-mail, messenger handle or call to action?
+//!
+//! TikTok Shop bans sending buyers to other platforms to buy or to contact the seller (seed 001
+//! and the redirecting-traffic pages in POLICY-NOTES.md). A seller runs this on every text they
+//! write, so it has to be precise (prices, sizes, versions and order numbers are not links or
+//! phones), see through disguises (`shopee(.)co(.)id`, `ｓｈｏｐｅｅ`, look-alike letters,
+//! punycode), and explain every finding with its rule and source.
+//!
+//! The pipeline, one file each: [`scanner`] finds link-, e-mail- and phone-shaped spans,
+//! [`normalizer`] decodes punycode hosts, [`classifier`] (compiled once per region from the
+//! pack) names platforms and rules, [`phrases`] finds calls to action and messenger names, and
+//! [`rules`] resolves overlaps and turns candidates into findings with verdicts per surface.
+//! Everything is a single left-to-right pass: linear in the text.
+//!
+//! ```
+//! use shop_policy::{Engine, Today, Value};
+//!
+//! let engine = Engine::builtin();
+//! let input = Value::parse_json(r#"{ "text": "Beli di shopee(.)co(.)id ya kak", "surface": "video", "region": "ID" }"#)?;
+//! let report = engine.check_links(&input, Today::Required)?;
+//! assert_eq!(report.verdict.as_str(), "block");
+//! let finding = &report.findings[1];
+//! assert_eq!((finding.matched.as_str(), finding.platform.as_deref(), finding.obfuscated), ("shopee(.)co(.)id", Some("shopee"), true));
+//! # Ok::<(), shop_policy::Error>(())
+//! ```
+
+pub mod classifier;
+pub mod normalizer;
+pub mod phrases;
+pub mod rules;
+pub mod scanner;
+pub mod text;
+
+use crate::decode::{Decoder, Path, word};
+use crate::engine::{CallContext, Engine, RegionPolicy, Today};
+use crate::error::Error;
+use crate::i18n::Lang;
+use crate::pack::{Category, Surface};
+use crate::report::{Finding, FindingKind, PolicyRef, Verdict};
+use crate::value::Value;
+use classifier::LinkIndex;
+use rules::Candidate;
+use scanner::Disguise;
+use serde::Serialize;
+use text::{Folded, Utf16Cursor, char_at, char_before, fold, is_cjk_or_thai};
+
+/// The arguments of `checkLinks`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinksInput<'v> {
+    /// Region and language (links checks are not dated).
+    pub call: CallContext,
+    /// The text to check.
+    pub text: &'v str,
+    /// Where it will be posted.
+    pub surface: Surface,
+}
+
+impl<'v> LinksInput<'v> {
+    /// Reads `{ text, surface, region, lang? }`; unknown fields are rejected.
+    pub fn decode(input: &'v Value<'v>) -> Result<LinksInput<'v>, Error> {
+        let mut d = Decoder::new();
+        let root = Path::Root;
+        let parsed = d.object(input, &root).and_then(|mut o| {
+            let text = o.req(&mut d, &root, "text", Decoder::string);
+            let surface = o.req(&mut d, &root, "surface", word(Surface::NAMES));
+            let call = CallContext::read(&mut d, &mut o, false);
+            o.finish(&mut d, &root);
+            Some(LinksInput { call: call?, text: text?, surface: surface? })
+        });
+        d.finish(parsed)
+    }
+}
+
+/// What `checkLinks` answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinksReport {
+    /// The strictest verdict of the findings; `allow` when there are none.
+    pub verdict: Verdict,
+    /// What was found, sorted by position, never overlapping.
+    pub findings: Vec<Finding>,
+    /// The text with every blocked span masked (`•` per UTF-16 code unit, so offsets still
+    /// line up).
+    pub redacted: String,
+    /// The policy it was judged under.
+    pub policy: PolicyRef,
+}
+
+impl Engine {
+    /// `checkLinks`: reads the arguments, then [`check_links`] with the region's policy.
+    pub fn check_links(&self, input: &Value<'_>, _today: Today) -> Result<LinksReport, Error> {
+        let input = LinksInput::decode(input)?;
+        let policy = self.region(&input.call.region)?;
+        Ok(check_links(policy, input.text, input.surface, input.call.lang))
+    }
+}
+
+/// Checks `text` for `surface` under a region's policy.
+pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: Lang) -> LinksReport {
+    let index = &policy.links;
+    let kept = rules::resolve_overlaps(text, candidates(index, text));
+    let mut cursor = Utf16Cursor::new(text);
+    let findings: Vec<Finding> = kept
+        .iter()
+        .filter_map(|c| {
+            let span = (cursor.to_utf16(c.start), cursor.to_utf16(c.end));
+            rules::finding(index, c, text.get(c.start..c.end)?, span, surface, lang)
+        })
+        .collect();
+    let blocked = kept
+        .iter()
+        .zip(&findings)
+        .filter(|(_, f)| f.verdict == Verdict::Block)
+        .map(|(c, _)| (c.start, c.end));
+    let redacted = rules::redact(text, blocked);
+    LinksReport {
+        verdict: rules::overall(&findings),
+        findings,
+        redacted,
+        policy: PolicyRef::of(&policy.pack),
+    }
+}
+
+/// Words that say the number after them is a phone (used where a bare number is ambiguous).
+const PHONE_WORDS: &[&str] = &[
+    "tel",
+    "telp",
+    "hp",
+    "phone",
+    "call",
+    "sms",
+    "hotline",
+    "hubungi",
+    "nomor",
+    "no hp",
+    "wa",
+    "whatsapp",
+    "line",
+    "zalo",
+    "sđt",
+    "电话",
+    "手机",
+    "โทร",
+];
+
+/// Every reading of every span: one left-to-right pass.
+fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = char_at(text, pos) {
+        let width = c.len_utf8();
+        let folded = match fold(c) {
+            Folded::Char(f, _) => f,
+            Folded::Invisible => {
+                pos += width;
+                continue;
+            }
+        };
+        if matches!(folded, '@' | '[' | '(')
+            && let Some((run, disguised)) = scanner::email_at(text, pos)
+        {
+            let end = run.end;
+            out.push(Candidate {
+                start: run.start,
+                end: run.end,
+                kind: FindingKind::Email,
+                rule: index.fixed.email,
+                host: Some(run.host()),
+                platform: None,
+                obfuscated: disguised || run.disguise != Disguise::None || run.folded,
+            });
+            pos = end;
+            continue;
+        }
+        let word_start =
+            !char_before(text, pos).is_some_and(text::is_word_char) || is_cjk_or_thai(c);
+        if !word_start || folded.is_whitespace() {
+            pos += width;
+            continue;
+        }
+        // After an `@` it is a username ("IG @tokobaju.id"), not a host; an e-mail address is
+        // found from its `@`.
+        if folded.is_ascii_alphanumeric()
+            && !matches!(char_before(text, pos), Some('@' | '＠'))
+            && let Some(link) = scanner::host_run(text, pos).and_then(|run| link(index, run))
+        {
+            pos = link.end;
+            out.push(link);
+            continue;
+        }
+        if (folded.is_ascii_digit() || matches!(folded, '+' | '('))
+            && let Some(run) = scanner::phone_run(text, pos)
+        {
+            if !scanner::money_or_reference_before(text, pos)
+                && index.is_phone(&run, phone_word_before(text, pos))
+            {
+                out.push(Candidate {
+                    start: run.start,
+                    end: run.end,
+                    kind: FindingKind::Phone,
+                    rule: index.fixed.phone,
+                    host: None,
+                    platform: None,
+                    obfuscated: run.folded,
+                });
+            }
+            pos = run.end.max(pos + width);
+            continue;
+        }
+        if let Some((name, category)) = index
+            .phrases
+            .aliases(text, pos)
+            .into_iter()
+            .rfind(|(_, category)| matches!(category, Category::Messenger | Category::Social))
+        {
+            let cjk = is_cjk_or_thai(c);
+            if let Some(end) = scanner::handle_after(text, name.end, cjk) {
+                let (kind, rule) = if category == Category::Messenger {
+                    (FindingKind::Messenger, index.fixed.messenger_handle)
+                } else {
+                    (FindingKind::SocialHandle, index.fixed.social_handle)
+                };
+                out.push(Candidate {
+                    start: pos,
+                    end,
+                    kind,
+                    rule,
+                    host: None,
+                    platform: Some(name.value),
+                    obfuscated: name.obfuscated,
+                });
+            }
+        }
+        if let Some(phrase) = index.phrases.longest_phrase(text, pos)
+            && let Some(&rule) = index.cta_rules.get(phrase.value)
+        {
+            out.push(Candidate {
+                start: pos,
+                end: phrase.end,
+                kind: FindingKind::CallToAction,
+                rule,
+                host: None,
+                platform: phrase.platform,
+                obfuscated: phrase.obfuscated,
+            });
+        }
+        pos += width;
+    }
+    out
+}
+
+/// Whether a phone word ends just before `pos` (spaces and a colon between are fine).
+fn phone_word_before(text: &str, pos: usize) -> bool {
+    let head =
+        text.get(..pos).unwrap_or_default().trim_end_matches([' ', ':', '：', '.', '\u{A0}']);
+    let lower: String = head
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    PHONE_WORDS.iter().any(|w| {
+        lower.ends_with(w) && {
+            let before = lower.len() - w.len();
+            !lower.get(..before).and_then(|h| h.chars().next_back()).is_some_and(text::is_word_char)
+        }
+    })
+}
+
+/// A host run, judged: is it a link, which platform, which rule, which kind.
+fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
+    let hxxp = run.scheme.as_deref().is_some_and(|s| s.starts_with("hxxp"));
+    // An app link (`whatsapp://…`) names its platform by its scheme.
+    if run.labels.len() == 1 {
+        let scheme = run.scheme.as_deref()?;
+        let platform = index
+            .phrases
+            .aliases(scheme, 0)
+            .into_iter()
+            .find(|(m, _)| m.end == scheme.len())
+            .map(|(m, _)| m.value)?;
+        let rule = index.platforms.get(platform)?.rule;
+        return Some(Candidate {
+            start: run.start,
+            end: run.end,
+            kind: FindingKind::Url,
+            rule,
+            host: Some(scheme.to_owned()),
+            platform: Some(platform),
+            obfuscated: false,
+        });
+    }
+    let (labels, decoded) = normalizer::normalize_labels(&run.labels);
+    let host = labels.join(".");
+    let tld = labels.last()?;
+    let tld_ok =
+        (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())) || tld.starts_with("xn--");
+    if !tld_ok {
+        return None;
+    }
+    let platform = index.platform_of(&host);
+    let www = labels.first().is_some_and(|l| l == "www");
+    let is_link = match run.disguise {
+        Disguise::None | Disguise::Marked => {
+            run.scheme.is_some() || www || platform.is_some() || index.known_tld(tld)
+        }
+        Disguise::Prose => platform.is_some(),
+    };
+    if !is_link {
+        return None;
+    }
+    let entry = platform.and_then(|p| index.platforms.get(p));
+    let kind = match entry.map(|e| e.category) {
+        Some(Category::Shortener) => FindingKind::Shortener,
+        _ if run.scheme.is_some() || www || run.has_path => FindingKind::Url,
+        _ => FindingKind::Domain,
+    };
+    Some(Candidate {
+        start: run.start,
+        end: run.end,
+        kind,
+        rule: entry.map_or(index.fixed.other_link, |e| e.rule),
+        host: Some(host),
+        platform,
+        obfuscated: run.disguise != Disguise::None
+            || run.folded
+            || hxxp
+            || (decoded && platform.is_some()),
+    })
+}
+
+#[cfg(test)]
+mod tests;

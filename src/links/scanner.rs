@@ -1,0 +1,769 @@
+//! Finding links, e-mail addresses and telephone numbers in text — and only those.
+//!
+//! Sellers' texts are full of things that look like links to a naive pattern: prices
+//! (`Rp 75.000`), sizes (`2,5 kg`), versions (`v2.0`), file names (`index.html`), dates, order
+//! numbers. So a scheme-less host only counts when its last label is a known TLD (or the
+//! classifier finds it in the platform catalog), and a number only counts as a phone when a
+//! numbering plan says it could be one and nothing around it says it is money or a reference.
+//!
+//! Hosts are read through [`fold`], so fullwidth and look-alike letters and invisible characters
+//! are seen through. Separators between labels may be disguised: `．` `。`, `(.)` `[.]` `(dot)`,
+//! spaced dots (`shopee . co . id`) and spelled-out dots (`dot`, `titik`, `chấm`, `点`). Each
+//! disguise is remembered: spelled-out and spaced dots also occur in ordinary prose ("polka dot
+//! com"), so a host written with them counts only if it names a catalog platform.
+//!
+//! [`fold`]: super::text::fold
+
+use super::text::{Folded, char_at, char_before, fold, is_word_char};
+
+/// How a host's label separators were written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Disguise {
+    /// Plain dots.
+    None,
+    /// Fullwidth or ideographic dots, brackets (`(.)`, `[dot]`): unmistakably a host.
+    Marked,
+    /// Spaced or spelled-out dots: also ordinary prose, so only a catalog platform counts.
+    Prose,
+}
+
+/// A host-shaped run of text: labels, maybe a scheme, maybe a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostRun {
+    /// Byte span of the whole candidate (scheme and path included).
+    pub start: usize,
+    /// End of the candidate, exclusive.
+    pub end: usize,
+    /// The folded, lowercase labels.
+    pub labels: Vec<String>,
+    /// `Some(scheme)` when written with `scheme://` (folded, lowercase).
+    pub scheme: Option<String>,
+    /// A path, query or fragment follows the host.
+    pub has_path: bool,
+    /// How the separators were written.
+    pub disguise: Disguise,
+    /// Folding undid fullwidth or look-alike letters, or skipped invisible characters.
+    pub folded: bool,
+}
+
+impl HostRun {
+    /// The host name, labels joined with dots.
+    pub fn host(&self) -> String {
+        self.labels.join(".")
+    }
+}
+
+/// Reads one DNS label at `pos`: folded ASCII letters, digits and inner hyphens. Returns the
+/// label, its end, and whether folding was needed.
+fn label(text: &str, pos: usize) -> Option<(String, usize, bool)> {
+    let mut out = String::new();
+    let mut at = pos;
+    let mut folded = false;
+    let mut end = pos;
+    while let Some(c) = char_at(text, at) {
+        match fold(c) {
+            Folded::Char(f, o) if f.is_ascii_alphanumeric() || (f == '-' && !out.is_empty()) => {
+                out.push(f);
+                folded |= o;
+                at += c.len_utf8();
+                end = at;
+            }
+            // Invisible characters only count inside a label.
+            Folded::Invisible if !out.is_empty() => {
+                folded = true;
+                at += c.len_utf8();
+            }
+            _ => break,
+        }
+        if out.len() > 63 {
+            return None;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+        end -= 1;
+    }
+    (!out.is_empty()).then_some((out, end, folded))
+}
+
+fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut at = pos;
+    for want in word.chars() {
+        let c = char_at(text, at)?;
+        match fold(c) {
+            Folded::Char(f, _) if f == want => at += c.len_utf8(),
+            _ => return None,
+        }
+    }
+    Some(at)
+}
+
+fn skip_spaces(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = char_at(text, pos) {
+        if c == ' ' || c == '\u{3000}' || c == '\u{A0}' {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// A label separator at `pos`: its end and how it was written.
+fn separator(text: &str, pos: usize) -> Option<(usize, Disguise)> {
+    let c = char_at(text, pos)?;
+    match c {
+        '.' => {
+            // "shopee. co" — a dot followed by a space is a sentence end unless the host
+            // continues; treat it as a prose disguise.
+            let after = skip_spaces(text, pos + 1);
+            return Some((after, if after > pos + 1 { Disguise::Prose } else { Disguise::None }));
+        }
+        '\u{FF0E}' | '\u{3002}' | '\u{FF61}' => {
+            return Some((pos + c.len_utf8(), Disguise::Marked));
+        }
+        _ => {}
+    }
+    // Bracketed dots: (.) [.] {.} <.> (dot) [dot] (titik) — optional spaces around.
+    let inner_start = skip_spaces(text, pos);
+    if let Some(open) = char_at(text, inner_start) {
+        let close = match open {
+            '(' | '（' => Some(')'),
+            '[' | '【' => Some(']'),
+            '{' => Some('}'),
+            '<' => Some('>'),
+            _ => None,
+        };
+        if let Some(close) = close {
+            let mut at = skip_spaces(text, inner_start + open.len_utf8());
+            let word = [".", "dot", "titik", "punto", "点"]
+                .iter()
+                .find_map(|w| starts_with_folded(text, at, w));
+            if let Some(after_word) = word {
+                at = skip_spaces(text, after_word);
+                let closing = char_at(text, at)?;
+                let close_ok = closing == close
+                    || (close == ')' && closing == '）')
+                    || (close == ']' && closing == '】');
+                if close_ok {
+                    return Some((skip_spaces(text, at + closing.len_utf8()), Disguise::Marked));
+                }
+            }
+        }
+    }
+    // Spaced dot or spelled-out dot between spaces: " . ", " dot ", " titik ", " chấm ", "点".
+    let spaced = skip_spaces(text, pos);
+    if spaced > pos && char_at(text, spaced) == Some('.') {
+        return Some((skip_spaces(text, spaced + 1), Disguise::Prose));
+    }
+    if char_at(text, spaced) == Some('点') {
+        return Some((skip_spaces(text, spaced + '点'.len_utf8()), Disguise::Prose));
+    }
+    if char_at(text, spaced) == Some('จ')
+        && let Some(end) = starts_with_folded(text, spaced, "จุด")
+    {
+        return Some((skip_spaces(text, end), Disguise::Prose));
+    }
+    if spaced > pos {
+        for word in ["dot", "titik", "cham"] {
+            if let Some(end) = starts_with_folded(text, spaced, word) {
+                let after = skip_spaces(text, end);
+                if after > end {
+                    return Some((after, Disguise::Prose));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Reads labels and separators from `pos`; `None` unless at least two labels.
+fn host_labels(text: &str, pos: usize) -> Option<(Vec<String>, usize, Disguise, bool)> {
+    let (first, mut end, mut folded) = label(text, pos)?;
+    let mut labels = vec![first];
+    let mut disguise = Disguise::None;
+    while let Some((after_sep, kind)) = separator(text, end) {
+        let Some((next, next_end, next_folded)) = label(text, after_sep) else { break };
+        labels.push(next);
+        end = next_end;
+        folded |= next_folded;
+        disguise = disguise.max(kind);
+        if labels.len() > 16 {
+            return None;
+        }
+    }
+    (labels.len() >= 2).then_some((labels, end, disguise, folded))
+}
+
+/// `scheme://` at `pos`: the folded scheme and the position after `://`.
+fn scheme(text: &str, pos: usize) -> Option<(String, usize)> {
+    let mut out = String::new();
+    let mut at = pos;
+    while let Some(c) = char_at(text, at) {
+        match fold(c) {
+            Folded::Char(f, _)
+                if f.is_ascii_alphanumeric()
+                    || (!out.is_empty() && matches!(f, '+' | '-' | '.')) =>
+            {
+                out.push(f);
+                at += c.len_utf8();
+                if out.len() > 24 {
+                    return None;
+                }
+            }
+            _ => break,
+        }
+    }
+    let after = starts_with_folded(text, at, "://")?;
+    (!out.is_empty() && out.starts_with(|c: char| c.is_ascii_alphabetic())).then_some((out, after))
+}
+
+/// The end of a path, query or fragment starting at `pos` (which holds `/`, `?` or `#`):
+/// ASCII graphic characters, minus trailing punctuation and unbalanced closing brackets.
+fn path_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_graphic()
+            && !matches!(b, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}')
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    while let Some(&last) = bytes.get(end.saturating_sub(1)) {
+        if end <= pos + 1 && matches!(last, b'/' | b'?' | b'#') {
+            break;
+        }
+        let trim = match last {
+            b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'*' => true,
+            b')' | b']' => {
+                let (open, close) = if last == b')' { (b'(', b')') } else { (b'[', b']') };
+                let span = bytes.get(pos..end).unwrap_or_default();
+                let opens = span.iter().filter(|&&x| x == open).count();
+                let closes = span.iter().filter(|&&x| x == close).count();
+                closes > opens
+            }
+            _ => false,
+        };
+        if trim && end > pos + 1 {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// A host (with optional scheme, port and path) starting at word start `pos`.
+pub fn host_run(text: &str, pos: usize) -> Option<HostRun> {
+    let (scheme, host_start) = match scheme(text, pos) {
+        Some((s, after)) => (Some(s), after),
+        None => (None, pos),
+    };
+    let Some((labels, mut end, disguise, folded)) = host_labels(text, host_start) else {
+        // A scheme with no dotted host: an app link such as `whatsapp://send?phone=…`.
+        let scheme = scheme?;
+        let end = path_end(text, host_start.saturating_sub(1)).max(host_start);
+        return (end > host_start).then(|| HostRun {
+            start: pos,
+            end,
+            labels: vec![scheme.clone()],
+            scheme: Some(scheme),
+            has_path: true,
+            disguise: Disguise::None,
+            folded: false,
+        });
+    };
+    // Optional port.
+    if text.as_bytes().get(end) == Some(&b':') {
+        let digits = text
+            .as_bytes()
+            .get(end + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if (1..=5).contains(&digits) {
+            end += 1 + digits;
+        }
+    }
+    let mut has_path = false;
+    if let Some(b'/' | b'?' | b'#') = text.as_bytes().get(end) {
+        let path = path_end(text, end);
+        if path > end + 1 || text.as_bytes().get(end) == Some(&b'/') {
+            has_path = true;
+            end = path;
+        }
+    }
+    Some(HostRun { start: pos, end, labels, scheme, has_path, disguise, folded })
+}
+
+/// An e-mail address around an `@` (or `＠`, `[at]`, `(at)`) at byte `at`: the local part
+/// before it, a host after it. Returns the run of the domain with the span widened to the
+/// whole address, and whether the `@` was disguised.
+pub fn email_at(text: &str, at: usize) -> Option<(HostRun, bool)> {
+    let (after_at, disguised) = at_sign(text, at)?;
+    // Local part: RFC 5322 atext and dots, read backwards ("toko [at] …" may have spaces).
+    let mut start = at;
+    if disguised {
+        while char_before(text, start) == Some(' ') {
+            start -= 1;
+        }
+    }
+    let local_end = start;
+    while let Some(c) = char_before(text, start) {
+        let ok = c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'');
+        if !ok {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    while text.as_bytes().get(start) == Some(&b'.') {
+        start += 1;
+    }
+    let local = text.get(start..local_end)?;
+    if local.is_empty()
+        || local.ends_with('.')
+        || local.len() > 64
+        || char_before(text, start).is_some_and(is_word_char)
+    {
+        return None;
+    }
+    let (labels, end, disguise, folded) = host_labels(text, after_at)?;
+    let tld = labels.last()?;
+    if tld.len() < 2 || !tld.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some((
+        HostRun { start, end, labels, scheme: None, has_path: false, disguise, folded },
+        disguised,
+    ))
+}
+
+fn at_sign(text: &str, at: usize) -> Option<(usize, bool)> {
+    match char_at(text, at)? {
+        '@' => Some((at + 1, false)),
+        '＠' => Some((at + '＠'.len_utf8(), true)),
+        '[' | '(' => {
+            let close = if text.as_bytes().get(at) == Some(&b'[') { "]" } else { ")" };
+            let inner = skip_spaces(text, at + 1);
+            let after = starts_with_folded(text, inner, "at")?;
+            let after = skip_spaces(text, after);
+            text.get(after..)?.starts_with(close).then_some((skip_spaces(text, after + 1), true))
+        }
+        _ => None,
+    }
+}
+
+/// A telephone number's digits and where they were found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneRun {
+    /// Byte span.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// The digits, in order (fullwidth digits folded).
+    pub digits: String,
+    /// Written with `+` (or `00`) before the country code.
+    pub international: bool,
+    /// Groups were separated by spaces, dashes, dots or brackets.
+    pub separated: bool,
+    /// Folding undid fullwidth digits or skipped invisible characters.
+    pub folded: bool,
+}
+
+/// The longest phone-shaped run at `pos`: an optional `+`, then digits in groups separated by
+/// single spaces, dashes, dots or brackets. `None` if more than 15 digits run together (an
+/// order number), or if a letter or digit is glued to either end.
+pub fn phone_run(text: &str, pos: usize) -> Option<PhoneRun> {
+    if char_before(text, pos)
+        .is_some_and(|c| is_word_char(c) || matches!(c, '+' | '-' | '/' | '.' | ','))
+    {
+        return None;
+    }
+    let mut at = pos;
+    let mut international = false;
+    let mut folded = false;
+    if let Some(c @ ('+' | '＋')) = char_at(text, at) {
+        international = true;
+        folded |= c != '+';
+        at += c.len_utf8();
+    }
+    let mut digits = String::new();
+    let mut end = at;
+    let mut separated = false;
+    let mut open_paren = false;
+    let mut closed_paren = false;
+    let mut pending_sep = 0usize;
+    while let Some(c) = char_at(text, at) {
+        match fold(c) {
+            Folded::Char(d, o) if d.is_ascii_digit() => {
+                closed_paren = false;
+                digits.push(d);
+                folded |= o;
+                at += c.len_utf8();
+                end = at;
+                pending_sep = 0;
+                if digits.len() > 15 {
+                    return None;
+                }
+            }
+            Folded::Char('(', _) if !open_paren && pending_sep <= 1 => {
+                open_paren = true;
+                separated = true;
+                at += c.len_utf8();
+                pending_sep += 1;
+            }
+            Folded::Char(')', _) if open_paren => {
+                open_paren = false;
+                at += c.len_utf8();
+                end = at;
+                pending_sep = 0;
+                closed_paren = true;
+            }
+            Folded::Char(' ' | '-' | '.', _)
+                if !digits.is_empty() && (pending_sep == 0 || closed_paren) =>
+            {
+                closed_paren = false;
+                separated = true;
+                at += c.len_utf8();
+                pending_sep = 1;
+            }
+            Folded::Invisible if !digits.is_empty() => {
+                folded = true;
+                at += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    // Digits glued to letters (a SKU), or a run that continues with more digits after a
+    // separator we stopped at, is not a phone.
+    if char_at(text, end).is_some_and(|c| is_word_char(c) || c == '@') {
+        return None;
+    }
+    if let Some(b'.' | b',') = text.as_bytes().get(end)
+        && text.as_bytes().get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    if open_paren {
+        return None;
+    }
+    if !international && digits.starts_with("00") {
+        international = true;
+        digits.replace_range(..2, "");
+    }
+    Some(PhoneRun { start: pos, end, digits, international, separated, folded })
+}
+
+/// Words that, just before a number, say it is money or a reference rather than a phone.
+const NOT_A_PHONE_BEFORE: &[&str] = &[
+    "rp",
+    "idr",
+    "rm",
+    "myr",
+    "usd",
+    "sgd",
+    "s$",
+    "thb",
+    "vnd",
+    "php",
+    "gbp",
+    "$",
+    "₱",
+    "฿",
+    "₫",
+    "£",
+    "€",
+    "¥",
+    "sku",
+    "no",
+    "no.",
+    "nr",
+    "order",
+    "pesanan",
+    "resi",
+    "invoice",
+    "inv",
+    "kode",
+    "code",
+    "id",
+    "ref",
+    "#",
+    "mã",
+    "đơn",
+    "订单",
+    "单号",
+    "编号",
+    "型号",
+    "harga",
+    "price",
+    "giá",
+    "ราคา",
+    "价格",
+];
+
+/// True when the word just before byte `pos` (skipping spaces and one `:`) marks the number
+/// after it as money or a reference.
+pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
+    let head = text.get(..pos).unwrap_or_default();
+    let head = head.trim_end_matches([' ', ':', '：', '\u{A0}']);
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_whitespace() && !c.is_ascii_digit())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word: String = head
+        .get(word_start..)
+        .unwrap_or_default()
+        .chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    NOT_A_PHONE_BEFORE.iter().any(|w| word == *w || (word.ends_with(w) && !w.is_ascii()))
+        || word.ends_with('#')
+        || (word.starts_with("rp") && word.len() <= 3)
+}
+
+/// Words that may stand between a messenger name and the id ("WA ke 0812…", "Line ID: …").
+const HANDLE_FILLERS: &[&str] = &[
+    "id",
+    "me",
+    "ke",
+    "di",
+    "at",
+    "kami",
+    "saya",
+    "ku",
+    "no",
+    "nomor",
+    "number",
+    "号",
+    "号码",
+    "账号",
+    "账户",
+    "ไอดี",
+];
+
+/// The id that follows a messenger or social network name ending at `pos` — `@handle`, a phone
+/// number, or (after a colon, after a Chinese name, or when it has a digit) a plain account id.
+/// Returns the end of the id. `"Line 2"` or `"IG story"` are not handles.
+pub fn handle_after(text: &str, pos: usize, cjk_name: bool) -> Option<usize> {
+    let mut at = pos;
+    let mut colon = false;
+    let mut separators = 0;
+    let mut filler_used = false;
+    loop {
+        let c = char_at(text, at)?;
+        match c {
+            ':' | '：' => {
+                colon = true;
+                at += c.len_utf8();
+            }
+            ' ' | '-' | '=' | '/' | '|' | '.' | '\u{3000}' | '\u{A0}' | '\t' => at += c.len_utf8(),
+            _ if !filler_used && (separators > 0 || cjk_name) => {
+                let filler = HANDLE_FILLERS.iter().find_map(|w| {
+                    let end = starts_with_folded(text, at, w)?;
+                    (!char_at(text, end).is_some_and(|n| is_word_char(n) && w.is_ascii()))
+                        .then_some(end)
+                });
+                match filler {
+                    Some(end) if end > at => {
+                        filler_used = true;
+                        at = end;
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+        separators += 1;
+        if separators > 6 {
+            return None;
+        }
+    }
+    let c = char_at(text, at)?;
+    if c == '@' || c == '＠' {
+        let start = at + c.len_utf8();
+        let end = start
+            + text
+                .get(start..)?
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+                .count();
+        let id = text.get(start..end)?.trim_end_matches('.');
+        return (2..=30).contains(&id.len()).then_some(start + id.len());
+    }
+    if let Some(phone) = phone_run(text, at)
+        && (8..=15).contains(&phone.digits.len())
+    {
+        return Some(phone.end);
+    }
+    let end = at
+        + text
+            .get(at..)?
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            .count();
+    let id = text.get(at..end)?.trim_end_matches(['.', '-']);
+    let plain_ok = (colon || cjk_name) && id.len() >= 3;
+    let with_digit = id.len() >= 5
+        && id.bytes().any(|b| b.is_ascii_digit())
+        && id.bytes().any(|b| b.is_ascii_alphabetic());
+    let all_digits = id.len() >= 5 && id.bytes().all(|b| b.is_ascii_digit());
+    (id.len() <= 30
+        && (plain_ok || with_digit || all_digits)
+        && !char_at(text, at + id.len()).is_some_and(is_word_char))
+    .then_some(at + id.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Option<(String, &str, Disguise)> {
+        host_run(text, 0).map(|r| (r.host(), &text[r.start..r.end], r.disguise))
+    }
+
+    #[test]
+    fn hosts_urls_and_their_ends() {
+        assert_eq!(
+            run("shopee.co.id/abc, ya"),
+            Some(("shopee.co.id".into(), "shopee.co.id/abc", Disguise::None))
+        );
+        assert_eq!(
+            run("https://www.lazada.co.th/x?y=1#z."),
+            Some(("www.lazada.co.th".into(), "https://www.lazada.co.th/x?y=1#z", Disguise::None))
+        );
+        assert_eq!(run("(see wa.me/62812)").map(|r| r.0), None);
+        assert_eq!(run("wa.me/62812)").map(|r| r.1.to_owned()), Some("wa.me/62812".into()));
+        assert_eq!(
+            run("en.wikipedia.org/wiki/Foo_(bar))").map(|r| r.1.to_owned()),
+            Some("en.wikipedia.org/wiki/Foo_(bar)".into())
+        );
+        assert_eq!(
+            run("shopee.co.id/"),
+            Some(("shopee.co.id".into(), "shopee.co.id/", Disguise::None))
+        );
+        assert_eq!(
+            run("whatsapp://send?phone=62812").map(|r| r.1.to_owned()),
+            Some("whatsapp://send?phone=62812".into())
+        );
+        assert_eq!(run("localhost:8080").map(|r| r.0), None);
+    }
+
+    #[test]
+    fn disguised_separators() {
+        for (text, host, disguise) in [
+            ("shopee(.)co(.)id", "shopee.co.id", Disguise::Marked),
+            ("shopee [dot] co [dot] id", "shopee.co.id", Disguise::Marked),
+            ("shopee．co．id", "shopee.co.id", Disguise::Marked),
+            ("shopee。co。id", "shopee.co.id", Disguise::Marked),
+            ("shopee dot co dot id", "shopee.co.id", Disguise::Prose),
+            ("shopee titik co titik id", "shopee.co.id", Disguise::Prose),
+            ("shopee . co . id", "shopee.co.id", Disguise::Prose),
+            ("shopee点com", "shopee.com", Disguise::Prose),
+            ("ｓｈｏｐｅｅ．ｃｏ．ｉｄ", "shopee.co.id", Disguise::Marked),
+        ] {
+            let r = host_run(text, 0).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((r.host().as_str(), r.disguise), (host, disguise), "{text}");
+            assert_eq!(r.end, text.len(), "{text}");
+        }
+        assert!(host_run("sho\u{200B}pee.co.id", 0).unwrap().folded);
+        // Spelled-out dots also occur in prose: the scanner marks them, the classifier decides.
+        assert_eq!(run("polka dot dress").map(|r| r.2), Some(Disguise::Prose));
+    }
+
+    #[test]
+    fn emails_including_disguised_at_signs() {
+        let email = |text: &str, at: usize| {
+            email_at(text, at).map(|(r, d)| (text[r.start..r.end].to_owned(), r.host(), d))
+        };
+        assert_eq!(
+            email("mail toko.abc@gmail.com!", 13),
+            Some(("toko.abc@gmail.com".into(), "gmail.com".into(), false))
+        );
+        assert_eq!(
+            email("toko [at] gmail.com", 5),
+            Some(("toko [at] gmail.com".into(), "gmail.com".into(), true))
+        );
+        assert_eq!(
+            email("toko(at)yahoo dot com", 4),
+            Some(("toko(at)yahoo dot com".into(), "yahoo.com".into(), true))
+        );
+        assert_eq!(email("@handle", 0), None);
+        assert_eq!(email("x@y.1", 1), None);
+    }
+
+    #[test]
+    fn phone_runs() {
+        fn phone(text: &str) -> Option<(String, bool, &str)> {
+            phone_run(text, 0).map(|p| (p.digits, p.international, &text[..p.end]))
+        }
+        assert_eq!(
+            phone("0812-3456-7890."),
+            Some(("081234567890".into(), false, "0812-3456-7890"))
+        );
+        assert_eq!(
+            phone("+62 812 3456 7890"),
+            Some(("6281234567890".into(), true, "+62 812 3456 7890"))
+        );
+        assert_eq!(phone("(021) 555-1234"), Some(("0215551234".into(), false, "(021) 555-1234")));
+        assert_eq!(
+            phone("0062 812 3456 789"),
+            Some(("628123456789".into(), true, "0062 812 3456 789"))
+        );
+        assert_eq!(phone("576932199283736451234"), None);
+        assert_eq!(phone("0812abc"), None);
+        assert_eq!(
+            phone("０８１２３４５６７８９"),
+            Some(("08123456789".into(), false, "０８１２３４５６７８９"))
+        );
+        assert_eq!(phone("2,5 kg").map(|p| p.0), None);
+    }
+
+    #[test]
+    fn handles_after_a_messenger_name() {
+        fn handle<'t>(text: &'t str, name: &str, cjk: bool) -> Option<&'t str> {
+            handle_after(text, name.len(), cjk).map(|end| &text[..end])
+        }
+        assert_eq!(handle("WA 0813-1234-5678 ya", "WA", false), Some("WA 0813-1234-5678"));
+        assert_eq!(handle("WA ke 081312345678", "WA", false), Some("WA ke 081312345678"));
+        assert_eq!(handle("Line: @toko.baju!", "Line", false), Some("Line: @toko.baju"));
+        assert_eq!(handle("LINE ID: tokobaju", "LINE", false), Some("LINE ID: tokobaju"));
+        assert_eq!(handle("微信 abc123 下单", "微信", true), Some("微信 abc123"));
+        assert_eq!(handle("微信：shop_88", "微信", true), Some("微信：shop_88"));
+        assert_eq!(handle("zalo abc123", "zalo", false), Some("zalo abc123"));
+        assert_eq!(handle("IG @my_shop", "IG", false), Some("IG @my_shop"));
+        assert_eq!(handle("line 2 of the text", "line", false), None);
+        assert_eq!(handle("IG story today", "IG", false), None);
+        assert_eq!(handle("WA aja ya", "WA", false), None);
+    }
+
+    #[test]
+    fn money_and_references_before_numbers() {
+        for text in [
+            "Rp 081234567890",
+            "Rp081234567890",
+            "SKU: 0812345678",
+            "No. 0812345678",
+            "订单 081234567890",
+            "#0812345678",
+        ] {
+            let pos = text.find('0').unwrap();
+            assert!(money_or_reference_before(text, pos), "{text}");
+        }
+        for text in ["WA 0812345678", "hubungi 0812345678", "0812345678", "call me: 0812345678"] {
+            let pos = text.find('0').unwrap();
+            assert!(!money_or_reference_before(text, pos), "{text}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+use super::*;
+use crate::engine::Engine;
+
+fn check(region: &str, surface: Surface, text: &str) -> LinksReport {
+    let engine = Engine::builtin();
+    check_links(engine.region(region).unwrap(), text, surface, Lang::En)
+}
+
+#[test]
+fn smoke() {
+    let report = check("ID", Surface::Video, "Beli di shopee.co.id ya kak, WA 0812-3456-7890");
+    for f in &report.findings {
+        println!("{:?} {:?} {:?} {:?} {}", f.kind, f.matched, f.verdict, f.platform, f.message);
+    }
+    assert_eq!(report.verdict, Verdict::Block);
+}
