@@ -8,6 +8,7 @@
 //! (`kind~` when obfuscated; platform only when the finding names one). A line without marks is
 //! clean text that must stay `allow` with no findings. The test renders the actual findings in
 //! the same notation and compares whole lines, so a failure shows exactly what was found.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

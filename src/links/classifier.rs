@@ -138,6 +138,12 @@ impl LinkIndex {
         }
     }
 
+    /// Whether `host` is exactly one of `platform`'s domains (or its `www.` form).
+    pub fn is_domain_of(&self, host: &str, platform: usize) -> bool {
+        let bare = host.strip_prefix("www.").unwrap_or(host);
+        self.domains.get(bare) == Some(&platform)
+    }
+
     /// Whether `tld` makes a bare `name.tld` a link.
     pub fn known_tld(&self, tld: &str) -> bool {
         self.tlds.contains(tld)

@@ -174,7 +174,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         }
         let word_start =
             !char_before(text, pos).is_some_and(text::is_word_char) || is_cjk_or_thai(c);
-        if !word_start || folded.is_whitespace() {
+        if !word_start || text::is_space(folded) {
             pos += width;
             continue;
         }
@@ -182,30 +182,34 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         // found from its `@`.
         if folded.is_ascii_alphanumeric()
             && !matches!(char_before(text, pos), Some('@' | '＠'))
-            && let Some(link) = scanner::host_run(text, pos).and_then(|run| link(index, run))
+            && let Some(link) =
+                scanner::host_runs(text, pos).into_iter().find_map(|run| link(index, run))
         {
             pos = link.end;
             out.push(link);
             continue;
         }
-        if (folded.is_ascii_digit() || matches!(folded, '+' | '('))
-            && let Some(run) = scanner::phone_run(text, pos)
-        {
-            if !scanner::money_or_reference_before(text, pos)
-                && index.is_phone(&run, phone_word_before(text, pos))
-            {
-                out.push(Candidate {
-                    start: run.start,
-                    end: run.end,
-                    kind: FindingKind::Phone,
-                    rule: index.fixed.phone,
-                    host: None,
-                    platform: None,
-                    obfuscated: run.folded,
-                });
+        if folded.is_ascii_digit() || matches!(folded, '+' | '(') {
+            let runs = scanner::phone_runs(text, pos);
+            if let Some(longest) = runs.first() {
+                let skip_to = longest.end;
+                if !scanner::money_or_reference_before(text, pos) {
+                    let keyword = phone_word_before(text, pos);
+                    if let Some(run) = runs.into_iter().find(|run| index.is_phone(run, keyword)) {
+                        out.push(Candidate {
+                            start: run.start,
+                            end: run.end,
+                            kind: FindingKind::Phone,
+                            rule: index.fixed.phone,
+                            host: None,
+                            platform: None,
+                            obfuscated: run.folded,
+                        });
+                    }
+                }
+                pos = skip_to.max(pos + width);
+                continue;
             }
-            pos = run.end.max(pos + width);
-            continue;
         }
         if let Some((name, category)) = index
             .phrases
@@ -253,15 +257,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
 fn phone_word_before(text: &str, pos: usize) -> bool {
     let head =
         text.get(..pos).unwrap_or_default().trim_end_matches([' ', ':', '：', '.', '\u{A0}']);
-    let lower: String = head
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .collect();
+    let tail_start = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let lower = text::folded_lowercase(head.get(tail_start..).unwrap_or_default());
     PHONE_WORDS.iter().any(|w| {
         lower.ends_with(w) && {
             let before = lower.len() - w.len();
@@ -303,11 +300,13 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
     }
     let platform = index.platform_of(&host);
     let www = labels.first().is_some_and(|l| l == "www");
+    // Spaced or spelled-out dots also occur in prose ("polka dot wa.me/…"): such a host counts
+    // only if it is a platform's own domain, not merely something ending in one.
     let is_link = match run.disguise {
         Disguise::None | Disguise::Marked => {
             run.scheme.is_some() || www || platform.is_some() || index.known_tld(tld)
         }
-        Disguise::Prose => platform.is_some(),
+        Disguise::Prose => platform.is_some_and(|p| index.is_domain_of(&host, p)),
     };
     if !is_link {
         return None;

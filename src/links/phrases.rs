@@ -14,7 +14,9 @@
 //!
 //! [`fold`]: super::text::fold
 
-use super::text::{Folded, char_at, char_before, fold, is_cjk_or_thai, is_word_char};
+use super::text::{
+    Folded, char_at, char_before, fold, is_cjk_or_thai, is_letter, is_space, is_word_char,
+};
 use crate::pack::Category;
 
 /// Reads folded characters from a byte position: skips invisible characters and collapses
@@ -45,7 +47,7 @@ impl<'t> Reader<'t> {
                 Folded::Invisible => self.obfuscated = true,
                 Folded::Char(f, obfuscated) => {
                     self.obfuscated |= obfuscated;
-                    if f.is_whitespace() {
+                    if is_space(f) {
                         self.skip_space();
                         self.last = Some(' ');
                         return Some(' ');
@@ -66,7 +68,7 @@ impl<'t> Reader<'t> {
     fn skip_space(&mut self) {
         while let Some(c) = char_at(self.text, self.pos) {
             match fold(c) {
-                Folded::Char(f, _) if f.is_whitespace() => self.pos += c.len_utf8(),
+                Folded::Char(f, _) if is_space(f) => self.pos += c.len_utf8(),
                 Folded::Invisible => self.pos += c.len_utf8(),
                 _ => break,
             }
@@ -176,7 +178,7 @@ fn steps(template: &str) -> Vec<Step> {
         }
         rest = rest.get(c.len_utf8()..).unwrap_or_default();
         match fold(c) {
-            Folded::Char(f, _) if f.is_whitespace() => {
+            Folded::Char(f, _) if is_space(f) => {
                 if out.last() != Some(&Step::Char(' ')) {
                     out.push(Step::Char(' '));
                 }
@@ -350,9 +352,7 @@ impl PhraseIndex {
 /// A match ending in a Latin letter or digit must end a word.
 fn ends_cleanly(reader: &Reader<'_>) -> bool {
     match reader.last {
-        Some(c) if c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_cjk_or_thai(c)) => {
-            reader.at_word_end()
-        }
+        Some(c) if c.is_ascii_alphanumeric() || is_letter(c) => reader.at_word_end(),
         _ => true,
     }
 }

@@ -12,7 +12,6 @@ use super::classifier::LinkIndex;
 use crate::i18n::{self, Lang};
 use crate::pack::Surface;
 use crate::report::{Cited, Finding, FindingKind, Verdict};
-use std::collections::BTreeMap;
 
 /// A reading of a span of the text, before overlaps are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +48,8 @@ impl Candidate {
 }
 
 /// Keeps a non-overlapping set of candidates, best first; returns them sorted by position.
+/// Occupied text is marked byte by byte, so the whole resolution is linear in the length of the
+/// candidates.
 pub fn resolve_overlaps(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by(|a, b| {
         a.rank()
@@ -56,32 +57,32 @@ pub fn resolve_overlaps(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candi
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut kept: BTreeMap<usize, Candidate> = BTreeMap::new();
+    let mut taken = vec![false; text.len()];
+    let mut kept = Vec::with_capacity(candidates.len());
     for mut candidate in candidates {
-        if candidate.end <= candidate.start {
+        let Some(span) = taken.get(candidate.start..candidate.end) else { continue };
+        if span.is_empty() || span.first() == Some(&true) {
             continue;
         }
-        let before = taken.range(..=candidate.start).next_back().map(|(_, &end)| end);
-        if before.is_some_and(|end| end > candidate.start) {
-            continue;
-        }
-        let after = taken.range(candidate.start + 1..candidate.end).next().map(|(&start, _)| start);
-        if let Some(next_start) = after {
+        if let Some(offset) = span.iter().position(|&t| t) {
             if candidate.kind != FindingKind::CallToAction {
                 continue;
             }
             // Cut the phrase short before the stronger finding, at a word's end.
+            let next_start = candidate.start + offset;
             let trimmed = text.get(candidate.start..next_start).unwrap_or_default().trim_end();
             if trimmed.chars().count() < 2 {
                 continue;
             }
             candidate.end = candidate.start + trimmed.len();
         }
-        taken.insert(candidate.start, candidate.end);
-        kept.insert(candidate.start, candidate);
+        if let Some(span) = taken.get_mut(candidate.start..candidate.end) {
+            span.fill(true);
+        }
+        kept.push(candidate);
     }
-    kept.into_values().collect()
+    kept.sort_by_key(|c| c.start);
+    kept
 }
 
 /// The finding a kept candidate becomes: its verdict on `surface`, its message in `lang`.

@@ -177,22 +177,50 @@ fn separator(text: &str, pos: usize) -> Option<(usize, Disguise)> {
     None
 }
 
+/// One label of a host as read from the text.
+#[derive(Debug, Clone)]
+struct Label {
+    text: String,
+    /// Byte offset just after the label.
+    end: usize,
+    /// How the separator before it was written (`None` for the first label).
+    separator: Disguise,
+    folded: bool,
+}
+
 /// Reads labels and separators from `pos`; `None` unless at least two labels.
-fn host_labels(text: &str, pos: usize) -> Option<(Vec<String>, usize, Disguise, bool)> {
-    let (first, mut end, mut folded) = label(text, pos)?;
-    let mut labels = vec![first];
-    let mut disguise = Disguise::None;
-    while let Some((after_sep, kind)) = separator(text, end) {
-        let Some((next, next_end, next_folded)) = label(text, after_sep) else { break };
-        labels.push(next);
+fn host_labels(text: &str, pos: usize) -> Option<Vec<Label>> {
+    let (first, end, folded) = label(text, pos)?;
+    let mut labels = vec![Label { text: first, end, separator: Disguise::None, folded }];
+    let mut end = end;
+    while let Some((after_sep, separator)) = separator(text, end) {
+        let Some((next, next_end, folded)) = label(text, after_sep) else { break };
+        labels.push(Label { text: next, end: next_end, separator, folded });
         end = next_end;
-        folded |= next_folded;
-        disguise = disguise.max(kind);
         if labels.len() > 16 {
             return None;
         }
     }
-    (labels.len() >= 2).then_some((labels, end, disguise, folded))
+    (labels.len() >= 2).then_some(labels)
+}
+
+/// A host run made of `labels`, spanning `pos..end`.
+fn run_of(
+    labels: &[Label],
+    pos: usize,
+    end: usize,
+    scheme: Option<String>,
+    has_path: bool,
+) -> HostRun {
+    HostRun {
+        start: pos,
+        end,
+        labels: labels.iter().map(|l| l.text.clone()).collect(),
+        scheme,
+        has_path,
+        disguise: labels.iter().map(|l| l.separator).max().unwrap_or(Disguise::None),
+        folded: labels.iter().any(|l| l.folded),
+    }
 }
 
 /// `scheme://` at `pos`: the folded scheme and the position after `://`.
@@ -256,17 +284,23 @@ fn path_end(text: &str, pos: usize) -> usize {
     end
 }
 
-/// A host (with optional scheme, port and path) starting at word start `pos`.
-pub fn host_run(text: &str, pos: usize) -> Option<HostRun> {
+/// Host runs starting at word start `pos`, longest first: the whole run (with its scheme, port
+/// and path), then ever shorter prefixes of its labels — so "shopee(.)co(.)id titik kumpul",
+/// which reads on into the prose, still yields "shopee(.)co(.)id". The classifier takes the
+/// first it accepts.
+pub fn host_runs(text: &str, pos: usize) -> Vec<HostRun> {
     let (scheme, host_start) = match scheme(text, pos) {
         Some((s, after)) => (Some(s), after),
         None => (None, pos),
     };
-    let Some((labels, mut end, disguise, folded)) = host_labels(text, host_start) else {
+    let Some(labels) = host_labels(text, host_start) else {
         // A scheme with no dotted host: an app link such as `whatsapp://send?phone=…`.
-        let scheme = scheme?;
+        let Some(scheme) = scheme else { return Vec::new() };
         let end = path_end(text, host_start.saturating_sub(1)).max(host_start);
-        return (end > host_start).then(|| HostRun {
+        if end <= host_start {
+            return Vec::new();
+        }
+        return vec![HostRun {
             start: pos,
             end,
             labels: vec![scheme.clone()],
@@ -274,8 +308,9 @@ pub fn host_run(text: &str, pos: usize) -> Option<HostRun> {
             has_path: true,
             disguise: Disguise::None,
             folded: false,
-        });
+        }];
     };
+    let mut end = labels.last().map_or(host_start, |l| l.end);
     // Optional port.
     if text.as_bytes().get(end) == Some(&b':') {
         let digits = text
@@ -297,7 +332,18 @@ pub fn host_run(text: &str, pos: usize) -> Option<HostRun> {
             end = path;
         }
     }
-    Some(HostRun { start: pos, end, labels, scheme, has_path, disguise, folded })
+    let mut runs = vec![run_of(&labels, pos, end, scheme.clone(), has_path)];
+    for count in (2..labels.len()).rev() {
+        let prefix = labels.get(..count).unwrap_or_default();
+        let prefix_end = prefix.last().map_or(end, |l| l.end);
+        runs.push(run_of(prefix, pos, prefix_end, scheme.clone(), false));
+    }
+    runs
+}
+
+/// The longest host run at `pos` (see [`host_runs`]).
+pub fn host_run(text: &str, pos: usize) -> Option<HostRun> {
+    host_runs(text, pos).into_iter().next()
 }
 
 /// An e-mail address around an `@` (or `＠`, `[at]`, `(at)`) at byte `at`: the local part
@@ -331,15 +377,15 @@ pub fn email_at(text: &str, at: usize) -> Option<(HostRun, bool)> {
     {
         return None;
     }
-    let (labels, end, disguise, folded) = host_labels(text, after_at)?;
-    let tld = labels.last()?;
-    if tld.len() < 2 || !tld.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    Some((
-        HostRun { start, end, labels, scheme: None, has_path: false, disguise, folded },
-        disguised,
-    ))
+    let labels = host_labels(text, after_at)?;
+    // The longest prefix of labels that ends in an alphabetic top-level domain.
+    let alphabetic_tld =
+        |l: &Label| l.text.len() >= 2 && l.text.bytes().all(|b| b.is_ascii_alphabetic());
+    let count =
+        (2..=labels.len()).rev().find(|&n| labels.get(n - 1).is_some_and(alphabetic_tld))?;
+    let labels = labels.get(..count)?;
+    let end = labels.last()?.end;
+    Some((run_of(labels, start, end, None, false), disguised))
 }
 
 fn at_sign(text: &str, at: usize) -> Option<(usize, bool)> {
@@ -364,7 +410,7 @@ pub struct PhoneRun {
     pub start: usize,
     /// End, exclusive.
     pub end: usize,
-    /// The digits, in order (fullwidth digits folded).
+    /// The digits, in order (fullwidth digits folded; a leading `00` or `+` removed).
     pub digits: String,
     /// Written with `+` (or `00`) before the country code.
     pub international: bool,
@@ -374,14 +420,32 @@ pub struct PhoneRun {
     pub folded: bool,
 }
 
-/// The longest phone-shaped run at `pos`: an optional `+`, then digits in groups separated by
-/// single spaces, dashes, dots or brackets. `None` if more than 15 digits run together (an
-/// order number), or if a letter or digit is glued to either end.
-pub fn phone_run(text: &str, pos: usize) -> Option<PhoneRun> {
+/// One group of digits in a phone-shaped run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Group {
+    /// Digits in the run up to and including this group.
+    digits_through: usize,
+    /// Byte offset just after the group (after its `)` if bracketed).
+    end: usize,
+    /// Digits in this group.
+    len: usize,
+    /// Written in brackets: `(021)`.
+    bracketed: bool,
+}
+
+/// Phone-shaped runs at `pos`, longest first: an optional `+`, then groups of digits separated
+/// by single spaces, dashes, dots or brackets. Each candidate is a prefix of the groups, so
+/// "0812-3456-7890 12 pcs" still yields "0812-3456-7890". A national number's first group has
+/// at least three digits unless bracketed (times and dates such as `08.30` or `12.08.2024` do
+/// not), and later groups at least two (an international number's area code may be one).
+/// Nothing is returned if more than 15 digits run on (an order number) or a letter is glued to
+/// either end.
+pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
+    let mut out = Vec::new();
     if char_before(text, pos)
         .is_some_and(|c| is_word_char(c) || matches!(c, '+' | '-' | '/' | '.' | ','))
     {
-        return None;
+        return out;
     }
     let mut at = pos;
     let mut international = false;
@@ -392,73 +456,121 @@ pub fn phone_run(text: &str, pos: usize) -> Option<PhoneRun> {
         at += c.len_utf8();
     }
     let mut digits = String::new();
-    let mut end = at;
-    let mut separated = false;
-    let mut open_paren = false;
-    let mut closed_paren = false;
-    let mut pending_sep = 0usize;
+    let mut groups: Vec<Group> = Vec::new();
+    let mut current = 0usize;
+    let mut in_brackets = false;
+    let mut bracket_group = false;
+    let mut gap = false;
     while let Some(c) = char_at(text, at) {
         match fold(c) {
             Folded::Char(d, o) if d.is_ascii_digit() => {
-                closed_paren = false;
                 digits.push(d);
                 folded |= o;
+                current += 1;
+                gap = false;
                 at += c.len_utf8();
-                end = at;
-                pending_sep = 0;
                 if digits.len() > 15 {
-                    return None;
+                    return Vec::new();
                 }
+                continue;
             }
-            Folded::Char('(', _) if !open_paren && pending_sep <= 1 => {
-                open_paren = true;
-                separated = true;
-                at += c.len_utf8();
-                pending_sep += 1;
-            }
-            Folded::Char(')', _) if open_paren => {
-                open_paren = false;
-                at += c.len_utf8();
-                end = at;
-                pending_sep = 0;
-                closed_paren = true;
-            }
-            Folded::Char(' ' | '-' | '.', _)
-                if !digits.is_empty() && (pending_sep == 0 || closed_paren) =>
-            {
-                closed_paren = false;
-                separated = true;
-                at += c.len_utf8();
-                pending_sep = 1;
-            }
-            Folded::Invisible if !digits.is_empty() => {
+            Folded::Invisible if current > 0 => {
                 folded = true;
                 at += c.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        // A group ends here (if one is open).
+        if current > 0 {
+            groups.push(Group {
+                digits_through: digits.len(),
+                end: at,
+                len: current,
+                bracketed: bracket_group,
+            });
+            current = 0;
+            bracket_group = false;
+        }
+        match fold(c) {
+            Folded::Char('(', _) if !in_brackets && (!gap || groups.is_empty()) => {
+                in_brackets = true;
+                bracket_group = true;
+                gap = true;
+                at += c.len_utf8();
+            }
+            Folded::Char(')', _) if in_brackets && !gap => {
+                in_brackets = false;
+                at += c.len_utf8();
+                if let Some(last) = groups.last_mut() {
+                    last.end = at;
+                }
+                gap = false;
+            }
+            Folded::Char(' ' | '-' | '.', _) if !groups.is_empty() && !gap && !in_brackets => {
+                gap = true;
+                at += c.len_utf8();
+            }
+            Folded::Char(' ', _)
+                if gap && !in_brackets && text.get(..at).is_some_and(|h| h.ends_with(')')) =>
+            {
+                at += 1;
             }
             _ => break,
         }
     }
-    if digits.is_empty() {
-        return None;
+    if current > 0 {
+        groups.push(Group {
+            digits_through: digits.len(),
+            end: at,
+            len: current,
+            bracketed: bracket_group,
+        });
     }
-    // Digits glued to letters (a SKU), or a run that continues with more digits after a
-    // separator we stopped at, is not a phone.
-    if char_at(text, end).is_some_and(|c| is_word_char(c) || c == '@') {
-        return None;
-    }
-    if let Some(b'.' | b',') = text.as_bytes().get(end)
-        && text.as_bytes().get(end + 1).is_some_and(u8::is_ascii_digit)
+    let Some(last) = groups.last() else { return out };
+    // Digits glued to letters (a SKU) or running on as a decimal are not a phone.
+    let after = char_at(text, last.end);
+    if after.is_some_and(|c| is_word_char(c) || c == '@')
+        || (matches!(text.as_bytes().get(last.end), Some(b'.' | b','))
+            && text.as_bytes().get(last.end + 1).is_some_and(u8::is_ascii_digit)
+            && groups.len() == 1)
     {
-        return None;
+        return out;
     }
-    if open_paren {
-        return None;
-    }
-    if !international && digits.starts_with("00") {
+    let mut shift = 0;
+    if !international
+        && digits.starts_with("00")
+        && groups.first().is_some_and(|g| g.len > 2 || groups.len() > 1)
+    {
         international = true;
-        digits.replace_range(..2, "");
+        shift = 2;
     }
-    Some(PhoneRun { start: pos, end, digits, international, separated, folded })
+    for count in (1..=groups.len()).rev() {
+        let Some(prefix) = groups.get(..count) else { continue };
+        let shape_ok = prefix.iter().enumerate().all(|(i, g)| match i {
+            0 => international || g.bracketed || g.len >= 3,
+            1 if international => true,
+            _ => g.len >= 2,
+        });
+        let Some(last) = prefix.last() else { continue };
+        if !shape_ok || last.digits_through <= shift {
+            continue;
+        }
+        out.push(PhoneRun {
+            start: pos,
+            end: last.end,
+            digits: digits.get(shift..last.digits_through).unwrap_or_default().to_owned(),
+            international,
+            separated: count > 1,
+            folded,
+        });
+    }
+    out
+}
+
+/// The longest phone-shaped run at `pos` (see [`phone_runs`]).
+pub fn phone_run(text: &str, pos: usize) -> Option<PhoneRun> {
+    phone_runs(text, pos).into_iter().next()
 }
 
 /// Words that, just before a number, say it is money or a reference rather than a phone.
@@ -516,15 +628,10 @@ pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
     let word_start = head
         .char_indices()
         .rev()
-        .take_while(|(_, c)| !c.is_whitespace() && !c.is_ascii_digit())
+        .take_while(|(_, c)| !super::text::is_space(*c) && !c.is_ascii_digit())
         .last()
         .map_or(head.len(), |(i, _)| i);
-    let word: String = head
-        .get(word_start..)
-        .unwrap_or_default()
-        .chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect();
+    let word = super::text::folded_lowercase(head.get(word_start..).unwrap_or_default());
     if word.is_empty() {
         return false;
     }

@@ -162,11 +162,31 @@ fn diacritic_base(code: u32) -> Option<char> {
 /// look-alikes count): used for word boundaries.
 pub fn is_word_char(c: char) -> bool {
     match fold(c) {
-        Folded::Char(f, _) => {
-            f.is_ascii_alphanumeric() || (!f.is_ascii() && f.is_alphabetic() && !is_cjk_or_thai(f))
-        }
+        Folded::Char(f, _) => f.is_ascii_alphanumeric() || is_letter(f),
         Folded::Invisible => false,
     }
+}
+
+/// A letter of a script written with spaces between words: Latin (with diacritics and
+/// combining marks), Greek, Cyrillic. Range checks, not Unicode tables, to keep the wasm small.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c as u32, 0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F | 0x0300..=0x036F | 0x0370..=0x03FF | 0x0400..=0x052F | 0x1E00..=0x1EFF)
+}
+
+/// White space, as [`fold`] leaves it (it turns the Unicode spaces into `' '`).
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// `text` lowercased as [`fold`] reads it (for matching short words, not for display).
+pub fn folded_lowercase(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match fold(c) {
+            Folded::Char(f, _) => Some(f),
+            Folded::Invisible => None,
+        })
+        .collect()
 }
 
 /// Scripts written without spaces between words: a phrase in them may start anywhere.

@@ -331,7 +331,7 @@ fn is_label(label: &str) -> bool {
 /// An alias: lowercase text people write for a platform.
 fn read_alias(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<String> {
     let s = d.text(v, path)?;
-    if s.chars().any(char::is_uppercase) || s.trim() != s {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || s.trim() != s {
         d.report(
             crate::error::ErrorCode::InvalidInput,
             path,
@@ -434,7 +434,7 @@ fn read_phrase(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<String> {
         };
         rest = tail.get(slot.len()..).unwrap_or_default();
     }
-    if s.chars().any(char::is_uppercase) {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
         d.report(
             crate::error::ErrorCode::InvalidInput,
             path,

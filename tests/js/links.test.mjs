@@ -1,0 +1,103 @@
+// checkLinks through the npm package, as users call it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { checkLinks, Engine } from "shop-policy";
+
+function thrown(fn) {
+  try {
+    fn();
+  } catch (error) {
+    assert.equal(error.name, "ShopPolicyError");
+    return error;
+  }
+  assert.fail("expected a ShopPolicyError");
+}
+
+test("a Shopee link in a caption is blocked, with its rule, source and a localized message", () => {
+  const report = checkLinks({ text: "Beli di shopee.co.id ya kak", surface: "video", region: "ID" });
+  assert.equal(report.verdict, "block");
+  assert.deepEqual(report.policy, { id: "tiktok-shop-ID", version: "2026.11.1" });
+  const link = report.findings.find((f) => f.kind === "domain");
+  assert.equal(link.ruleId, "links.ecommerce_link");
+  assert.equal(link.platform, "shopee");
+  assert.equal(link.host, "shopee.co.id");
+  assert.equal(link.source, "seeds/001_c9b7d2c11510964b.txt");
+  assert.match(link.message, /Shopee/);
+  assert.equal(report.redacted, "••••••• •••••••••••• ya kak");
+  const id = checkLinks({ text: "Beli di shopee.co.id", surface: "video", region: "ID", lang: "id" });
+  assert.match(id.findings[1].message, /platform e-commerce lain/);
+  const zh = checkLinks({ text: "Beli di shopee.co.id", surface: "video", region: "ID", lang: "zh" });
+  assert.match(zh.findings[1].message, /其他电商平台/);
+});
+
+test("clean text is allowed and untouched", () => {
+  const text = "Kaos polos Rp 75.000, berat 2,5 kg, versi v2.0 — cek ukuran di index.html";
+  const report = checkLinks({ text, surface: "product", region: "ID" });
+  assert.deepEqual(report.findings, []);
+  assert.equal(report.verdict, "allow");
+  assert.equal(report.redacted, text);
+});
+
+test("offsets are UTF-16: text.slice(start, end) === match, with emoji and lone surrogates", () => {
+  const text = "😀😀 \ud800 WA 0812-3456-7890 \udfff 🎉 beli di shopee.co.id 👍🏽 email: a@b.co";
+  const report = checkLinks({ text, surface: "chat", region: "ID" });
+  assert.ok(report.findings.length >= 4);
+  for (const f of report.findings) assert.equal(text.slice(f.start, f.end), f.match, JSON.stringify(f));
+  assert.equal(report.redacted.length, text.length);
+  const starts = report.findings.map((f) => f.start);
+  assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  for (let i = 1; i < report.findings.length; i++) assert.ok(report.findings[i - 1].end <= report.findings[i].start);
+});
+
+test("surfaces and regions change the verdict as the pack says", () => {
+  const bio = checkLinks({ text: "instagram.com/toko", surface: "bio", region: "TH" });
+  const live = checkLinks({ text: "instagram.com/toko", surface: "live", region: "TH" });
+  assert.equal(bio.verdict, "review");
+  assert.equal(live.verdict, "block");
+  assert.equal(checkLinks({ text: "tokopedia.com/toko", surface: "video", region: "ID" }).verdict, "review");
+  assert.equal(checkLinks({ text: "tokopedia.com/toko", surface: "video", region: "MY" }).verdict, "block");
+  assert.equal(checkLinks({ text: "vt.tiktok.com/ZS123/", surface: "video", region: "ID" }).verdict, "allow");
+});
+
+test("disguised links are seen through and marked obfuscated", () => {
+  for (const text of ["shopee(.)co(.)id", "shopee dot co dot id", "ｓｈｏｐｅｅ．ｃｏ．ｉｄ", "sh\u043epee.co.id", "sho\u200bpee.co.id"]) {
+    const [finding] = checkLinks({ text, surface: "video", region: "ID" }).findings;
+    assert.equal(finding.platform, "shopee", text);
+    assert.equal(finding.obfuscated, true, text);
+    assert.equal(finding.verdict, "block", text);
+  }
+});
+
+test("an engine with an overlay applies its own verdicts", () => {
+  const engine = new Engine({
+    id: "strict-ID",
+    extends: "ID",
+    links: { rules: [{ id: "links.tokopedia_in_id", verdict: "block" }] },
+  });
+  const report = engine.checkLinks({ text: "tokopedia.com/toko", surface: "video", region: "ID" });
+  assert.equal(report.verdict, "block");
+  assert.deepEqual(report.policy, { id: "strict-ID", version: "2026.11.1" });
+  const error = thrown(() => engine.checkLinks({ text: "x", surface: "video", region: "TH" }));
+  assert.equal(error.code, "unknown_region");
+  engine.free();
+});
+
+test("bad input: coded errors with paths, never a trap", () => {
+  const cases = [
+    [{ text: "x", surface: "video" }, "invalid_input", "region"],
+    [{ text: "x", surface: "tv", region: "ID" }, "invalid_input", "surface"],
+    [{ text: 42, surface: "video", region: "ID" }, "invalid_input", "text"],
+    [{ text: "x", surface: "video", region: "JP" }, "unknown_region", "region"],
+    [{ text: "x", surface: "video", region: "ID", colour: 1 }, "unknown_field", "colour"],
+    [{ text: "x", surface: "video", region: "ID", lang: "fr" }, "invalid_input", "lang"],
+    [{ text: "x", surface: "video", region: "ID", asOf: "2026-01-01" }, "unknown_field", "asOf"],
+    ["just text", "invalid_input", ""],
+    [null, "invalid_input", ""],
+  ];
+  for (const [input, code, path] of cases) {
+    const error = thrown(() => checkLinks(input));
+    assert.deepEqual([error.code, error.path], [code, path], JSON.stringify(input));
+  }
+  // The module still works after every error.
+  assert.equal(checkLinks({ text: "ok", surface: "video", region: "ID" }).verdict, "allow");
+});
