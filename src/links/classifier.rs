@@ -54,6 +54,7 @@ pub struct LinkIndex {
     pub phrases: PhraseIndex,
     domains: HashMap<String, usize>,
     tlds: HashSet<String>,
+    catalog_tlds: HashSet<String>,
     plans: Vec<PhonePlan>,
     national_plan: Option<usize>,
 }
@@ -121,6 +122,12 @@ impl LinkIndex {
             phrases: PhraseIndex::new(templates, aliases),
             domains,
             tlds: links.known_tlds.iter().cloned().collect(),
+            catalog_tlds: links
+                .catalog
+                .iter()
+                .flat_map(|p| &p.domains)
+                .filter_map(|d| d.rsplit('.').next().map(str::to_owned))
+                .collect(),
             plans: links.phone.plans.clone(),
             national_plan: links.phone.plans.iter().position(|p| p.region == region),
         })
@@ -142,6 +149,23 @@ impl LinkIndex {
     pub fn is_domain_of(&self, host: &str, platform: usize) -> bool {
         let bare = host.strip_prefix("www.").unwrap_or(host);
         self.domains.get(bare) == Some(&platform)
+    }
+
+    /// Whether a host ending in `tld`, written with separators like `disguise`, could be a
+    /// link at all (`marked`: it has a scheme or starts with `www.`): the cheap first test.
+    pub fn plausible_tld(
+        &self,
+        tld: &str,
+        disguise: super::scanner::Disguise,
+        marked: bool,
+    ) -> bool {
+        let alphabetic = (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+            || tld.starts_with("xn--");
+        alphabetic
+            && match disguise {
+                super::scanner::Disguise::Prose => self.catalog_tlds.contains(tld),
+                _ => marked || self.tlds.contains(tld) || self.catalog_tlds.contains(tld),
+            }
     }
 
     /// Whether `tld` makes a bare `name.tld` a link.

@@ -40,6 +40,7 @@ use crate::pack::{Category, Surface};
 use crate::report::{Finding, FindingKind, PolicyRef, Verdict};
 use crate::value::Value;
 use classifier::LinkIndex;
+use phrases::Scratch;
 use rules::Candidate;
 use scanner::Disguise;
 use serde::Serialize;
@@ -100,11 +101,12 @@ pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: La
     let index = &policy.links;
     let kept = rules::resolve_overlaps(text, candidates(index, text));
     let mut cursor = Utf16Cursor::new(text);
+    let mut messages = rules::MessageCache::new();
     let findings: Vec<Finding> = kept
         .iter()
         .filter_map(|c| {
             let span = (cursor.to_utf16(c.start), cursor.to_utf16(c.end));
-            rules::finding(index, c, text.get(c.start..c.end)?, span, surface, lang)
+            rules::finding(index, c, text.get(c.start..c.end)?, span, surface, lang, &mut messages)
         })
         .collect();
     let blocked = kept
@@ -146,9 +148,26 @@ const PHONE_WORDS: &[&str] = &[
 /// Every reading of every span: one left-to-right pass.
 fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut scratch = Scratch::default();
     let mut pos = 0;
-    while let Some(c) = char_at(text, pos) {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(pos) {
+        // Fast paths. Nothing starts at ASCII white space or at punctuation other than these.
+        if byte < 0x80
+            && !byte.is_ascii_alphanumeric()
+            && !matches!(byte, b'@' | b'[' | b'(' | b'+')
+        {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, pos) else { break };
         let width = c.len_utf8();
+        // In scripts without spaces every character could start a phrase; only those that
+        // begin some phrase or platform name need a closer look.
+        if is_cjk_or_thai(c) && !index.phrases.may_start_with(c) {
+            pos += width;
+            continue;
+        }
         let folded = match fold(c) {
             Folded::Char(f, _) => f,
             Folded::Invisible => {
@@ -182,8 +201,11 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         // found from its `@`.
         if folded.is_ascii_alphanumeric()
             && !matches!(char_before(text, pos), Some('@' | '＠'))
-            && let Some(link) =
-                scanner::host_runs(text, pos).into_iter().find_map(|run| link(index, run))
+            && let Some(link) = scanner::host_runs(text, pos, |tld, disguise, marked| {
+                index.plausible_tld(tld, disguise, marked)
+            })
+            .into_iter()
+            .find_map(|run| link(index, run))
         {
             pos = link.end;
             out.push(link);
@@ -211,11 +233,10 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 continue;
             }
         }
-        if let Some((name, category)) = index
-            .phrases
-            .aliases(text, pos)
-            .into_iter()
-            .rfind(|(_, category)| matches!(category, Category::Messenger | Category::Social))
+        let first_two = phrases::first_two(text, pos);
+        let contact = |category| matches!(category, Category::Messenger | Category::Social);
+        if let Some((name, category)) =
+            index.phrases.longest_alias(text, pos, first_two, contact, &mut scratch)
         {
             let cjk = is_cjk_or_thai(c);
             if let Some(end) = scanner::handle_after(text, name.end, cjk) {
@@ -235,7 +256,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 });
             }
         }
-        if let Some(phrase) = index.phrases.longest_phrase(text, pos)
+        if let Some(phrase) = index.phrases.longest_phrase(text, pos, first_two, &mut scratch)
             && let Some(&rule) = index.cta_rules.get(phrase.value)
         {
             out.push(Candidate {
@@ -248,9 +269,33 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 obfuscated: phrase.obfuscated,
             });
         }
-        pos += width;
+        // No detector starts inside a word: go to its end (one character at a time only in
+        // scripts written without spaces).
+        pos = if text::is_word_char(c) && !is_cjk_or_thai(c) {
+            word_end(text, pos + width)
+        } else {
+            pos + width
+        };
     }
     out
+}
+
+/// The end of the word that continues at byte `pos`.
+fn word_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii_alphanumeric() {
+            pos += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match char_at(text, pos) {
+                Some(c) if text::is_word_char(c) && !is_cjk_or_thai(c) => pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    pos
 }
 
 /// Whether a phone word ends just before `pos` (spaces and a colon between are fine).
@@ -273,12 +318,10 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
     // An app link (`whatsapp://…`) names its platform by its scheme.
     if run.labels.len() == 1 {
         let scheme = run.scheme.as_deref()?;
-        let platform = index
-            .phrases
-            .aliases(scheme, 0)
-            .into_iter()
-            .find(|(m, _)| m.end == scheme.len())
-            .map(|(m, _)| m.value)?;
+        let first_two = phrases::first_two(scheme, 0);
+        let (name, _) =
+            index.phrases.longest_alias(scheme, 0, first_two, |_| true, &mut Scratch::default())?;
+        let platform = Some(name.value).filter(|_| name.end == scheme.len())?;
         let rule = index.platforms.get(platform)?.rule;
         return Some(Candidate {
             start: run.start,

@@ -40,6 +40,15 @@ impl<'t> Reader<'t> {
 
     /// The next folded character, advancing past it.
     pub fn next_char(&mut self) -> Option<char> {
+        // Fast path: an ASCII character that is not white space.
+        if let Some(&b) = self.text.as_bytes().get(self.pos)
+            && b.is_ascii_graphic()
+        {
+            self.pos += 1;
+            let c = char::from(b.to_ascii_lowercase());
+            self.last = Some(c);
+            return Some(c);
+        }
         loop {
             let c = char_at(self.text, self.pos)?;
             self.pos += c.len_utf8();
@@ -105,15 +114,39 @@ struct Node<T> {
     ends: Vec<T>,
 }
 
-/// A trie whose terminals carry a `T`.
+/// A trie whose terminals carry a `T`. The root's ASCII edges are also in a table: it is
+/// consulted at every word of the text, and almost always says "no".
 #[derive(Debug, Clone)]
 struct Trie<T> {
     nodes: Vec<Node<T>>,
+    root_ascii: [u32; 128],
 }
 
 impl<T: Copy> Trie<T> {
     fn new() -> Self {
-        Trie { nodes: vec![Node { edges: Vec::new(), slots: Vec::new(), ends: Vec::new() }] }
+        Trie {
+            nodes: vec![Node { edges: Vec::new(), slots: Vec::new(), ends: Vec::new() }],
+            root_ascii: [0; 128],
+        }
+    }
+
+    /// Fills the root table; call after the last insertion.
+    fn finish(&mut self) {
+        if let Some(root) = self.nodes.first() {
+            for &(c, to) in &root.edges {
+                if let Some(slot) = self.root_ascii.get_mut(c as usize) {
+                    *slot = to;
+                }
+            }
+        }
+    }
+
+    /// The child of `node` along `c`.
+    fn step(&self, node: u32, c: char) -> Option<u32> {
+        if node == 0 && c.is_ascii() {
+            return self.root_ascii.get(c as usize).copied().filter(|&to| to != 0);
+        }
+        self.node(node)?.edges.iter().find(|(e, _)| *e == c).map(|(_, to)| *to)
     }
 
     fn child(&mut self, node: u32, step: Step) -> u32 {
@@ -203,11 +236,77 @@ pub struct Match {
     pub platform: Option<usize>,
 }
 
+/// Buffers reused across the matches of one text, so matching allocates nothing per word.
+#[derive(Debug, Default)]
+pub struct Scratch<'t> {
+    stack: Vec<(u32, Reader<'t>, Option<usize>)>,
+    aliases: Vec<(Reader<'t>, usize, Category)>,
+}
+
+/// Which first two (folded) characters can begin a match: checked at every word before any
+/// trie is walked, and most words fail it.
+#[derive(Debug, Clone)]
+struct Starts {
+    ascii: Box<[u128; 128]>,
+    other: Vec<(char, char)>,
+    single: Vec<char>,
+    first_chars: Vec<char>,
+}
+
+impl Starts {
+    fn new() -> Self {
+        Starts {
+            ascii: Box::new([0; 128]),
+            other: Vec::new(),
+            single: Vec::new(),
+            first_chars: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, a: char, b: char) {
+        self.first_chars.push(a);
+        match (self.ascii.get_mut(a as usize), b.is_ascii()) {
+            (Some(row), true) if a.is_ascii() => *row |= 1u128 << (b as u32),
+            _ => self.other.push((a, b)),
+        }
+    }
+
+    fn finish(&mut self) {
+        self.first_chars.extend(self.single.iter().copied());
+        self.first_chars.sort_unstable();
+        self.first_chars.dedup();
+        self.other.sort_unstable();
+        self.other.dedup();
+        self.single.sort_unstable();
+        self.single.dedup();
+    }
+
+    fn may_begin(&self, (a, b): (Option<char>, Option<char>)) -> bool {
+        let Some(a) = a else { return false };
+        if self.single.binary_search(&a).is_ok() {
+            return true;
+        }
+        let Some(b) = b else { return false };
+        if a.is_ascii() && b.is_ascii() {
+            return self.ascii.get(a as usize).is_some_and(|row| row & (1u128 << (b as u32)) != 0);
+        }
+        self.other.binary_search(&(a, b)).is_ok()
+    }
+}
+
+/// The first two folded characters at `pos`, as the start filters take them.
+pub fn first_two(text: &str, pos: usize) -> (Option<char>, Option<char>) {
+    let mut reader = Reader::new(text, pos);
+    (reader.next_char(), reader.next_char())
+}
+
 /// The compiled phrases and aliases of one pack.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex {
     phrases: Trie<usize>,
     aliases: Trie<(usize, Category)>,
+    phrase_starts: Starts,
+    alias_starts: Starts,
 }
 
 impl PhraseIndex {
@@ -216,32 +315,95 @@ impl PhraseIndex {
         templates: impl IntoIterator<Item = (usize, &'a str)>,
         aliases: impl IntoIterator<Item = (usize, Category, &'a str)>,
     ) -> Self {
-        let mut phrases = Trie::new();
-        for (group, template) in templates {
-            let steps = steps(template);
-            if !steps.is_empty() {
-                phrases.insert(&steps, group);
-            }
-        }
         let mut alias_trie = Trie::new();
+        let mut alias_starts = Starts::new();
+        // First two characters of the aliases, by category, for the phrases' slots.
+        let mut alias_pairs: Vec<(Category, char, Option<char>)> = Vec::new();
         for (platform, category, alias) in aliases {
             let steps = steps(alias);
-            if !steps.is_empty() && steps.iter().all(|s| matches!(s, Step::Char(_))) {
-                alias_trie.insert(&steps, (platform, category));
+            let chars: Vec<char> = steps
+                .iter()
+                .filter_map(|s| if let Step::Char(c) = s { Some(*c) } else { None })
+                .collect();
+            if chars.is_empty() || chars.len() != steps.len() {
+                continue;
+            }
+            alias_trie.insert(&steps, (platform, category));
+            match chars.as_slice() {
+                [a] => alias_starts.single.push(*a),
+                [a, b, ..] => alias_starts.add(*a, *b),
+                [] => {}
+            }
+            alias_pairs.push((
+                category,
+                chars.first().copied().unwrap_or(' '),
+                chars.get(1).copied(),
+            ));
+        }
+        alias_trie.finish();
+        alias_starts.finish();
+        let mut phrases = Trie::new();
+        let mut phrase_starts = Starts::new();
+        for (group, template) in templates {
+            let steps = steps(template);
+            if steps.is_empty() {
+                continue;
+            }
+            phrases.insert(&steps, group);
+            let fits = |slot: Slot, category: Category| match slot {
+                Slot::AnyPlatform => true,
+                Slot::Category(wanted) => wanted == category,
+            };
+            match (steps.first(), steps.get(1)) {
+                (Some(Step::Char(a)), Some(Step::Char(b))) => {
+                    phrase_starts.add(*a, *b);
+                    if is_cjk_or_thai(*a) {
+                        phrase_starts.add(*a, ' ');
+                    }
+                }
+                (Some(Step::Char(a)), Some(Step::Slot(slot))) => {
+                    phrase_starts.add(*a, ' ');
+                    for &(category, first, _) in &alias_pairs {
+                        if fits(*slot, category) {
+                            phrase_starts.add(*a, first);
+                        }
+                    }
+                }
+                (Some(Step::Slot(slot)), _) => {
+                    for &(category, first, second) in &alias_pairs {
+                        if fits(*slot, category) {
+                            match second {
+                                Some(second) => phrase_starts.add(first, second),
+                                None => phrase_starts.single.push(first),
+                            }
+                        }
+                    }
+                }
+                (Some(Step::Char(a)), None) => phrase_starts.single.push(*a),
+                (None, _) => {}
             }
         }
-        PhraseIndex { phrases, aliases: alias_trie }
+        phrases.finish();
+        phrase_starts.finish();
+        PhraseIndex { phrases, aliases: alias_trie, phrase_starts, alias_starts }
     }
 
     /// The longest call-to-action phrase starting at byte `pos`, if any.
-    pub fn longest_phrase(&self, text: &str, pos: usize) -> Option<Match> {
-        let first = Reader::new(text, pos).peek()?;
-        if !self.phrase_may_begin(first) {
+    pub fn longest_phrase<'t>(
+        &self,
+        text: &'t str,
+        pos: usize,
+        first_two: (Option<char>, Option<char>),
+        scratch: &mut Scratch<'t>,
+    ) -> Option<Match> {
+        if !self.phrase_starts.may_begin(first_two) {
             return None;
         }
+        let start = Reader::new(text, pos);
         let mut best: Option<Match> = None;
-        let mut stack = vec![(0u32, Reader::new(text, pos), None)];
-        while let Some((node_index, reader, platform)) = stack.pop() {
+        scratch.stack.clear();
+        scratch.stack.push((0u32, start, None));
+        while let Some((node_index, reader, platform)) = scratch.stack.pop() {
             let Some(node) = self.phrases.node(node_index) else { continue };
             if let Some(&group) = node.ends.first()
                 && reader.pos > pos
@@ -257,8 +419,8 @@ impl PhraseIndex {
             }
             let mut next = reader;
             let Some(c) = next.next_char() else { continue };
-            if let Some((_, to)) = node.edges.iter().find(|(e, _)| *e == c) {
-                stack.push((*to, next, platform));
+            if let Some(to) = self.phrases.step(node_index, c) {
+                scratch.stack.push((to, next, platform));
             }
             // A space next to a character of a script without spaces is optional.
             let continues = !node.edges.is_empty() || !node.slots.is_empty();
@@ -267,15 +429,15 @@ impl PhraseIndex {
                 && (reader.last.is_some_and(is_cjk_or_thai)
                     || next.peek().is_some_and(is_cjk_or_thai))
             {
-                stack.push((node_index, next, platform));
+                scratch.stack.push((node_index, next, platform));
             }
-            for (slot, to) in &node.slots {
-                for (alias, found, _) in self.alias_walk(reader, Some(*slot)) {
-                    stack.push((*to, alias, Some(found)));
-                }
-                if c == ' ' {
-                    for (alias, found, _) in self.alias_walk(next, Some(*slot)) {
-                        stack.push((*to, alias, Some(found)));
+            for &(slot, to) in &node.slots {
+                let from = [Some(reader), (c == ' ').then_some(next)];
+                for reader in from.into_iter().flatten() {
+                    scratch.aliases.clear();
+                    self.alias_walk(reader, Some(slot), &mut scratch.aliases);
+                    for &(alias, found, _) in &scratch.aliases {
+                        scratch.stack.push((to, alias, Some(found)));
                     }
                 }
             }
@@ -283,29 +445,31 @@ impl PhraseIndex {
         best
     }
 
-    /// Whether some phrase could begin with the folded character `c` (a cheap test before
-    /// walking the tries).
-    fn phrase_may_begin(&self, c: char) -> bool {
-        self.phrases.node(0).is_some_and(|root| {
-            root.edges.iter().any(|(e, _)| *e == c)
-                || (!root.slots.is_empty() && self.alias_may_begin(c))
-        })
+    /// Whether some phrase or platform name begins with the (unfolded) character `c`; for a
+    /// character that folding leaves as it is (Chinese, Thai).
+    pub fn may_start_with(&self, c: char) -> bool {
+        self.phrase_starts.first_chars.binary_search(&c).is_ok()
+            || self.alias_starts.first_chars.binary_search(&c).is_ok()
     }
 
-    fn alias_may_begin(&self, c: char) -> bool {
-        self.aliases.node(0).is_some_and(|root| root.edges.iter().any(|(e, _)| *e == c))
-    }
-
-    /// Every platform alias starting at byte `pos` (longest last), each ending on a word
-    /// boundary where it ends in a Latin letter or digit.
-    pub fn aliases(&self, text: &str, pos: usize) -> Vec<(Match, Category)> {
-        let start = Reader::new(text, pos);
-        if !start.peek().is_some_and(|c| self.alias_may_begin(c)) {
-            return Vec::new();
+    /// The longest platform alias starting at byte `pos` whose category passes `wanted`,
+    /// ending on a word boundary where it ends in a Latin letter or digit.
+    pub fn longest_alias<'t>(
+        &self,
+        text: &'t str,
+        pos: usize,
+        first_two: (Option<char>, Option<char>),
+        wanted: impl Fn(Category) -> bool,
+        scratch: &mut Scratch<'t>,
+    ) -> Option<(Match, Category)> {
+        if !self.alias_starts.may_begin(first_two) {
+            return None;
         }
-        self.alias_walk(start, None)
-            .into_iter()
-            .map(|(reader, platform, category)| {
+        let start = Reader::new(text, pos);
+        scratch.aliases.clear();
+        self.alias_walk(start, None, &mut scratch.aliases);
+        scratch.aliases.iter().rev().find(|(_, _, category)| wanted(*category)).map(
+            |&(reader, platform, category)| {
                 (
                     Match {
                         value: platform,
@@ -315,16 +479,17 @@ impl PhraseIndex {
                     },
                     category,
                 )
-            })
-            .collect()
+            },
+        )
     }
 
+    /// Every alias starting at `start` (shortest first) that fits `slot`.
     fn alias_walk<'t>(
         &self,
         start: Reader<'t>,
         slot: Option<Slot>,
-    ) -> Vec<(Reader<'t>, usize, Category)> {
-        let mut out = Vec::new();
+        out: &mut Vec<(Reader<'t>, usize, Category)>,
+    ) {
         let mut node_index = 0u32;
         let mut reader = start;
         while let Some(node) = self.aliases.node(node_index) {
@@ -340,12 +505,11 @@ impl PhraseIndex {
                 }
             }
             let Some(c) = reader.next_char() else { break };
-            match node.edges.iter().find(|(e, _)| *e == c) {
-                Some((_, to)) => node_index = *to,
+            match self.aliases.step(node_index, c) {
+                Some(to) => node_index = to,
                 None => break,
             }
         }
-        out
     }
 }
 
@@ -383,7 +547,9 @@ mod tests {
     }
 
     fn phrase(text: &str) -> Option<(usize, &str)> {
-        index().longest_phrase(text, 0).map(|m| (m.value, &text[..m.end]))
+        index()
+            .longest_phrase(text, 0, first_two(text, 0), &mut Scratch::default())
+            .map(|m| (m.value, &text[..m.end]))
     }
 
     #[test]
@@ -405,13 +571,15 @@ mod tests {
     #[test]
     fn aliases_end_on_word_boundaries() {
         let index = index();
-        let found = |text: &str| -> Vec<usize> {
-            index.aliases(text, 0).iter().map(|(m, _)| m.end).collect()
+        let found = |text: &str| {
+            index
+                .longest_alias(text, 0, first_two(text, 0), |_| true, &mut Scratch::default())
+                .map(|(m, _)| m.end)
         };
-        assert_eq!(found("WA 0812"), [2]);
-        assert_eq!(found("wanita"), Vec::<usize>::new());
-        assert_eq!(found("whatsapp"), [8]);
-        assert_eq!(found("微信abc"), ["微信".len()]);
+        assert_eq!(found("WA 0812"), Some(2));
+        assert_eq!(found("wanita"), None);
+        assert_eq!(found("whatsapp"), Some(8));
+        assert_eq!(found("微信abc"), Some("微信".len()));
         assert!(may_start_at("cek bio", 4));
         assert!(!may_start_at("biodata", 1));
         assert!(may_start_at("买加微信", 3));

@@ -11,7 +11,8 @@
 use super::classifier::LinkIndex;
 use crate::i18n::{self, Lang};
 use crate::pack::Surface;
-use crate::report::{Cited, Finding, FindingKind, Verdict};
+use crate::report::{Finding, FindingKind, Verdict};
+use std::collections::HashMap;
 
 /// A reading of a span of the text, before overlaps are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,79 +49,126 @@ impl Candidate {
 }
 
 /// Keeps a non-overlapping set of candidates, best first; returns them sorted by position.
-/// Occupied text is marked byte by byte, so the whole resolution is linear in the length of the
-/// candidates.
+/// Overlaps are local, so candidates are swept in text order and each cluster of mutually
+/// overlapping ones is resolved on its own: linear in the number of candidates.
 pub fn resolve_overlaps(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
+    // Detectors emit in text order, except that an e-mail address starts before its `@`; the
+    // sort is near-linear on such input.
+    candidates.sort_by_key(|c| c.start);
+    let mut kept = Vec::with_capacity(candidates.len());
+    let mut cluster: Vec<Candidate> = Vec::new();
+    let mut cluster_end = 0;
+    for candidate in candidates {
+        if candidate.end <= candidate.start {
+            continue;
+        }
+        if !cluster.is_empty() && candidate.start >= cluster_end {
+            resolve_cluster(text, &mut cluster, &mut kept);
+        }
+        cluster_end =
+            if cluster.is_empty() { candidate.end } else { cluster_end.max(candidate.end) };
+        cluster.push(candidate);
+    }
+    resolve_cluster(text, &mut cluster, &mut kept);
+    kept
+}
+
+/// Resolves one cluster of overlapping candidates into `kept`, best first.
+fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, kept: &mut Vec<Candidate>) {
+    if cluster.len() <= 1 {
+        kept.append(cluster);
+        return;
+    }
+    cluster.sort_by(|a, b| {
         a.rank()
             .cmp(&b.rank())
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut taken = vec![false; text.len()];
-    let mut kept = Vec::with_capacity(candidates.len());
-    for mut candidate in candidates {
-        let Some(span) = taken.get(candidate.start..candidate.end) else { continue };
-        if span.is_empty() || span.first() == Some(&true) {
-            continue;
+    let first = kept.len();
+    for mut candidate in cluster.drain(..) {
+        let chosen = kept.get(first..).unwrap_or_default();
+        let overlapping =
+            chosen.iter().filter(|k| k.start < candidate.end && candidate.start < k.end);
+        let mut next_start = None;
+        let mut blocked = false;
+        for k in overlapping {
+            if k.start <= candidate.start {
+                blocked = true;
+            }
+            next_start = Some(next_start.map_or(k.start, |s: usize| s.min(k.start)));
         }
-        if let Some(offset) = span.iter().position(|&t| t) {
-            if candidate.kind != FindingKind::CallToAction {
+        if let Some(next_start) = next_start {
+            if blocked || candidate.kind != FindingKind::CallToAction {
                 continue;
             }
             // Cut the phrase short before the stronger finding, at a word's end.
-            let next_start = candidate.start + offset;
             let trimmed = text.get(candidate.start..next_start).unwrap_or_default().trim_end();
             if trimmed.chars().count() < 2 {
                 continue;
             }
             candidate.end = candidate.start + trimmed.len();
         }
-        if let Some(span) = taken.get_mut(candidate.start..candidate.end) {
-            span.fill(true);
-        }
         kept.push(candidate);
     }
-    kept.sort_by_key(|c| c.start);
-    kept
+    if let Some(chosen) = kept.get_mut(first..) {
+        chosen.sort_by_key(|c| c.start);
+    }
 }
 
+/// Messages already rendered in one check, by (rule, platform, obfuscated, host): a dense text
+/// repeats the same few.
+pub type MessageCache<'c> = HashMap<(usize, Option<usize>, bool, Option<&'c str>), String>;
+
 /// The finding a kept candidate becomes: its verdict on `surface`, its message in `lang`.
-pub fn finding(
+pub fn finding<'c>(
     index: &LinkIndex,
-    candidate: &Candidate,
+    candidate: &'c Candidate,
     matched: &str,
     (start, end): (usize, usize),
     surface: Surface,
     lang: Lang,
+    messages: &mut MessageCache<'c>,
 ) -> Option<Finding> {
     let platform = candidate.platform.and_then(|p| index.platforms.get(p));
-    let mut rule = index.rules.get(candidate.rule)?;
+    let mut rule_index = candidate.rule;
     // A call to action is no stricter than linking the platform it names would be on this
     // surface ("beli di Tokopedia" in Indonesia, "follow me on Instagram" in a bio): cite the
     // platform's rule then, since it is the one that decides.
     if candidate.kind == FindingKind::CallToAction
-        && let Some(platform_rule) = platform.and_then(|p| index.rules.get(p.rule))
-        && platform_rule.verdict_on(surface) < rule.verdict_on(surface)
+        && let (Some(platform), Some(own)) = (platform, index.rules.get(candidate.rule))
+        && index
+            .rules
+            .get(platform.rule)
+            .is_some_and(|p| p.verdict_on(surface) < own.verdict_on(surface))
     {
-        rule = platform_rule;
+        rule_index = platform.rule;
     }
-    let category = platform
-        .map(|p| i18n::render(lang, &format!("category.{}", category_key(p.category)), &[]));
-    let surface_name = i18n::render(lang, &format!("surface.{}", surface.as_str()), &[]);
-    let args = [
-        ("platform", platform.map_or("", |p| p.name.as_str())),
-        ("host", candidate.host.as_deref().unwrap_or_default()),
-        ("category", category.as_deref().unwrap_or_default()),
-        ("surface", surface_name.as_str()),
-    ];
-    let mut cited = Cited::new(&rule.meta, lang, None, &args);
-    if candidate.obfuscated {
-        cited.message.push(' ');
-        cited.message.push_str(&i18n::render(lang, "links.disguised", &[]));
-    }
+    let rule = index.rules.get(rule_index)?;
+    let key = (rule_index, candidate.platform, candidate.obfuscated, candidate.host.as_deref());
+    let message = messages
+        .entry(key)
+        .or_insert_with(|| {
+            let category = platform.map(|p| {
+                i18n::render(lang, &format!("category.{}", category_key(p.category)), &[])
+            });
+            let surface_name = i18n::render(lang, &format!("surface.{}", surface.as_str()), &[]);
+            let args = [
+                ("platform", platform.map_or("", |p| p.name.as_str())),
+                ("host", candidate.host.as_deref().unwrap_or_default()),
+                ("category", category.as_deref().unwrap_or_default()),
+                ("surface", surface_name.as_str()),
+            ];
+            let mut message = i18n::render_rule(lang, &rule.meta, None, &args);
+            if candidate.obfuscated {
+                message.push(' ');
+                message.push_str(&i18n::render(lang, "links.disguised", &[]));
+            }
+            message
+        })
+        .clone();
     Some(Finding {
-        rule_id: cited.rule_id,
+        rule_id: rule.meta.id.clone(),
         kind: candidate.kind,
         verdict: rule.verdict_on(surface),
         start,
@@ -129,8 +177,8 @@ pub fn finding(
         host: candidate.host.clone(),
         platform: platform.map(|p| p.id.clone()),
         obfuscated: candidate.obfuscated,
-        message: cited.message,
-        source: cited.source,
+        message,
+        source: rule.meta.source.clone(),
     })
 }
 

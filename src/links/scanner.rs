@@ -53,37 +53,59 @@ impl HostRun {
     }
 }
 
-/// Reads one DNS label at `pos`: folded ASCII letters, digits and inner hyphens. Returns the
-/// label, its end, and whether folding was needed.
-fn label(text: &str, pos: usize) -> Option<(String, usize, bool)> {
-    let mut out = String::new();
+/// The end of the DNS label at `pos` — folded ASCII letters and digits with inner hyphens —
+/// and whether folding was needed. Allocates nothing: most words are not hosts, and this runs
+/// at every word.
+fn label_span(text: &str, pos: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
     let mut at = pos;
-    let mut folded = false;
     let mut end = pos;
-    while let Some(c) = char_at(text, at) {
-        match fold(c) {
-            Folded::Char(f, o) if f.is_ascii_alphanumeric() || (f == '-' && !out.is_empty()) => {
-                out.push(f);
-                folded |= o;
-                at += c.len_utf8();
+    let mut len = 0usize;
+    let mut folded = false;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() {
+                at += 1;
                 end = at;
+            } else if b == b'-' && len > 0 {
+                at += 1;
+            } else {
+                break;
             }
-            // Invisible characters only count inside a label.
-            Folded::Invisible if !out.is_empty() => {
-                folded = true;
-                at += c.len_utf8();
+        } else {
+            let Some(c) = char_at(text, at) else { break };
+            match fold(c) {
+                Folded::Char(f, o) if f.is_ascii_alphanumeric() => {
+                    at += c.len_utf8();
+                    end = at;
+                    folded |= o;
+                }
+                Folded::Char('-', _) if len > 0 => at += c.len_utf8(),
+                Folded::Invisible if len > 0 => {
+                    at += c.len_utf8();
+                    folded = true;
+                }
+                _ => break,
             }
-            _ => break,
         }
-        if out.len() > 63 {
+        len += 1;
+        if len > 63 {
             return None;
         }
     }
-    while out.ends_with('-') {
-        out.pop();
-        end -= 1;
-    }
-    (!out.is_empty()).then_some((out, end, folded))
+    (end > pos).then_some((end, folded))
+}
+
+/// The folded text of the label spanning `start..end`.
+fn label_text(text: &str, start: usize, end: usize) -> String {
+    text.get(start..end)
+        .unwrap_or_default()
+        .chars()
+        .filter_map(|c| match fold(c) {
+            Folded::Char(f, _) if f.is_ascii_alphanumeric() || f == '-' => Some(f),
+            _ => None,
+        })
+        .collect()
 }
 
 fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
@@ -111,6 +133,36 @@ fn skip_spaces(text: &str, mut pos: usize) -> usize {
 
 /// A label separator at `pos`: its end and how it was written.
 fn separator(text: &str, pos: usize) -> Option<(usize, Disguise)> {
+    // Fast reject: this runs after every word, and most words are followed by a space and an
+    // ordinary word, or by punctuation that cannot start a separator.
+    let bytes = text.as_bytes();
+    match *bytes.get(pos)? {
+        b'.' | b'(' | b'[' | b'{' | b'<' | 0x80.. => {}
+        b' ' => {
+            let next = skip_spaces(text, pos);
+            if !matches!(
+                bytes.get(next),
+                Some(
+                    b'.' | b'('
+                        | b'['
+                        | b'{'
+                        | b'<'
+                        | b'd'
+                        | b'D'
+                        | b't'
+                        | b'T'
+                        | b'c'
+                        | b'C'
+                        | b'p'
+                        | b'P'
+                        | 0x80..
+                )
+            ) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
     let c = char_at(text, pos)?;
     match c {
         '.' => {
@@ -178,9 +230,9 @@ fn separator(text: &str, pos: usize) -> Option<(usize, Disguise)> {
 }
 
 /// One label of a host as read from the text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Label {
-    text: String,
+    start: usize,
     /// Byte offset just after the label.
     end: usize,
     /// How the separator before it was written (`None` for the first label).
@@ -188,24 +240,31 @@ struct Label {
     folded: bool,
 }
 
-/// Reads labels and separators from `pos`; `None` unless at least two labels.
+/// Reads labels and separators from `pos`; `None` unless at least two labels. Returns before
+/// allocating anything when the first label is not followed by a separator (most words).
 fn host_labels(text: &str, pos: usize) -> Option<Vec<Label>> {
-    let (first, end, folded) = label(text, pos)?;
-    let mut labels = vec![Label { text: first, end, separator: Disguise::None, folded }];
-    let mut end = end;
-    while let Some((after_sep, separator)) = separator(text, end) {
-        let Some((next, next_end, folded)) = label(text, after_sep) else { break };
-        labels.push(Label { text: next, end: next_end, separator, folded });
+    let (end, folded) = label_span(text, pos)?;
+    let (after_sep, kind) = separator(text, end)?;
+    let (next_end, next_folded) = label_span(text, after_sep)?;
+    let mut labels = vec![
+        Label { start: pos, end, separator: Disguise::None, folded },
+        Label { start: after_sep, end: next_end, separator: kind, folded: next_folded },
+    ];
+    let mut end = next_end;
+    while let Some((after_sep, kind)) = separator(text, end) {
+        let Some((next_end, folded)) = label_span(text, after_sep) else { break };
+        labels.push(Label { start: after_sep, end: next_end, separator: kind, folded });
         end = next_end;
         if labels.len() > 16 {
             return None;
         }
     }
-    (labels.len() >= 2).then_some(labels)
+    Some(labels)
 }
 
 /// A host run made of `labels`, spanning `pos..end`.
 fn run_of(
+    text: &str,
     labels: &[Label],
     pos: usize,
     end: usize,
@@ -215,7 +274,7 @@ fn run_of(
     HostRun {
         start: pos,
         end,
-        labels: labels.iter().map(|l| l.text.clone()).collect(),
+        labels: labels.iter().map(|l| label_text(text, l.start, l.end)).collect(),
         scheme,
         has_path,
         disguise: labels.iter().map(|l| l.separator).max().unwrap_or(Disguise::None),
@@ -223,27 +282,22 @@ fn run_of(
     }
 }
 
-/// `scheme://` at `pos`: the folded scheme and the position after `://`.
+/// `scheme://` at `pos`: the lowercase scheme and the position after `://`.
 fn scheme(text: &str, pos: usize) -> Option<(String, usize)> {
-    let mut out = String::new();
-    let mut at = pos;
-    while let Some(c) = char_at(text, at) {
-        match fold(c) {
-            Folded::Char(f, _)
-                if f.is_ascii_alphanumeric()
-                    || (!out.is_empty() && matches!(f, '+' | '-' | '.')) =>
-            {
-                out.push(f);
-                at += c.len_utf8();
-                if out.len() > 24 {
-                    return None;
-                }
-            }
-            _ => break,
-        }
+    let bytes = text.as_bytes();
+    if !bytes.get(pos)?.is_ascii_alphabetic() {
+        return None;
     }
-    let after = starts_with_folded(text, at, "://")?;
-    (!out.is_empty() && out.starts_with(|c: char| c.is_ascii_alphabetic())).then_some((out, after))
+    let len = bytes
+        .get(pos..)?
+        .iter()
+        .take(25)
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        .count();
+    if len > 24 || bytes.get(pos + len..pos + len + 3) != Some(b"://") {
+        return None;
+    }
+    Some((text.get(pos..pos + len)?.to_ascii_lowercase(), pos + len + 3))
 }
 
 /// The end of a path, query or fragment starting at `pos` (which holds `/`, `?` or `#`):
@@ -286,9 +340,15 @@ fn path_end(text: &str, pos: usize) -> usize {
 
 /// Host runs starting at word start `pos`, longest first: the whole run (with its scheme, port
 /// and path), then ever shorter prefixes of its labels — so "shopee(.)co(.)id titik kumpul",
-/// which reads on into the prose, still yields "shopee(.)co(.)id". The classifier takes the
-/// first it accepts.
-pub fn host_runs(text: &str, pos: usize) -> Vec<HostRun> {
+/// which reads on into the prose, still yields "shopee(.)co(.)id". Only runs that `plausible`
+/// accepts are built: it is given the folded top-level domain, how the separators were written,
+/// and whether the run starts with a scheme or `www.` — enough to reject a sentence end or a
+/// decimal number without allocating.
+pub fn host_runs(
+    text: &str,
+    pos: usize,
+    plausible: impl Fn(&str, Disguise, bool) -> bool,
+) -> Vec<HostRun> {
     let (scheme, host_start) = match scheme(text, pos) {
         Some((s, after)) => (Some(s), after),
         None => (None, pos),
@@ -310,40 +370,65 @@ pub fn host_runs(text: &str, pos: usize) -> Vec<HostRun> {
             folded: false,
         }];
     };
-    let mut end = labels.last().map_or(host_start, |l| l.end);
-    // Optional port.
-    if text.as_bytes().get(end) == Some(&b':') {
-        let digits = text
-            .as_bytes()
-            .get(end + 1..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if (1..=5).contains(&digits) {
-            end += 1 + digits;
+    let www = labels
+        .first()
+        .is_some_and(|l| text.get(l.start..l.end).is_some_and(|w| w.eq_ignore_ascii_case("www")));
+    let mut runs = Vec::new();
+    let mut buffer = [0u8; 64];
+    for count in (2..=labels.len()).rev() {
+        let Some(prefix) = labels.get(..count) else { continue };
+        let Some(last) = prefix.last() else { continue };
+        let disguise = prefix.iter().map(|l| l.separator).max().unwrap_or(Disguise::None);
+        if !plausible(folded_label(text, last, &mut buffer), disguise, scheme.is_some() || www) {
+            continue;
         }
-    }
-    let mut has_path = false;
-    if let Some(b'/' | b'?' | b'#') = text.as_bytes().get(end) {
-        let path = path_end(text, end);
-        if path > end + 1 || text.as_bytes().get(end) == Some(&b'/') {
-            has_path = true;
-            end = path;
+        let mut end = last.end;
+        let mut has_path = false;
+        if count == labels.len() {
+            // Optional port, then a path, query or fragment.
+            if text.as_bytes().get(end) == Some(&b':') {
+                let digits = text
+                    .as_bytes()
+                    .get(end + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if (1..=5).contains(&digits) {
+                    end += 1 + digits;
+                }
+            }
+            if let Some(b'/' | b'?' | b'#') = text.as_bytes().get(end) {
+                let path = path_end(text, end);
+                if path > end + 1 || text.as_bytes().get(end) == Some(&b'/') {
+                    has_path = true;
+                    end = path;
+                }
+            }
         }
-    }
-    let mut runs = vec![run_of(&labels, pos, end, scheme.clone(), has_path)];
-    for count in (2..labels.len()).rev() {
-        let prefix = labels.get(..count).unwrap_or_default();
-        let prefix_end = prefix.last().map_or(end, |l| l.end);
-        runs.push(run_of(prefix, pos, prefix_end, scheme.clone(), false));
+        runs.push(run_of(text, prefix, pos, end, scheme.clone(), has_path));
     }
     runs
 }
 
-/// The longest host run at `pos` (see [`host_runs`]).
+/// The folded text of a label, in `buffer` (labels are at most 63 characters).
+fn folded_label<'b>(text: &str, label: &Label, buffer: &'b mut [u8; 64]) -> &'b str {
+    let mut len = 0;
+    for c in text.get(label.start..label.end).unwrap_or_default().chars() {
+        if let Folded::Char(f, _) = fold(c)
+            && (f.is_ascii_alphanumeric() || f == '-')
+            && let Some(slot) = buffer.get_mut(len)
+        {
+            *slot = f as u8;
+            len += 1;
+        }
+    }
+    std::str::from_utf8(buffer.get(..len).unwrap_or_default()).unwrap_or_default()
+}
+
+/// The longest host run at `pos` (see [`host_runs`]), whatever its top-level domain.
 pub fn host_run(text: &str, pos: usize) -> Option<HostRun> {
-    host_runs(text, pos).into_iter().next()
+    host_runs(text, pos, |_, _, _| true).into_iter().next()
 }
 
 /// An e-mail address around an `@` (or `＠`, `[at]`, `(at)`) at byte `at`: the local part
@@ -379,13 +464,15 @@ pub fn email_at(text: &str, at: usize) -> Option<(HostRun, bool)> {
     }
     let labels = host_labels(text, after_at)?;
     // The longest prefix of labels that ends in an alphabetic top-level domain.
-    let alphabetic_tld =
-        |l: &Label| l.text.len() >= 2 && l.text.bytes().all(|b| b.is_ascii_alphabetic());
+    let alphabetic_tld = |l: &Label| {
+        let tld = text.get(l.start..l.end).unwrap_or_default();
+        tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+    };
     let count =
         (2..=labels.len()).rev().find(|&n| labels.get(n - 1).is_some_and(alphabetic_tld))?;
     let labels = labels.get(..count)?;
     let end = labels.last()?.end;
-    Some((run_of(labels, start, end, None, false), disguised))
+    Some((run_of(text, labels, start, end, None, false), disguised))
 }
 
 fn at_sign(text: &str, at: usize) -> Option<(usize, bool)> {
@@ -433,6 +520,32 @@ struct Group {
     bracketed: bool,
 }
 
+/// The digit groups of a phone-shaped run, on the stack.
+struct Groups {
+    list: [Group; 16],
+    count: usize,
+}
+
+impl Groups {
+    /// Ends the open group (if any); `false` when there are too many groups.
+    fn close(
+        &mut self,
+        at: usize,
+        current: &mut usize,
+        bracketed: &mut bool,
+        digits_through: usize,
+    ) -> bool {
+        if *current > 0 {
+            let Some(slot) = self.list.get_mut(self.count) else { return false };
+            *slot = Group { digits_through, end: at, len: *current, bracketed: *bracketed };
+            self.count += 1;
+            *current = 0;
+            *bracketed = false;
+        }
+        true
+    }
+}
+
 /// Phone-shaped runs at `pos`, longest first: an optional `+`, then groups of digits separated
 /// by single spaces, dashes, dots or brackets. Each candidate is a prefix of the groups, so
 /// "0812-3456-7890 12 pcs" still yields "0812-3456-7890". A national number's first group has
@@ -441,11 +554,10 @@ struct Group {
 /// Nothing is returned if more than 15 digits run on (an order number) or a letter is glued to
 /// either end.
 pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
-    let mut out = Vec::new();
     if char_before(text, pos)
         .is_some_and(|c| is_word_char(c) || matches!(c, '+' | '-' | '/' | '.' | ','))
     {
-        return out;
+        return Vec::new();
     }
     let mut at = pos;
     let mut international = false;
@@ -455,8 +567,14 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
         folded |= c != '+';
         at += c.len_utf8();
     }
-    let mut digits = String::new();
-    let mut groups: Vec<Group> = Vec::new();
+    // Digits and groups live on the stack: this runs for every number in the text (prices,
+    // sizes, dates), and almost none is a phone.
+    let mut digits = [0u8; 16];
+    let mut digit_count = 0usize;
+    let mut groups = Groups {
+        list: [Group { digits_through: 0, end: 0, len: 0, bracketed: false }; 16],
+        count: 0,
+    };
     let mut current = 0usize;
     let mut in_brackets = false;
     let mut bracket_group = false;
@@ -464,14 +582,13 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
     while let Some(c) = char_at(text, at) {
         match fold(c) {
             Folded::Char(d, o) if d.is_ascii_digit() => {
-                digits.push(d);
+                let Some(slot) = digits.get_mut(digit_count) else { return Vec::new() };
+                *slot = d as u8;
+                digit_count += 1;
                 folded |= o;
                 current += 1;
                 gap = false;
                 at += c.len_utf8();
-                if digits.len() > 15 {
-                    return Vec::new();
-                }
                 continue;
             }
             Folded::Invisible if current > 0 => {
@@ -481,19 +598,12 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
             }
             _ => {}
         }
-        // A group ends here (if one is open).
-        if current > 0 {
-            groups.push(Group {
-                digits_through: digits.len(),
-                end: at,
-                len: current,
-                bracketed: bracket_group,
-            });
-            current = 0;
-            bracket_group = false;
+        if !groups.close(at, &mut current, &mut bracket_group, digit_count) {
+            return Vec::new();
         }
+        let groups_so_far = groups.count;
         match fold(c) {
-            Folded::Char('(', _) if !in_brackets && (!gap || groups.is_empty()) => {
+            Folded::Char('(', _) if !in_brackets && (!gap || groups_so_far == 0) => {
                 in_brackets = true;
                 bracket_group = true;
                 gap = true;
@@ -502,12 +612,14 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
             Folded::Char(')', _) if in_brackets && !gap => {
                 in_brackets = false;
                 at += c.len_utf8();
-                if let Some(last) = groups.last_mut() {
+                if let Some(last) =
+                    groups_so_far.checked_sub(1).and_then(|i| groups.list.get_mut(i))
+                {
                     last.end = at;
                 }
                 gap = false;
             }
-            Folded::Char(' ' | '-' | '.', _) if !groups.is_empty() && !gap && !in_brackets => {
+            Folded::Char(' ' | '-' | '.', _) if groups_so_far > 0 && !gap && !in_brackets => {
                 gap = true;
                 at += c.len_utf8();
             }
@@ -519,15 +631,15 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
             _ => break,
         }
     }
-    if current > 0 {
-        groups.push(Group {
-            digits_through: digits.len(),
-            end: at,
-            len: current,
-            bracketed: bracket_group,
-        });
+    if !groups.close(at, &mut current, &mut bracket_group, digit_count) {
+        return Vec::new();
     }
-    let Some(last) = groups.last() else { return out };
+    // No numbering plan has numbers this short: prices, sizes and dates end here.
+    if digit_count < 8 {
+        return Vec::new();
+    }
+    let groups = groups.list.get(..groups.count).unwrap_or_default();
+    let Some(last) = groups.last() else { return Vec::new() };
     // Digits glued to letters (a SKU) or running on as a decimal are not a phone.
     let after = char_at(text, last.end);
     if after.is_some_and(|c| is_word_char(c) || c == '@')
@@ -535,8 +647,10 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
             && text.as_bytes().get(last.end + 1).is_some_and(u8::is_ascii_digit)
             && groups.len() == 1)
     {
-        return out;
+        return Vec::new();
     }
+    let digits =
+        std::str::from_utf8(digits.get(..digit_count).unwrap_or_default()).unwrap_or_default();
     let mut shift = 0;
     if !international
         && digits.starts_with("00")
@@ -545,6 +659,7 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
         international = true;
         shift = 2;
     }
+    let mut out = Vec::new();
     for count in (1..=groups.len()).rev() {
         let Some(prefix) = groups.get(..count) else { continue };
         let shape_ok = prefix.iter().enumerate().all(|(i, g)| match i {
@@ -553,7 +668,7 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
             _ => g.len >= 2,
         });
         let Some(last) = prefix.last() else { continue };
-        if !shape_ok || last.digits_through <= shift {
+        if !shape_ok || last.digits_through < shift + 7 {
             continue;
         }
         out.push(PhoneRun {

@@ -28,6 +28,13 @@ pub fn fold(c: char) -> Folded {
         return Folded::Char(c.to_ascii_lowercase(), false);
     }
     let code = c as u32;
+    // Most non-ASCII text (Chinese, Thai, …) has nothing to fold: skip the table searches.
+    if (0x0530..0x1E00).contains(&code)
+        || (0x2070..0x3000).contains(&code)
+        || (0x3001..0xFE00).contains(&code)
+    {
+        return Folded::Char(c, false);
+    }
     match code {
         // Fullwidth ASCII forms (ＡＢＣ１２３．＠).
         0xFF01..=0xFF5E => {
