@@ -501,7 +501,11 @@ fn judge(criterion: &Criterion, input: &EligibilityInput) -> Option<bool> {
 
 /// What the criterion requires, as the rule states it (a pack's own message wins).
 fn criterion_message(criterion: &Criterion, lang: Lang) -> String {
-    let figure = i18n::number(lang, saturating_i64(criterion.bound.unwrap_or(0)));
+    // Only the counted criteria have a figure to show.
+    let figure = match criterion.kind.bound() {
+        Some(_) => i18n::number(lang, saturating_i64(criterion.bound.unwrap_or(0))),
+        None => String::new(),
+    };
     let (key, args): (&str, &[(&str, &str)]) = match criterion.kind {
         CriterionKind::Followers => ("eligibility.criterion.followers", &[("min", &figure)]),
         CriterionKind::Age => ("eligibility.criterion.age", &[("min", &figure)]),
@@ -529,7 +533,10 @@ fn criterion_step(
     upcoming: bool,
 ) -> Note {
     let bound = criterion.bound.unwrap_or(0);
-    let figure = i18n::number(lang, saturating_i64(bound));
+    let figure = match criterion.kind.bound() {
+        Some(_) => i18n::number(lang, saturating_i64(bound)),
+        None => String::new(),
+    };
     let id = criterion_id(criterion.kind);
     let message = match (criterion.kind, met) {
         (CriterionKind::Followers, Some(false)) => {
