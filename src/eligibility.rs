@@ -315,12 +315,87 @@ pub fn evaluate(policy: &RegionPolicy, input: &EligibilityInput, as_of: Date) ->
     let pack = &policy.pack;
     let e = &pack.eligibility;
     let lang = input.call.lang;
+    let judged = judge_all(e, input, as_of, lang);
+    let state = State::of(e, input, as_of);
+    let outcome = state.outcome(&judged);
 
-    let mut criteria = Vec::with_capacity(e.criteria.len());
-    let mut upcoming = Vec::new();
-    let mut steps = Vec::new();
-    let mut upcoming_steps = Vec::new();
-    let (mut failed, mut unknown) = (false, false);
+    let appeal = state.appealable().then(|| appeal(e, input, as_of, lang));
+    let next_steps = match outcome {
+        Outcome::Eligible => {
+            let route = route_text(lang, &e.application.route);
+            let apply = derived_note(
+                "apply",
+                &e.application.meta,
+                lang,
+                "eligibility.next.apply",
+                &[("route", &route)],
+            );
+            std::iter::once(apply).chain(judged.upcoming_steps).collect()
+        }
+        Outcome::NotEligible | Outcome::Incomplete => {
+            judged.steps.into_iter().chain(judged.upcoming_steps).collect()
+        }
+        Outcome::Never | Outcome::Restricted | Outcome::Active => appeal
+            .iter()
+            .map(|a| Note {
+                id: "appeal".to_owned(),
+                message: a.message.clone(),
+                source: Some(a.source.clone()),
+            })
+            .collect(),
+    };
+    let capabilities = e
+        .capabilities
+        .iter()
+        .map(|c| {
+            let key = format!("capability.{}", c.meta.id);
+            Note::cited(&c.meta.id, &c.meta, lang, &key, &[])
+        })
+        .collect();
+
+    EligibilityReport {
+        outcome,
+        can_apply: outcome == Outcome::Eligible,
+        as_of,
+        criteria: judged.criteria,
+        upcoming: judged.upcoming,
+        next_steps,
+        capabilities,
+        limits: pilot_limits(e, input, outcome, lang),
+        reason: reason(e, input, &state, outcome, lang),
+        restricted_until: if input.permission == Permission::Restricted {
+            input.restricted_until
+        } else {
+            None
+        },
+        appeal,
+        enforcement: enforcement_notes(e, lang),
+        policy: PolicyRef::of(pack),
+    }
+}
+
+/// The criteria as judged, split into those in force on the date and those still to come, each
+/// with the next steps for the ones not met or unknown.
+struct Judged {
+    criteria: Vec<CriterionResult>,
+    upcoming: Vec<CriterionResult>,
+    steps: Vec<Note>,
+    upcoming_steps: Vec<Note>,
+    /// A criterion in force is not met.
+    failed: bool,
+    /// A criterion in force is unknown.
+    unknown: bool,
+}
+
+fn judge_all(e: &EligibilityPolicy, input: &EligibilityInput, as_of: Date, lang: Lang) -> Judged {
+    let mut judged = Judged {
+        criteria: Vec::with_capacity(e.criteria.len()),
+        upcoming: Vec::new(),
+        steps: Vec::new(),
+        upcoming_steps: Vec::new(),
+        failed: false,
+        unknown: false,
+    };
     for criterion in &e.criteria {
         let met = judge(criterion, input);
         let in_force = criterion.effective_from.is_none_or(|from| from <= as_of);
@@ -333,152 +408,128 @@ pub fn evaluate(policy: &RegionPolicy, input: &EligibilityInput, as_of: Date) ->
             verified: criterion.meta.verified,
             effective_from: criterion.effective_from,
         };
+        let step =
+            (met != Some(true)).then(|| criterion_step(criterion, met, input, lang, !in_force));
         if in_force {
-            failed |= met == Some(false);
-            unknown |= met.is_none();
-            criteria.push(result);
-            if met != Some(true) {
-                steps.push(criterion_step(criterion, met, input, lang, false));
-            }
+            judged.failed |= met == Some(false);
+            judged.unknown |= met.is_none();
+            judged.criteria.push(result);
+            judged.steps.extend(step);
         } else {
-            upcoming.push(result);
-            if met != Some(true) {
-                upcoming_steps.push(criterion_step(criterion, met, input, lang, true));
-            }
+            judged.upcoming.push(result);
+            judged.upcoming_steps.extend(step);
+        }
+    }
+    judged
+}
+
+/// The enforcement state, which decides before the criteria do.
+struct State {
+    /// Revoked now, or before, under a pack where revocation is permanent.
+    never: bool,
+    /// `permission` as given.
+    permission: Permission,
+    /// A restriction whose last day (`restrictedUntil`, inclusive) is before the date.
+    lapsed: bool,
+}
+
+impl State {
+    fn of(e: &EligibilityPolicy, input: &EligibilityInput, as_of: Date) -> State {
+        let revoked =
+            input.permission == Permission::Revoked || input.previously_revoked == Some(true);
+        State {
+            never: e.enforcement.revocation_is_permanent && revoked,
+            permission: input.permission,
+            lapsed: input.permission == Permission::Restricted
+                && input.restricted_until.is_some_and(|until| until < as_of),
         }
     }
 
-    // The enforcement state decides first; only a creator without the permission (or, under a
-    // pack where revocation is not permanent, with a revoked one) is judged on the criteria.
-    // `restrictedUntil` is the restriction's last day: from the day after, it has lapsed.
-    let permanent = e.enforcement.revocation_is_permanent;
-    let revoked_now = input.permission == Permission::Revoked;
-    let lapsed = input.permission == Permission::Restricted
-        && input.restricted_until.is_some_and(|until| until < as_of);
-    let outcome = if permanent && (revoked_now || input.previously_revoked == Some(true)) {
-        Outcome::Never
-    } else {
-        match input.permission {
-            Permission::Restricted if lapsed => Outcome::Active,
+    /// Only a creator without the permission (or, under a pack where revocation is not
+    /// permanent, with a revoked one) is judged on the criteria.
+    fn outcome(&self, judged: &Judged) -> Outcome {
+        if self.never {
+            return Outcome::Never;
+        }
+        match self.permission {
+            Permission::Restricted if self.lapsed => Outcome::Active,
             Permission::Restricted => Outcome::Restricted,
             Permission::Active => Outcome::Active,
-            Permission::None | Permission::Revoked if failed => Outcome::NotEligible,
-            Permission::None | Permission::Revoked if unknown => Outcome::Incomplete,
+            Permission::None | Permission::Revoked if judged.failed => Outcome::NotEligible,
+            Permission::None | Permission::Revoked if judged.unknown => Outcome::Incomplete,
             Permission::None | Permission::Revoked => Outcome::Eligible,
         }
-    };
-
-    let appeal = (revoked_now || (input.permission == Permission::Restricted && !lapsed))
-        .then(|| appeal(e, input, as_of, lang));
-    let next_steps = match outcome {
-        Outcome::Eligible => {
-            let route = route_text(lang, &e.application.route);
-            let mut next = vec![derived_note(
-                "apply",
-                &e.application.meta,
-                lang,
-                "eligibility.next.apply",
-                &[("route", &route)],
-            )];
-            next.append(&mut upcoming_steps);
-            next
-        }
-        Outcome::NotEligible | Outcome::Incomplete => {
-            steps.append(&mut upcoming_steps);
-            steps
-        }
-        Outcome::Never | Outcome::Restricted | Outcome::Active => appeal
-            .iter()
-            .map(|a| Note {
-                id: "appeal".to_owned(),
-                message: a.message.clone(),
-                source: Some(a.source.clone()),
-            })
-            .collect(),
-    };
-
-    let capabilities = e
-        .capabilities
-        .iter()
-        .map(|c| {
-            let key = format!("capability.{}", c.meta.id);
-            Note::cited(&c.meta.id, &c.meta, lang, &key, &[])
-        })
-        .collect();
-
-    let limits = e.pilot.as_ref().and_then(|p| {
-        let may_apply = input.followers.is_none_or(|n| n < p.below_followers);
-        (outcome != Outcome::Never && may_apply).then(|| Limits {
-            rule_id: p.meta.id.clone(),
-            message: i18n::render_rule(
-                lang,
-                &p.meta,
-                Some("eligibility.limits.pilot"),
-                &[
-                    ("followers", &i18n::number(lang, saturating_i64(p.below_followers))),
-                    ("days", &i18n::number(lang, i64::from(p.days))),
-                    ("lives", &i18n::number(lang, i64::from(p.weekly_shoppable_lives))),
-                    ("videos", &i18n::number(lang, i64::from(p.weekly_shoppable_videos))),
-                ],
-            ),
-            source: p.meta.source.clone(),
-            verified: p.meta.verified,
-            below_followers: p.below_followers,
-            pilot_days: p.days,
-            weekly_shoppable_lives: p.weekly_shoppable_lives,
-            weekly_shoppable_videos: p.weekly_shoppable_videos,
-        })
-    });
-
-    let enforcement_rule = &e.enforcement.meta;
-    let reason = match outcome {
-        Outcome::Never => {
-            let key = if revoked_now {
-                "eligibility.reason.revoked"
-            } else {
-                "eligibility.reason.previously_revoked"
-            };
-            Some(derived_cite(enforcement_rule, lang, key, &[]))
-        }
-        Outcome::Restricted => Some(match input.restricted_until {
-            Some(until) => derived_cite(
-                enforcement_rule,
-                lang,
-                "eligibility.reason.restricted_until",
-                &[("date", &until.to_string())],
-            ),
-            None => derived_cite(enforcement_rule, lang, "eligibility.reason.restricted", &[]),
-        }),
-        Outcome::Active if lapsed => input.restricted_until.map(|until| {
-            derived_cite(
-                enforcement_rule,
-                lang,
-                "eligibility.reason.restriction_ended",
-                &[("date", &until.to_string())],
-            )
-        }),
-        _ => None,
-    };
-
-    EligibilityReport {
-        outcome,
-        can_apply: outcome == Outcome::Eligible,
-        as_of,
-        criteria,
-        upcoming,
-        next_steps,
-        capabilities,
-        limits,
-        reason,
-        restricted_until: if input.permission == Permission::Restricted {
-            input.restricted_until
-        } else {
-            None
-        },
-        appeal,
-        enforcement: enforcement_notes(e, lang),
-        policy: PolicyRef::of(pack),
     }
+
+    /// A restriction or revocation in force can be appealed.
+    fn appealable(&self) -> bool {
+        match self.permission {
+            Permission::Revoked => true,
+            Permission::Restricted => !self.lapsed,
+            Permission::None | Permission::Active => false,
+        }
+    }
+}
+
+/// The pilot's limits, where the pack has a pilot and the follower count is under it or unknown.
+fn pilot_limits(
+    e: &EligibilityPolicy,
+    input: &EligibilityInput,
+    outcome: Outcome,
+    lang: Lang,
+) -> Option<Limits> {
+    let p = e.pilot.as_ref()?;
+    let may_apply = input.followers.is_none_or(|n| n < p.below_followers);
+    if outcome == Outcome::Never || !may_apply {
+        return None;
+    }
+    let message = i18n::render_rule(
+        lang,
+        &p.meta,
+        Some("eligibility.limits.pilot"),
+        &[
+            ("followers", &i18n::number(lang, saturating_i64(p.below_followers))),
+            ("days", &i18n::number(lang, i64::from(p.days))),
+            ("lives", &i18n::number(lang, i64::from(p.weekly_shoppable_lives))),
+            ("videos", &i18n::number(lang, i64::from(p.weekly_shoppable_videos))),
+        ],
+    );
+    Some(Limits {
+        rule_id: p.meta.id.clone(),
+        message,
+        source: p.meta.source.clone(),
+        verified: p.meta.verified,
+        below_followers: p.below_followers,
+        pilot_days: p.days,
+        weekly_shoppable_lives: p.weekly_shoppable_lives,
+        weekly_shoppable_videos: p.weekly_shoppable_videos,
+    })
+}
+
+/// Why the enforcement state decided the outcome, citing the enforcement rule (seed 000).
+fn reason(
+    e: &EligibilityPolicy,
+    input: &EligibilityInput,
+    state: &State,
+    outcome: Outcome,
+    lang: Lang,
+) -> Option<Cited> {
+    let rule = &e.enforcement.meta;
+    let until = input.restricted_until.map(|d| d.to_string());
+    let (key, date) = match (outcome, until) {
+        (Outcome::Never, _) if input.permission == Permission::Revoked => {
+            ("eligibility.reason.revoked", None)
+        }
+        (Outcome::Never, _) => ("eligibility.reason.previously_revoked", None),
+        (Outcome::Restricted, Some(date)) => ("eligibility.reason.restricted_until", Some(date)),
+        (Outcome::Restricted, None) => ("eligibility.reason.restricted", None),
+        (Outcome::Active, Some(date)) if state.lapsed => {
+            ("eligibility.reason.restriction_ended", Some(date))
+        }
+        _ => return None,
+    };
+    let date = date.unwrap_or_default();
+    Some(derived_cite(rule, lang, key, &[("date", &date)]))
 }
 
 /// Whether the facts meet `criterion`: `None` when the fact it tests was not given.
