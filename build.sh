@@ -40,7 +40,11 @@ setup() {
     log "cargo install cargo-fuzz $CARGO_FUZZ_VERSION"
     cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --root "$TOOLS" --force
   fi
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ -L node_modules ]; then
+    # A linked node_modules is shared (e.g. between git worktrees): `npm ci` would empty the
+    # directory it points to, under everyone using it. Use it as it is.
+    :
+  elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "npm ci"
     npm ci --no-audit --no-fund
   fi

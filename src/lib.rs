@@ -60,6 +60,7 @@
 
 pub mod date;
 pub mod decode;
+pub mod eligibility;
 mod engine;
 pub mod error;
 pub mod i18n;
@@ -75,6 +76,7 @@ pub mod value;
 pub mod wasm;
 
 pub use date::Date;
+pub use eligibility::{EligibilityInput, EligibilityReport, Outcome, Permission};
 pub use engine::{CallContext, Engine, PolicySummary, RegionPolicy, Today};
 pub use error::{Diagnostic, Error, ErrorCode};
 pub use i18n::Lang;

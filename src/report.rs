@@ -146,6 +146,8 @@ pub struct CriterionResult {
     pub source: String,
     /// Whether the source states the figure (`false`: a parameter of the pack).
     pub verified: bool,
+    /// The date the criterion comes (or came) into force, where the pack gives one.
+    pub effective_from: Option<Date>,
 }
 
 /// One closure condition as judged.

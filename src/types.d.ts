@@ -41,6 +41,22 @@ export interface PolicyRef {
   version: string;
 }
 
+/** A reason with its citation: the rule it comes from, a localized message, the rule's source. */
+export interface Cited {
+  ruleId: string;
+  message: string;
+  /** A seed file (`seeds/…`) or a public page. */
+  source: string;
+}
+
+/** A cited statement: a capability, a next step, an enforcement rule. */
+export interface Note<Id extends string = string> {
+  id: Id;
+  message: string;
+  /** The source of the rule the note comes from. */
+  source?: string;
+}
+
 /** A line of `policies()`. */
 export interface PolicySummary {
   id: string;
@@ -284,5 +300,134 @@ export interface LinksReport {
   findings: Finding[];
   /** The text with every blocked span masked (`•` per UTF-16 unit: same length as the text). */
   redacted: string;
+  policy: PolicyRef;
+}
+
+/** Where a creator stands with e-commerce permission. */
+export type Permission = "none" | "active" | "restricted" | "revoked";
+
+/**
+ * The facts for `checkEligibility`. Every fact is optional: one left out (or `null`) is unknown,
+ * its criterion is reported `met: null`, and the outcome cannot be `eligible`.
+ */
+export interface EligibilityInput {
+  /** A built-in region, or the region of the engine's own pack. */
+  region: Region | string;
+  /** The day to judge on; default: today in the region's time zone. */
+  asOf?: DateString;
+  lang?: Lang;
+  /** Follower count (a whole number, 0 or more). */
+  followers?: number | null;
+  /** Age in whole years (0–150). */
+  age?: number | null;
+  identityVerified?: boolean | null;
+  /** A government, politician or political party account. */
+  governmentAccount?: boolean | null;
+  /**
+   * The permission's state. Default `"none"`: the creator does not hold it and asks whether they
+   * can apply. `"revoked"` (or `previouslyRevoked: true`) is `never` where revocation is
+   * permanent, as in every built-in pack.
+   */
+  permission?: Permission | null;
+  /**
+   * The last day of a temporary restriction (the restriction lasts through it; from the next day
+   * the outcome is `active`). Only with `permission: "restricted"`.
+   */
+  restrictedUntil?: DateString | null;
+  /**
+   * The day the restriction or revocation was imposed. With the pack's appeal window (US, VN: 30
+   * days) it dates `appeal.deadline`; without it the report gives `appeal.deadlineDays` only.
+   * Only with `permission: "restricted"` or `"revoked"`.
+   */
+  enforcedOn?: DateString | null;
+  /** Whether an e-commerce permission of this creator's was ever revoked. */
+  previouslyRevoked?: boolean | null;
+  /** Creator Code of Conduct violations on record (a whole number, 0 or more). */
+  codeOfConductViolations?: number | null;
+  /** Whether a linked TikTok Shop account carries a violation risk. */
+  linkedShopAtRisk?: boolean | null;
+}
+
+/**
+ * - `eligible`: no permission yet and every criterion in force is met (the only outcome with
+ *   `canApply: true`);
+ * - `not_eligible`: at least one criterion in force is not met;
+ * - `incomplete`: nothing fails, but a fact was left out;
+ * - `never`: the permission was revoked permanently (now or before);
+ * - `active`: the creator holds the permission (also once a restriction has ended);
+ * - `restricted`: the permission is temporarily restricted.
+ */
+export type EligibilityOutcome = "eligible" | "not_eligible" | "incomplete" | "never" | "active" | "restricted";
+
+export type EligibilityCriterionId =
+  | "followers"
+  | "age"
+  | "identity_verified"
+  | "not_government"
+  | "no_code_of_conduct_violations"
+  | "never_revoked"
+  | "linked_shop_ok";
+
+/** One eligibility criterion as judged. */
+export interface CriterionResult extends Cited {
+  id: EligibilityCriterionId;
+  /** `true` met, `false` not met, `null` unknown (the fact was left out). */
+  met: boolean | null;
+  /** `false`: the figure is a parameter of the pack (the sources are silent), not a published rule. */
+  verified: boolean;
+  /** The day the criterion comes (or came) into force, where the pack gives one. */
+  effectiveFrom: DateString | null;
+}
+
+/** The pilot a new permission holder works under (the US: under 5,000 followers). */
+export interface EligibilityLimits extends Cited {
+  verified: boolean;
+  belowFollowers: number;
+  pilotDays: number;
+  weeklyShoppableLives: number;
+  weeklyShoppableVideos: number;
+}
+
+/** How to appeal a restriction or revocation in force. */
+export interface EligibilityAppeal extends Cited {
+  /** Where to appeal, as a stable key: `"account_status_page"`. */
+  route: string;
+  verified: boolean;
+  /** Days from the enforcement action within which to appeal, where the pack knows them. */
+  deadlineDays: number | null;
+  /** The last day to appeal: `enforcedOn` + `deadlineDays`, when both are known. */
+  deadline?: DateString;
+  /** Whether `asOf` is on or before `deadline`; `null` without a deadline date. */
+  open: boolean | null;
+}
+
+/** What `checkEligibility` returns. */
+export interface EligibilityReport {
+  outcome: EligibilityOutcome;
+  /** `true` exactly when `outcome` is `"eligible"`. */
+  canApply: boolean;
+  /** The day the check was made for. */
+  asOf: DateString;
+  /** Every criterion in force on `asOf`, in pack order. */
+  criteria: CriterionResult[];
+  /** Criteria that come into force after `asOf`: judged, but they do not decide the outcome yet. */
+  upcoming: CriterionResult[];
+  /**
+   * What to do next: `apply` when eligible; one step per criterion not met or unknown (ids as in
+   * `criteria`, upcoming ones included); `appeal` for a restriction or revocation in force.
+   */
+  nextSteps: Note<EligibilityCriterionId | "apply" | "appeal">[];
+  /** What the permission allows (`profile_showcase`, `video_promotion`, `live_promotion`). */
+  capabilities: Note[];
+  /** Present where the pack has a pilot and the follower count is under it (or unknown). */
+  limits?: EligibilityLimits;
+  /** Why the enforcement state decides: for `never`, `restricted`, and `active` after a restriction ended. */
+  reason: Cited | null;
+  /** The restriction's last day, for a restricted permission whose end was given. */
+  restrictedUntil: DateString | null;
+  /** Present for a restriction or revocation in force. */
+  appeal?: EligibilityAppeal;
+  /** How the permission can be restricted or removed (and, in the US, removal after repeated violations). */
+  enforcement: Note<"enforcement" | "repeat_violation">[];
   policy: PolicyRef;
 }

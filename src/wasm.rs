@@ -173,6 +173,15 @@ pub fn check_links(
     run(default_engine(), &input, Engine::check_links)
 }
 
+/// Can this creator get e-commerce permission in this region, and if not, why and what next?
+/// Judged under the built-in packs; see `EligibilityInput` and `EligibilityReport`.
+#[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityReport")]
+pub fn check_eligibility(
+    #[wasm_bindgen(unchecked_param_type = "EligibilityInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(default_engine(), &input, Engine::check_eligibility)
+}
+
 /// An engine over a caller's policy pack, validated and indexed once.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
@@ -218,5 +227,14 @@ impl JsEngine {
     #[wasm_bindgen(getter)]
     pub fn regions(&self) -> Vec<String> {
         self.engine.regions().map(str::to_owned).collect()
+    }
+
+    /// `checkEligibility` under this engine's packs.
+    #[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityReport")]
+    pub fn check_eligibility(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "EligibilityInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(&self.engine, &input, Engine::check_eligibility)
     }
 }

@@ -45,6 +45,37 @@ export function timePair(a, b, options = {}) {
   return [median(as), median(bs)];
 }
 
+/** `timeIt` for a function that returns a promise: each call is awaited before the next. */
+export async function timeItAsync(fn, { warmup = 5, runs = 20, minMs = 300, batch = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples = [];
+  let total = 0;
+  while (samples.length < runs || total < minMs) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) await fn();
+    const dt = performance.now() - t0;
+    total += dt;
+    samples.push(dt / batch);
+    if (samples.length > 100_000) break;
+  }
+  return median(samples);
+}
+
+/**
+ * `timePair` when either side is asynchronous (a peer whose API returns a promise): both are
+ * timed the same way, every call awaited, so the ratio compares like with like.
+ */
+export async function timePairAsync(a, b, options = {}) {
+  const rounds = options.rounds ?? 5;
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < rounds; i++) {
+    as.push(await timeItAsync(a, { ...options, runs: Math.ceil((options.runs ?? 20) / rounds) }));
+    bs.push(await timeItAsync(b, { ...options, runs: Math.ceil((options.runs ?? 20) / rounds) }));
+  }
+  return [median(as), median(bs)];
+}
+
 /**
  * Cold start: median over `runs` fresh Node processes of the milliseconds from just before
  * `import(specifier)` to just after `ready` (an expression evaluated on the module) returns.
