@@ -6,7 +6,10 @@ Usage: python3 tools/i18n_sort.py            # rewrite the three catalogs in sor
 """
 import re, sys, pathlib
 
-ENTRY = re.compile(r'^    \("(?P<key>[^"]+)",\n?\s*"(?P<text>(?:[^"\\]|\\.)*)"\),\n', re.M)
+# An entry as written by hand (one line) or wrapped by rustfmt:
+#     ("key", "text"),        or        (\n        "key",\n        "text",\n    ),
+ENTRY = re.compile(r'^    \(\s*"(?P<key>[^"]+)",\s*"(?P<text>(?:[^"\\]|\\.)*)",?\s*\),\n', re.M)
+OPENING = re.compile(r'^    \(', re.M)
 root = pathlib.Path(__file__).resolve().parent.parent / "src" / "i18n"
 bad = False
 for lang in ("en", "id", "zh"):
@@ -15,6 +18,10 @@ for lang in ("en", "id", "zh"):
     head, sep, body = src.partition("&[\n")
     body, sep2, tail = body.rpartition("];")
     entries = [(m["key"], m["text"]) for m in ENTRY.finditer(body)]
+    if len(entries) != len(OPENING.findall(body)):
+        # Never rewrite a catalog with entries the pattern does not understand: they would be lost.
+        print(f"{path}: {len(OPENING.findall(body)) - len(entries)} entries not understood"); bad = True
+        continue
     ordered = sorted(entries)
     if "--check" in sys.argv:
         if entries != ordered:
