@@ -58,6 +58,7 @@
 //! # Ok::<(), shop_policy::Error>(())
 //! ```
 
+pub mod closure;
 pub mod date;
 pub mod decode;
 mod engine;
@@ -73,6 +74,7 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use closure::{ClosureInput, ClosureReport};
 pub use date::Date;
 pub use engine::{CallContext, Engine, PolicySummary, RegionPolicy, Today};
 pub use error::{Diagnostic, Error, ErrorCode};

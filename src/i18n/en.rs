@@ -39,6 +39,60 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
         "closure.condition.payments_settled",
         "All payments between the shop and TikTok Shop are settled, both ways.",
     ),
+    ("closure.detail.and_more", "and {count} more"),
+    (
+        "closure.detail.announcement.met",
+        "Shown from {since}; the {days} days were complete on {date}.",
+    ),
+    (
+        "closure.detail.announcement.none",
+        "No closure announcement is shown yet; put up today, it would complete the {days} days on {date}.",
+    ),
+    (
+        "closure.detail.announcement.pending",
+        "Shown from {since}; the {days} days are complete on {date}.",
+    ),
+    ("closure.detail.campaigns.none", "No marketing campaign is running."),
+    ("closure.detail.campaigns.open", "Marketing campaigns still running: {count}."),
+    ("closure.detail.commission.none", "No affiliate commission is owed."),
+    ("closure.detail.commission.owed", "Affiliate commission owed: {amount}."),
+    ("closure.detail.creators.none", "No creator account is bound."),
+    ("closure.detail.creators.open", "Creator accounts still bound: {count}."),
+    ("closure.detail.order", "{id} ({status})"),
+    ("closure.detail.orders.final", "Orders in a final status ({statuses}): {total} of {total}."),
+    ("closure.detail.orders.none", "The shop has no orders."),
+    (
+        "closure.detail.orders.open",
+        "Orders still open: {open} of {total} ({list}). Final statuses: {statuses}.",
+    ),
+    (
+        "closure.detail.payments.balance_covered",
+        "The negative balance of {amount} is taken from the deposit of {deposit}.",
+    ),
+    (
+        "closure.detail.payments.balance_exceeds",
+        "The negative balance of {amount} exceeds the deposit of {deposit}; the remaining {shortfall} must be paid.",
+    ),
+    (
+        "closure.detail.payments.balance_owed",
+        "The negative balance of {amount} must be paid; this policy does not take it from the deposit.",
+    ),
+    ("closure.detail.payments.deposit_arrears", "Deposit arrears: {amount}."),
+    ("closure.detail.payments.none", "Nothing is owed either way."),
+    ("closure.detail.payments.unpaid_invoices", "Unpaid invoices from TikTok Shop: {amount}."),
+    (
+        "closure.detail.quiet.met",
+        "The last order ({id}) became final on {last}; the {days} natural days were complete on {date}.",
+    ),
+    ("closure.detail.quiet.none", "The shop has no orders, so there is no waiting period."),
+    (
+        "closure.detail.quiet.open",
+        "Orders still open: {open}; the {days} natural days start when the last of them becomes final.",
+    ),
+    (
+        "closure.detail.quiet.pending",
+        "The last order ({id}) became final on {last}; the {days} natural days are complete on {date}.",
+    ),
     (
         "closure.step.agree",
         "Tick the box agreeing to close your shop; the shop then closes and the remaining deposit is refunded.",
@@ -49,6 +103,12 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     ),
     ("closure.step.meet_conditions", "Meet every closure condition."),
     ("closure.step.verify_details", "Verify the business type, shop name and company name."),
+    ("closure.withdrawal.open", "This closure can be withdrawn until step {step} is done."),
+    ("closure.withdrawal.platform", "A closure started by TikTok Shop cannot be withdrawn."),
+    (
+        "closure.withdrawal.too_late",
+        "This closure can no longer be withdrawn: step {step} is done.",
+    ),
     (
         "health.action.campaign_affiliate_removal_listing_limit",
         "Temporary removal from campaigns and affiliate; new listings limited.",

@@ -39,6 +39,63 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
         "closure.condition.payments_settled",
         "Semua pembayaran antara toko dan TikTok Shop telah lunas, dari kedua arah.",
     ),
+    ("closure.detail.and_more", "dan {count} lainnya"),
+    (
+        "closure.detail.announcement.met",
+        "Ditampilkan sejak {since}; genap {days} hari pada {date}.",
+    ),
+    (
+        "closure.detail.announcement.none",
+        "Pengumuman penutupan toko belum ditampilkan; jika dipasang hari ini, genap {days} hari pada {date}.",
+    ),
+    (
+        "closure.detail.announcement.pending",
+        "Ditampilkan sejak {since}; akan genap {days} hari pada {date}.",
+    ),
+    ("closure.detail.campaigns.none", "Tidak ada kampanye pemasaran yang berjalan."),
+    ("closure.detail.campaigns.open", "Kampanye pemasaran yang masih berjalan: {count}."),
+    ("closure.detail.commission.none", "Tidak ada komisi afiliasi yang terutang."),
+    ("closure.detail.commission.owed", "Komisi afiliasi yang terutang: {amount}."),
+    ("closure.detail.creators.none", "Tidak ada akun kreator yang masih tertaut."),
+    ("closure.detail.creators.open", "Akun kreator yang masih tertaut: {count}."),
+    ("closure.detail.order", "{id} ({status})"),
+    ("closure.detail.orders.final", "Pesanan berstatus akhir ({statuses}): {total} dari {total}."),
+    ("closure.detail.orders.none", "Toko tidak memiliki pesanan."),
+    (
+        "closure.detail.orders.open",
+        "Pesanan yang belum selesai: {open} dari {total} ({list}). Status akhir: {statuses}.",
+    ),
+    (
+        "closure.detail.payments.balance_covered",
+        "Saldo negatif sebesar {amount} diambil dari deposit sebesar {deposit}.",
+    ),
+    (
+        "closure.detail.payments.balance_exceeds",
+        "Saldo negatif sebesar {amount} melebihi deposit sebesar {deposit}; sisa {shortfall} harus dibayar.",
+    ),
+    (
+        "closure.detail.payments.balance_owed",
+        "Saldo negatif sebesar {amount} harus dibayar; kebijakan ini tidak mengambilnya dari deposit.",
+    ),
+    ("closure.detail.payments.deposit_arrears", "Tunggakan deposit: {amount}."),
+    ("closure.detail.payments.none", "Tidak ada yang terutang dari kedua pihak."),
+    (
+        "closure.detail.payments.unpaid_invoices",
+        "Tagihan dari TikTok Shop yang belum dibayar: {amount}.",
+    ),
+    (
+        "closure.detail.quiet.met",
+        "Pesanan terakhir ({id}) berstatus akhir sejak {last}; genap {days} hari kalender pada {date}.",
+    ),
+    ("closure.detail.quiet.none", "Toko tidak memiliki pesanan, jadi tidak ada masa tunggu."),
+    (
+        "closure.detail.quiet.open",
+        "Pesanan yang belum selesai: {open}; hitungan {days} hari kalender dimulai saat pesanan terakhir berstatus akhir.",
+    ),
+    (
+        "closure.detail.quiet.pending",
+        "Pesanan terakhir ({id}) berstatus akhir sejak {last}; akan genap {days} hari kalender pada {date}.",
+    ),
     (
         "closure.step.agree",
         "Centang persetujuan untuk menutup toko; toko kemudian ditutup dan sisa deposit dikembalikan.",
@@ -49,6 +106,18 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     ),
     ("closure.step.meet_conditions", "Penuhi semua syarat penutupan toko."),
     ("closure.step.verify_details", "Verifikasi jenis usaha, nama toko, dan nama perusahaan."),
+    (
+        "closure.withdrawal.open",
+        "Penutupan toko ini dapat dibatalkan selama langkah {step} belum dilakukan.",
+    ),
+    (
+        "closure.withdrawal.platform",
+        "Penutupan toko yang dimulai oleh TikTok Shop tidak dapat dibatalkan.",
+    ),
+    (
+        "closure.withdrawal.too_late",
+        "Penutupan toko ini tidak dapat dibatalkan lagi: langkah {step} sudah dilakukan.",
+    ),
     (
         "health.action.campaign_affiliate_removal_listing_limit",
         "Dikeluarkan sementara dari kampanye dan afiliasi; produk baru dibatasi.",
