@@ -164,6 +164,15 @@ pub fn get_policy(region: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&value.to_json())
 }
 
+/// Whether a shop can close, what blocks it, the earliest day it could, and the deposit
+/// refunded; see `ClosureInput` and `ClosureReport` in the types.
+#[wasm_bindgen(js_name = checkClosure, unchecked_return_type = "ClosureReport")]
+pub fn check_closure(
+    #[wasm_bindgen(unchecked_param_type = "ClosureInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(default_engine(), &input, Engine::check_closure)
+}
+
 /// An engine over a caller's policy pack, validated and indexed once.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
@@ -194,6 +203,15 @@ impl JsEngine {
     #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
     pub fn policies(&self) -> Result<JsValue, JsValue> {
         output(&self.engine.policies().map_err(to_js)?)
+    }
+
+    /// `checkClosure` under this engine's packs.
+    #[wasm_bindgen(js_name = checkClosure, unchecked_return_type = "ClosureReport")]
+    pub fn check_closure(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ClosureInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(&self.engine, &input, Engine::check_closure)
     }
 
     /// The regions this engine answers for.
