@@ -61,9 +61,6 @@ use crate::report::{Cited, ConditionResult, Note, PolicyRef};
 use crate::value::Value;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The largest whole number a JS number holds exactly (2^53 − 1): the bound of every count and
 /// amount.
@@ -193,35 +190,51 @@ fn required_nullable_date(
 }
 
 fn read_orders<'v>(d: &mut Decoder, v: &'v Value<'v>, path: &Path<'_>) -> Option<Vec<Order<'v>>> {
-    let len = match v {
-        Value::Array(items) => items.len(),
-        _ => 0,
-    };
-    let mut seen: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
-        HashMap::with_capacity_and_hasher(len, BuildHasherDefault::default());
-    d.list(v, path, |d, v, p| {
-        let order = read_order(d, v, p)?;
-        if let Path::Index(_, index) = *p {
-            match seen.entry(order.id) {
-                Entry::Vacant(slot) => {
-                    slot.insert(index);
-                }
-                Entry::Occupied(first) => {
-                    d.report(
-                        ErrorCode::DuplicateId,
-                        &p.key("id"),
-                        format!(
-                            "order id \"{}\" is already used by {}",
-                            shorten(order.id),
-                            path.index(*first.get()).render()
-                        ),
-                    );
-                    return None;
-                }
+    let orders = d.list(v, path, |d, v, p| plain_order(v).or_else(|| read_order(d, v, p)))?;
+    if let Some((first, repeat)) = first_repeated_id(&orders) {
+        let at = path.index(repeat);
+        let id = orders.get(repeat).map_or("", |o| o.id);
+        d.report(
+            ErrorCode::DuplicateId,
+            &at.key("id"),
+            format!(
+                "order id \"{}\" is already used by {}",
+                shorten(id),
+                path.index(first).render()
+            ),
+        );
+        return None;
+    }
+    Some(orders)
+}
+
+/// The common case, read in one pass over the order's fields: only known fields, each with a
+/// valid value. Anything else is `None` and goes to [`read_order`], which reports exactly what
+/// is wrong the way every decoder does. In the size-optimized wasm the general path costs
+/// about 100 ns more per order (16 ms instead of 6 for decoding 100,000 orders).
+fn plain_order<'v>(v: &'v Value<'v>) -> Option<Order<'v>> {
+    let Value::Object(entries) = v else { return None };
+    let (mut id, mut status, mut finalized_on, mut dated) = (None, None, None, false);
+    for (key, value) in entries {
+        match (key.as_bytes(), value) {
+            (b"id", Value::String(s)) if id.is_none() => id = Some(non_blank(s)?),
+            (b"status", Value::String(s)) if status.is_none() => status = Some(non_blank(s)?),
+            (b"finalizedOn", Value::String(s)) if !dated => {
+                finalized_on = Some(Date::parse(s)?);
+                dated = true;
             }
+            (b"finalizedOn", Value::Null) if !dated => dated = true,
+            _ => return None,
         }
-        Some(order)
-    })
+    }
+    Some(Order { id: id?, status: status?, finalized_on })
+}
+
+/// `s` unless it is empty or blank, as [`Decoder::text`] requires; an id or status starting
+/// with a visible ASCII character (nearly all of them) is accepted without trimming.
+fn non_blank(s: &str) -> Option<&str> {
+    let visible = s.as_bytes().first().is_some_and(|&b| b.is_ascii_graphic());
+    (visible || !s.trim().is_empty()).then_some(s)
 }
 
 fn read_order<'v>(d: &mut Decoder, v: &'v Value<'v>, p: &Path<'_>) -> Option<Order<'v>> {
@@ -233,43 +246,86 @@ fn read_order<'v>(d: &mut Decoder, v: &'v Value<'v>, p: &Path<'_>) -> Option<Ord
     Some(Order { id: id?, status: status?, finalized_on })
 }
 
-/// A word-at-a-time multiply–xorshift hash for order ids: several times faster than the default
-/// SipHash on short strings, which matters at 100,000 orders. Each step is a bijection of the
-/// state, so ids of one length that differ in a single word never collide. Flooding resistance
-/// is not needed: the only person who could choose colliding ids is the user checking their own
-/// shop, in their own browser.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        let h = (self.0 ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = h ^ (h >> 29);
-    }
+/// The first order, in list order, whose id an earlier order already has: `(earlier, repeat)`.
+///
+/// Exports list orders by id or by time, and order ids grow with time, so a list whose ids
+/// strictly ascend or descend is the common case, and needs one sequential pass to know that
+/// no id repeats. Any other list goes to [`find_repeated_id`].
+fn first_repeated_id(orders: &[Order<'_>]) -> Option<(usize, usize)> {
+    if strictly_monotonic(orders) { None } else { find_repeated_id(orders) }
 }
 
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            self.add(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+/// Whether the ids strictly ascend or strictly descend, as text or as whole numbers written in
+/// digits (a shorter one is smaller): then no id repeats.
+fn strictly_monotonic(orders: &[Order<'_>]) -> bool {
+    use std::cmp::Ordering::{Greater, Less};
+    let (mut up, mut down, mut up_numeric, mut down_numeric) = (true, true, true, true);
+    for pair in orders.windows(2) {
+        let [a, b] = pair else { continue };
+        let text = a.id.cmp(b.id);
+        let numeric = a.id.len().cmp(&b.id.len()).then(text);
+        up &= text == Less;
+        down &= text == Greater;
+        up_numeric &= numeric == Less;
+        down_numeric &= numeric == Greater;
+        if !(up || down || up_numeric || down_numeric) {
+            return false;
         }
-        // The last 0–7 bytes, with their count in the top byte so that "a" and "a\0" differ.
-        let rest = words.remainder();
-        let mut last = [0u8; 8];
-        for (slot, &byte) in last.iter_mut().zip(rest) {
-            *slot = byte;
+    }
+    true
+}
+
+/// The first repeat, exactly: an open-addressing table of order indexes, at most half full,
+/// each slot tagged with the top half of its id's hash so that ids are compared only when the
+/// tags agree. Its random accesses into a table that outgrows the cache cost, at 100,000
+/// shuffled orders, about as much again as the rest of the decoding (some 6 ms in wasm). Ids
+/// chosen to collide could make probing slow, but only for the user checking their own shop.
+fn find_repeated_id(orders: &[Order<'_>]) -> Option<(usize, usize)> {
+    const EMPTY: usize = usize::MAX;
+    let mask = orders.len().saturating_mul(2).next_power_of_two().max(16) - 1;
+    let mut slots: Vec<(usize, u32)> = vec![(EMPTY, 0); mask + 1];
+    let id = |index: usize| orders.get(index).map(|o| o.id);
+    for (index, order) in orders.iter().enumerate() {
+        let hash = id_hash(order.id);
+        let tag = (hash >> 32) as u32;
+        let mut at = hash as usize & mask;
+        while let Some(slot) = slots.get_mut(at) {
+            match *slot {
+                (EMPTY, _) => {
+                    *slot = (index, tag);
+                    break;
+                }
+                (earlier, seen) if seen == tag && id(earlier) == Some(order.id) => {
+                    return Some((earlier, index));
+                }
+                _ => at = (at + 1) & mask,
+            }
         }
-        self.add(u64::from_le_bytes(last) | (rest.len() as u64) << 56);
     }
+    None
+}
 
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
+/// A multiply–xorshift hash of an id, eight bytes at a time: several times faster in wasm than
+/// `Hash` through a `Hasher` (whose generic plumbing the size-optimized build does not inline).
+/// Each step is a bijection of the state, so ids of one length that differ in one word never
+/// collide; the length goes in first, so "a" and "a\0" differ. No flooding resistance is
+/// needed: the only person who could choose colliding ids is the user checking their own shop.
+fn id_hash(id: &str) -> u64 {
+    fn mix(h: u64) -> u64 {
+        let h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^ (h >> 29)
     }
-
-    fn finish(&self) -> u64 {
-        self.0
+    let bytes = id.as_bytes();
+    let mut h = mix(bytes.len() as u64);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        h = mix(h ^ u64::from_le_bytes(word.try_into().unwrap_or_default()));
     }
+    let mut last = [0u8; 8];
+    for (slot, &byte) in last.iter_mut().zip(words.remainder()) {
+        *slot = byte;
+    }
+    mix(h ^ u64::from_le_bytes(last))
 }
 
 /// One step of the closure process as far as the input tells.
@@ -345,7 +401,8 @@ impl<'o, 'a> Orders<'o, 'a> {
         let mut summary =
             Orders { total: orders.len(), open: 0, named: Vec::new(), last_final: None };
         for (index, order) in orders.iter().enumerate() {
-            if !final_statuses.iter().any(|s| s.eq_ignore_ascii_case(order.status)) {
+            let status = order.status;
+            if !final_statuses.iter().any(|s| s == status || s.eq_ignore_ascii_case(status)) {
                 summary.open += 1;
                 if summary.named.len() < OPEN_ORDERS_NAMED {
                     summary.named.push(order);
@@ -813,13 +870,99 @@ mod tests {
     }
 
     #[test]
-    fn the_id_hasher_does_not_collide_on_typical_ids() {
+    fn the_one_pass_order_reader_accepts_only_what_the_decoder_accepts() {
+        let cases = [
+            (r#"{"id":"1","status":"completed","finalizedOn":"2026-01-01"}"#, true),
+            (r#"{"finalizedOn":"2026-01-01","status":"closed","id":"1"}"#, true),
+            (r#"{"id":"1","status":"shipped"}"#, true),
+            (r#"{"id":"1","status":"shipped","finalizedOn":null}"#, true),
+            (r#"{"id":" x","status":"\tshipped"}"#, true),
+            (r#"{"id":"订单","status":"已完成"}"#, true),
+            (r#"{"id":"1"}"#, false),
+            (r#"{"status":"x"}"#, false),
+            (r#"{"id":"","status":"x"}"#, false),
+            (r#"{"id":"  ","status":"x"}"#, false),
+            (r#"{"id":"1","status":"\u3000"}"#, false),
+            (r#"{"id":1,"status":"x"}"#, false),
+            (r#"{"id":"1","status":null}"#, false),
+            (r#"{"id":"1","status":"x","finalizedOn":"2026-02-30"}"#, false),
+            (r#"{"id":"1","status":"x","finalizedOn":20260101}"#, false),
+            (r#"{"id":"1","status":"x","note":"y"}"#, false),
+            (r#"["1","x"]"#, false),
+            ("null", false),
+        ];
+        for (text, valid) in cases {
+            let value = Value::parse_json(text).unwrap();
+            let mut d = Decoder::new();
+            let general = read_order(&mut d, &value, &Path::Root);
+            let clean = d.is_clean();
+            assert_eq!(clean && general.is_some(), valid, "{text}");
+            match plain_order(&value) {
+                Some(fast) => assert_eq!((clean, general), (true, Some(fast)), "{text}"),
+                None => assert!(!valid, "{text}: a valid order left the fast path"),
+            }
+        }
+        // The same object with a key repeated (only a hand-built value can have one).
+        let twice = Value::Object(vec![
+            ("id".into(), Value::string("1")),
+            ("status".into(), Value::string("x")),
+            ("id".into(), Value::string("2")),
+        ]);
+        assert_eq!(plain_order(&twice), None);
+    }
+
+    #[test]
+    fn the_first_repeated_id_is_the_first_in_list_order() {
+        fn naive(ids: &[String]) -> Option<(usize, usize)> {
+            let mut first = std::collections::HashMap::new();
+            ids.iter().enumerate().find_map(|(i, id)| match first.get(id) {
+                Some(&earlier) => Some((earlier, i)),
+                None => {
+                    first.insert(id, i);
+                    None
+                }
+            })
+        }
+        fn orders(ids: &[String]) -> Vec<Order<'_>> {
+            ids.iter().map(|id| Order { id, status: "x", finalized_on: None }).collect()
+        }
+        let mut seed = 7_u64;
+        let mut random = move |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        let ascending: Vec<String> = (0..2_000).map(|i| format!("5771{i:014}")).collect();
+        let numeric: Vec<String> = (0..2_000).map(|i| i.to_string()).collect();
+        let descending: Vec<String> = ascending.iter().rev().cloned().collect();
+        let mut shuffled = ascending.clone();
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, random(i + 1));
+        }
+        for ids in [&ascending, &numeric, &descending, &shuffled] {
+            assert_eq!(first_repeated_id(&orders(ids)), None);
+            for _ in 0..50 {
+                let mut with_repeats = ids.clone();
+                for _ in 0..1 + random(3) {
+                    let (from, to) = (random(ids.len()), random(ids.len()));
+                    with_repeats[to] = with_repeats[from].clone();
+                }
+                let expected = naive(&with_repeats);
+                assert_eq!(first_repeated_id(&orders(&with_repeats)), expected);
+            }
+        }
+        let same: Vec<String> = vec!["x".into(); 100_000];
+        assert_eq!(first_repeated_id(&orders(&same)), Some((0, 1)));
+        let pair = ["b".to_owned(), "a".to_owned(), "b".to_owned(), "a".to_owned()];
+        assert_eq!(first_repeated_id(&orders(&pair)), Some((0, 2)));
+        assert_eq!(first_repeated_id(&[]), None);
+    }
+
+    #[test]
+    fn id_hashes_do_not_collide_on_typical_ids() {
         use std::collections::HashSet;
-        use std::hash::{BuildHasher, BuildHasherDefault};
-        let build = BuildHasherDefault::<IdHasher>::default();
         let distinct = |ids: Vec<String>| {
-            let hashes: HashSet<u64> = ids.iter().map(|id| build.hash_one(id.as_str())).collect();
-            // Buckets come from the low bits, tags from the top 7: both must spread too.
+            let hashes: HashSet<u64> = ids.iter().map(|id| id_hash(id)).collect();
+            // Table slots come from the low bits: they must spread too.
             let low: HashSet<u64> = hashes.iter().map(|h| h & 0xf_ffff).collect();
             (hashes.len(), low.len() * 100 / ids.len())
         };
@@ -829,7 +972,7 @@ mod tests {
         assert!(low > 80, "{low}% distinct in the low 20 bits");
         assert_eq!(distinct((0..n).map(|i| i.to_string()).collect()).0, n);
         assert_eq!(distinct((0..n).map(|i| format!("ORDER-{i}-ID")).collect()).0, n);
-        assert_ne!(build.hash_one("a"), build.hash_one("a\0"));
-        assert_ne!(build.hash_one(""), build.hash_one("\0"));
+        assert_ne!(id_hash("a"), id_hash("a\0"));
+        assert_ne!(id_hash(""), id_hash("\0"));
     }
 }

@@ -1,6 +1,6 @@
-#![cfg(target_arch = "wasm32")]
 //! `checkClosure` through the binding, in Node and in headless Chromium: JS values in, plain JS
 //! objects out (with `null` where the contract says so), JS `Error`s with `code` and `path`.
+#![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use js_sys::{Array, JSON, Reflect};
