@@ -50,6 +50,29 @@
 //! - `canWithdraw`: a closure the seller started can be withdrawn until the pack's
 //!   `sellerBeforeStep` (step 4) is done; one the platform started cannot, unless the pack says
 //!   otherwise (`platformInitiated`).
+//!
+//! ## Example
+//!
+//! ```
+//! use shop_policy::{Date, Engine, Today, Value};
+//!
+//! let input = Value::parse_json(r#"{
+//!     "region": "ID", "asOf": "2026-06-01", "initiatedBy": "seller",
+//!     "activeCampaigns": 0, "boundCreators": 0, "announcementSince": "2026-05-20",
+//!     "orders": [{ "id": "577001", "status": "completed", "finalizedOn": "2026-04-02" }],
+//!     "commissionArrears": 0, "balance": -1250000, "unpaidInvoices": 0,
+//!     "depositArrears": 0, "deposit": 50000000
+//! }"#)?;
+//! let report = Engine::builtin().check_closure(&input, Today::Required)?;
+//! assert!(!report.can_close);
+//! // The announcement is complete on 06-19, the 90 quiet days on 07-01: the later counts.
+//! assert_eq!(report.earliest_close_date, Date::parse("2026-07-01"));
+//! assert_eq!(report.deposit_refund, Some(48_750_000));
+//! let waiting: Vec<&str> =
+//!     report.conditions.iter().filter(|c| !c.met).map(|c| c.id.as_str()).collect();
+//! assert_eq!(waiting, ["announcement_shown_30_days", "orders_quiet_90_days"]);
+//! # Ok::<(), shop_policy::Error>(())
+//! ```
 
 use crate::date::Date;
 use crate::decode::{Decoder, Fields, Path, int, word};
