@@ -5,9 +5,9 @@
 // The split is measured from outside with the package's own exports: `flatten` alone (the
 // binding's JS half, from pkg/snippets); `validatePolicy(input)`, which flattens, copies and
 // rebuilds the same input and then stops at once (it is no pack); and `checkClosure`. The
-// differences are the copy + rebuild and the closure work itself. Each figure is a median of
-// samples taken in alternating rounds, as wall time and as process CPU time (steadier when the
-// machine is shared).
+// differences are the copy + rebuild and the closure work itself (with the report's output, whose
+// fixed cost a call without orders shows). Each figure is a median of samples taken in
+// alternating rounds, as wall time and as process CPU time (steadier when the machine is shared).
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { median, ms } from "./harness.mjs";
@@ -102,8 +102,15 @@ export async function run() {
   });
 
   const input = inputs[2];
-  const [flat, through, total, json] = sampleAll(
-    [() => flatten(input), () => m.validatePolicy(input), () => m.checkClosure(input), () => JSON.stringify(input)],
+  const empty = closureInput(0);
+  const [flat, through, total, json, fixed] = sampleAll(
+    [
+      () => flatten(input),
+      () => m.validatePolicy(input),
+      () => m.checkClosure(input),
+      () => JSON.stringify(input),
+      () => m.checkClosure(empty),
+    ],
     { rounds: 15 },
   );
   const part = (label, wall, cpu) => ({
@@ -115,7 +122,13 @@ export async function run() {
   rows.push(
     part("flatten (src/wasm_input.js)", flat.wall, flat.cpu),
     part("copy into wasm + rebuild Value", through.wall - flat.wall, through.cpu - flat.cpu),
-    part("decode + evaluate + report (Rust)", total.wall - through.wall, total.cpu - through.cpu),
+    part("decode + evaluate + report (Rust) + output", total.wall - through.wall, total.cpu - through.cpu),
+    {
+      measure: "  of which the fixed cost of a call (checkClosure with no orders: report out as JSON)",
+      wall: ms(fixed.wall),
+      cpu: ms(fixed.cpu),
+      "wall per 1,000 orders": "",
+    },
     part("checkClosure total", total.wall, total.cpu),
     { measure: "(reference) JSON.stringify of the same input", wall: ms(json.wall), cpu: ms(json.cpu), "wall per 1,000 orders": "" },
   );
