@@ -96,8 +96,7 @@ pub const OPEN_ORDERS_NAMED: usize = 5;
 const ID_CHARS_SHOWN: usize = 32;
 
 /// Who started the closure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Initiator {
     /// The seller applied in Seller Center.
     Seller,
