@@ -26,7 +26,8 @@ pub enum ErrorCode {
     InvalidDate,
     /// A policy pack failed validation; the error lists every diagnostic.
     InvalidPack,
-    /// Two rules, platforms, criteria or milestones in one list share an `id`.
+    /// Two rules, platforms, criteria or milestones in one list share an `id`; so do two orders
+    /// in a checker's input.
     DuplicateId,
     /// A pack refers to a rule, platform or category that it does not define.
     UnknownReference,

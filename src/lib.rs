@@ -58,6 +58,7 @@
 //! # Ok::<(), shop_policy::Error>(())
 //! ```
 
+pub mod closure;
 pub mod date;
 pub mod decode;
 pub mod eligibility;
@@ -75,6 +76,7 @@ pub mod value;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use closure::{ClosureInput, ClosureReport};
 pub use date::Date;
 pub use eligibility::{EligibilityInput, EligibilityReport, Outcome, Permission};
 pub use engine::{CallContext, Engine, PolicySummary, RegionPolicy, Today};

@@ -168,6 +168,8 @@ pub struct ConditionResult {
     pub message: String,
     /// The rule's source.
     pub source: String,
+    /// Whether the source states the rule (`false`: a parameter of the pack).
+    pub verified: bool,
 }
 
 /// A cited statement: a capability, a next step, an after-closure duty.

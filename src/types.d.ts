@@ -429,5 +429,126 @@ export interface EligibilityReport {
   appeal?: EligibilityAppeal;
   /** How the permission can be restricted or removed (and, in the US, removal after repeated violations). */
   enforcement: Note<"enforcement" | "repeat_violation">[];
+}
+
+/** A region code: a built-in one, or the region of a caller's complete pack. */
+export type RegionCode = Region | (string & {});
+
+/** The ISO 4217 currency every amount of a report is in, as integer minor units. */
+export interface Currency {
+  code: string;
+  /** Decimal places of the minor unit: an amount of 150000 with `minorUnit: 2` is 1,500.00. */
+  minorUnit: number;
+}
+
+/** One order of the shop, for `checkClosure`. */
+export interface ClosureOrder {
+  /** Unique within `orders`. A string: order ids have more digits than a JS number holds. */
+  id: string;
+  /**
+   * Free text. Final when it is one of the pack's final statuses (`completed`, `closed`;
+   * ASCII case ignored); anything else is open.
+   */
+  status: string;
+  /** The day the order became final: required when the status is final, ignored otherwise. */
+  finalizedOn?: DateString | null;
+}
+
+/**
+ * The argument of `checkClosure`. Every fact is required. Counts are whole numbers from 0;
+ * amounts are whole numbers of the pack currency's minor units, at most 2^53 − 1 in size.
+ */
+export interface ClosureInput {
+  region: RegionCode;
+  /** The day to judge; default today in the region's time zone. */
+  asOf?: DateString;
+  lang?: Lang;
+  /** Who started the closure: the seller (Seller Center) or TikTok Shop (a closure notice). */
+  initiatedBy: "seller" | "platform";
+  /** Marketing campaigns still running. */
+  activeCampaigns: number;
+  /** Creator accounts still bound to the shop. */
+  boundCreators: number;
+  /** The day the closure announcement went up on the shop homepage; `null` if it is not shown. */
+  announcementSince: DateString | null;
+  /** Every order of the shop. */
+  orders: ClosureOrder[];
+  /** Affiliate commission owed. */
+  commissionArrears: number;
+  /** The shop's balance with TikTok Shop; negative when the shop owes. */
+  balance: number;
+  /** Invoices issued by TikTok Shop and not yet paid. */
+  unpaidInvoices: number;
+  /** What the shop owes towards its deposit. */
+  depositArrears: number;
+  /** The deposit held. */
+  deposit: number;
+}
+
+/** One closure condition as judged on `asOf`. */
+export interface ClosureCondition {
+  id: ClosureConditionId;
+  ruleId: string;
+  met: boolean;
+  /**
+   * The day it is (or will be) met: announcement day + 30, last final order + 90. `null` for
+   * the other conditions, before the announcement is shown, and while an order is open.
+   */
+  metOn: DateString | null;
+  /** The facts behind the judgement. */
+  detail: string;
+  /** What the condition is. */
+  message: string;
+  source: string;
+  /** `false` where the sources are silent and the rule is a parameter of the pack. */
+  verified: boolean;
+}
+
+/** A step of the closure process. */
+export interface ClosureStep {
+  step: number;
+  id: string;
+  title: string;
+  /**
+   * Step 3 is done when every condition is met; step 4 (agreeing) closes the shop, so it is not
+   * done; `null` where the input cannot tell (steps 1 and 2).
+   */
+  done: boolean | null;
+  source: string;
+}
+
+/** Something that holds once the shop is closed. */
+export interface ClosureNote {
+  id: string;
+  message: string;
+  source: string;
+}
+
+/** The answer of `checkClosure`. */
+export interface ClosureReport {
+  /** Every condition is met: the last step can be taken. */
+  canClose: boolean;
+  asOf: DateString;
+  conditions: ClosureCondition[];
+  /**
+   * The first day the shop could close if everything else were fixed today: the latest of
+   * `asOf`, the announcement day (`asOf` + 30 if none is shown) and the quiet-period day.
+   * `null` while an order is open.
+   */
+  earliestCloseDate: DateString | null;
+  /**
+   * The deposit refunded on closure (minor units): the deposit less a negative balance taken
+   * from it. `null` while `payments_settled` or `no_commission_arrears` fails.
+   */
+  depositRefund: number | null;
+  currency: Currency;
+  /** A seller's own closure can be withdrawn before step 4; the platform's cannot. */
+  canWithdraw: boolean;
+  /** Why `canWithdraw` is what it is. */
+  withdrawal: Cited;
+  steps: ClosureStep[];
+  afterClosure: ClosureNote[];
+  /** `false` when any closure rule used is an unverified parameter (the UK and US packs). */
+  verified: boolean;
   policy: PolicyRef;
 }

@@ -182,6 +182,15 @@ pub fn check_eligibility(
     run(default_engine(), &input, Engine::check_eligibility)
 }
 
+/// Whether a shop can close, what blocks it, the earliest day it could, and the deposit
+/// refunded; see `ClosureInput` and `ClosureReport` in the types.
+#[wasm_bindgen(js_name = checkClosure, unchecked_return_type = "ClosureReport")]
+pub fn check_closure(
+    #[wasm_bindgen(unchecked_param_type = "ClosureInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(default_engine(), &input, Engine::check_closure)
+}
+
 /// An engine over a caller's policy pack, validated and indexed once.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
@@ -221,6 +230,15 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "LinksInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         run(&self.engine, &input, Engine::check_links)
+    }
+
+    /// `checkClosure` under this engine's packs.
+    #[wasm_bindgen(js_name = checkClosure, unchecked_return_type = "ClosureReport")]
+    pub fn check_closure(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ClosureInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(&self.engine, &input, Engine::check_closure)
     }
 
     /// The regions this engine answers for.

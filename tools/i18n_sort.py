@@ -5,7 +5,9 @@ Usage: python3 tools/i18n_sort.py            # rewrite the three catalogs in sor
        python3 tools/i18n_sort.py --check    # exit 1 if any catalog is unsorted
 
 Entries may be on one line or wrapped over several (as rustfmt wraps long tuples). The script
-refuses to write a catalog if it cannot account for every entry, so it never drops one.
+refuses to write a catalog if it cannot account for every entry, so it never drops one. An entry
+repeated word for word (as a merge of two branches leaves it) is kept once; a key with two
+different texts is an error.
 """
 import re, sys, pathlib
 
@@ -23,7 +25,11 @@ for lang in ("en", "id", "zh"):
     leftover = ENTRY.sub("", body).strip()
     if leftover:
         sys.exit(f"{path}: cannot parse part of the catalog, refusing to rewrite it:\n{leftover[:200]}")
-    ordered = sorted(entries)
+    ordered = sorted(set(entries))
+    keys = [k for k, _ in ordered]
+    clashes = sorted({k for k in keys if keys.count(k) > 1})
+    if clashes:
+        sys.exit(f"{path}: keys with two different texts, refusing to rewrite: {', '.join(clashes)}")
     if "--check" in sys.argv:
         if entries != ordered:
             print(f"{path} is not sorted")

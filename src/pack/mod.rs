@@ -47,8 +47,10 @@ use crate::i18n;
 use crate::value::Value;
 use std::collections::HashSet;
 
-/// A currency and how many decimal places its minor unit has (ISO 4217).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A currency and how many decimal places its minor unit has (ISO 4217). Reports that speak of
+/// money carry it, so callers can read their integer amounts.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Currency {
     /// ISO 4217 code, e.g. `IDR`.
     pub code: String,
