@@ -6,7 +6,8 @@ Usage: python3 tools/i18n_sort.py            # rewrite the three catalogs in sor
 """
 import re, sys, pathlib
 
-ENTRY = re.compile(r'^    \("(?P<key>[^"]+)",\n?\s*"(?P<text>(?:[^"\\]|\\.)*)"\),\n', re.M)
+# An entry on one line, or as rustfmt wraps a long one over four.
+ENTRY = re.compile(r'^    \(\s*"(?P<key>[^"]+)",\s*"(?P<text>(?:[^"\\]|\\.)*)",?\s*\),\n', re.M)
 root = pathlib.Path(__file__).resolve().parent.parent / "src" / "i18n"
 bad = False
 for lang in ("en", "id", "zh"):
@@ -15,6 +16,10 @@ for lang in ("en", "id", "zh"):
     head, sep, body = src.partition("&[\n")
     body, sep2, tail = body.rpartition("];")
     entries = [(m["key"], m["text"]) for m in ENTRY.finditer(body)]
+    # Anything the pattern did not read would be lost by the rewrite: refuse instead.
+    if ENTRY.sub("", body).strip():
+        print(f"{path}: cannot read every entry near: {ENTRY.sub('', body).strip()[:80]!r}")
+        sys.exit(1)
     ordered = sorted(entries)
     if "--check" in sys.argv:
         if entries != ordered:
