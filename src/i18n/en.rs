@@ -72,6 +72,42 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
         "health.action.shop_deactivated_28_days",
         "Shop deactivated for 28 days; no platform benefits for 60 days.",
     ),
+    (
+        "health.clearing_stopped",
+        "Active points reached {points} on {date}; from then on points no longer clear.",
+    ),
+    (
+        "health.points_validity",
+        "Each violation point counts for {days} days from the day it is issued, then expires.",
+    ),
+    (
+        "health.points_validity_until_stop",
+        "Each violation point counts for {days} days from the day it is issued, then expires, unless active points reach {points}: from then on they no longer clear.",
+    ),
+    (
+        "health.policy_quiz",
+        "Passing the policy quiz of a violation ({questions} questions, full marks) takes {removed} off its points. The quiz is open from the day the violation is issued to the last day of the following month, {attempts} attempts a month; at most one removal per violation type every {cooldown} days.",
+    ),
+    ("health.score", "Health score {score} on a scale of {min} to {max}: {status}."),
+    (
+        "health.score_deduction",
+        "The score is an estimate: the sources do not say how much a violation lowers it, so this policy subtracts each active violation point from the starting score of {start}.",
+    ),
+    ("health.score_status.caution", "caution"),
+    ("health.score_status.healthy", "healthy"),
+    ("health.score_status.unhealthy", "unhealthy"),
+    (
+        "health.warning.points",
+        "Approaching the {points}-point milestone ({pointsToGo} to go): {action}",
+    ),
+    (
+        "health.warning.score",
+        "Approaching the score {points} milestone ({pointsToGo} to go): {action}",
+    ),
+    (
+        "health.weekly_report",
+        "Last {days} days ({from} to {to}): violations {violations}, points {points}.",
+    ),
     ("route.account_status_page", "the Account Status page"),
     ("route.creator_tools", "Creator tools → TikTok Shop, from your profile"),
     ("surface.bio", "profile bio"),

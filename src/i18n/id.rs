@@ -75,6 +75,36 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
         "health.action.shop_deactivated_28_days",
         "Toko dinonaktifkan selama 28 hari; tanpa manfaat platform selama 60 hari.",
     ),
+    (
+        "health.clearing_stopped",
+        "Poin aktif mencapai {points} pada {date}; sejak itu poin tidak lagi dihapus.",
+    ),
+    (
+        "health.points_validity",
+        "Setiap poin pelanggaran berlaku selama {days} hari sejak tanggal diberikan, lalu kedaluwarsa.",
+    ),
+    (
+        "health.points_validity_until_stop",
+        "Setiap poin pelanggaran berlaku selama {days} hari sejak tanggal diberikan, lalu kedaluwarsa, kecuali jika poin aktif mencapai {points}: sejak itu poin tidak lagi dihapus.",
+    ),
+    (
+        "health.policy_quiz",
+        "Lulus kuis kebijakan suatu pelanggaran ({questions} pertanyaan, semua benar) mengurangi poinnya sebanyak {removed}. Kuis dapat diikuti sejak hari pelanggaran diberikan hingga hari terakhir bulan berikutnya, {attempts} kali per bulan; paling banyak satu pengurangan per jenis pelanggaran setiap {cooldown} hari.",
+    ),
+    ("health.score", "Skor kesehatan {score} pada skala {min} sampai {max}: {status}."),
+    (
+        "health.score_deduction",
+        "Skor ini perkiraan: sumber tidak menyebutkan seberapa besar satu pelanggaran menurunkan skor, jadi kebijakan ini mengurangi skor awal {start} dengan setiap poin pelanggaran yang aktif.",
+    ),
+    ("health.score_status.caution", "perlu perhatian"),
+    ("health.score_status.healthy", "sehat"),
+    ("health.score_status.unhealthy", "tidak sehat"),
+    ("health.warning.points", "Mendekati batas {points} poin (kurang {pointsToGo} lagi): {action}"),
+    ("health.warning.score", "Mendekati batas skor {points} (kurang {pointsToGo} lagi): {action}"),
+    (
+        "health.weekly_report",
+        "{days} hari terakhir ({from} s.d. {to}): {violations} pelanggaran, {points} poin.",
+    ),
     ("route.account_status_page", "laman Posisi Akun"),
     ("route.creator_tools", "Alat bantu kreator → TikTok Shop, dari laman profil Anda"),
     ("surface.bio", "bio profil"),
