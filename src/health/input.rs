@@ -7,36 +7,36 @@
 //! `maxPerViolation` points per violation — is checked once the pack is known
 //! ([`HealthInput::check_against`]).
 //!
-//! Quiz attempts refer to their violation by position once decoded, so evaluation never looks
-//! an id up twice.
+//! Ids and types borrow from the input value rather than being copied, and quiz attempts refer
+//! to their violation by position once decoded, so evaluation never looks an id up twice.
 
+use super::index::FastMap;
 use crate::date::Date;
 use crate::decode::{Decoder, Path, int, word};
 use crate::engine::CallContext;
 use crate::error::{Error, ErrorCode};
 use crate::pack::{HealthPolicy, Surface};
 use crate::value::Value;
-use std::collections::HashMap;
 
-/// The typed argument of `accountHealth`.
+/// The typed argument of `accountHealth`, borrowing its strings from the input value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct HealthInput {
+pub struct HealthInput<'v> {
     /// `region`, `lang` and `asOf`.
     pub call: CallContext,
     /// The account's violations, in input order.
-    pub violations: Vec<Violation>,
+    pub violations: Vec<Violation<'v>>,
     /// Policy quiz attempts, in input order.
     pub quiz_attempts: Vec<QuizAttempt>,
 }
 
 /// One violation as the platform issued it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
+pub struct Violation<'v> {
     /// The caller's id for it, unique within the input.
-    pub id: String,
+    pub id: &'v str,
     /// The violation type as the platform names it (`"Prohibited Customer Communication"`);
     /// quizzes and the removal cap go by type.
-    pub violation_type: String,
+    pub violation_type: &'v str,
     /// The points it carried when issued.
     pub points: u64,
     /// The day it was issued, in the region's local time.
@@ -56,12 +56,12 @@ pub struct QuizAttempt {
     pub passed: bool,
 }
 
-impl HealthInput {
+impl<'v> HealthInput<'v> {
     /// Decodes `{ region, asOf?, lang?, violations, quizAttempts? }`. The first problem is the
     /// error, with the path of the field at fault (`violations[2].issuedOn`); unknown fields are
     /// `unknown_field`, a repeated violation id `duplicate_id`, an attempt naming no violation
     /// `unknown_reference`.
-    pub fn decode(value: &Value<'_>) -> Result<HealthInput, Error> {
+    pub fn decode(value: &'v Value<'v>) -> Result<HealthInput<'v>, Error> {
         let mut d = Decoder::new();
         let input = read(&mut d, value);
         d.finish(input)
@@ -90,7 +90,7 @@ impl HealthInput {
     }
 }
 
-fn read(d: &mut Decoder, v: &Value<'_>) -> Option<HealthInput> {
+fn read<'v>(d: &mut Decoder, v: &'v Value<'v>) -> Option<HealthInput<'v>> {
     let root = Path::Root;
     let mut o = d.object(v, &root)?;
     let call = CallContext::read(d, &mut o, true);
@@ -109,7 +109,7 @@ fn read(d: &mut Decoder, v: &Value<'_>) -> Option<HealthInput> {
     Some(HealthInput { call: call?, violations: violations?, quiz_attempts: attempts? })
 }
 
-fn read_violation(d: &mut Decoder, v: &Value<'_>, path: &Path<'_>) -> Option<Violation> {
+fn read_violation<'v>(d: &mut Decoder, v: &'v Value<'v>, path: &Path<'_>) -> Option<Violation<'v>> {
     let mut o = d.object(v, path)?;
     let id = o.req(d, path, "id", Decoder::text);
     let violation_type = o.req(d, path, "type", Decoder::text);
@@ -118,8 +118,8 @@ fn read_violation(d: &mut Decoder, v: &Value<'_>, path: &Path<'_>) -> Option<Vio
     let surface = o.opt(d, path, "surface", word(Surface::NAMES));
     o.finish(d, path);
     Some(Violation {
-        id: id?.to_owned(),
-        violation_type: violation_type?.to_owned(),
+        id: id?,
+        violation_type: violation_type?,
         points: u64::try_from(points?).ok()?,
         issued_on: issued_on?,
         surface,
@@ -128,16 +128,16 @@ fn read_violation(d: &mut Decoder, v: &Value<'_>, path: &Path<'_>) -> Option<Vio
 
 /// Maps each violation id to its position; reports every repeat as `duplicate_id` at the
 /// repeat's `id`. `None` when there is a repeat.
-fn index_ids<'a>(
+fn index_ids<'v>(
     d: &mut Decoder,
-    violations: &'a [Violation],
+    violations: &[Violation<'v>],
     path: &Path<'_>,
-) -> Option<HashMap<&'a str, usize>> {
-    let mut ids = HashMap::with_capacity(violations.len());
+) -> Option<FastMap<&'v str, usize>> {
+    let mut ids = FastMap::with_capacity_and_hasher(violations.len(), Default::default());
     let mut clean = true;
     for (i, v) in violations.iter().enumerate() {
-        if let Some(first) = ids.insert(v.id.as_str(), i) {
-            ids.insert(v.id.as_str(), first);
+        if let Some(first) = ids.insert(v.id, i) {
+            ids.insert(v.id, first);
             d.report(
                 ErrorCode::DuplicateId,
                 &path.index(i).key("id"),
@@ -153,7 +153,7 @@ fn read_attempt(
     d: &mut Decoder,
     v: &Value<'_>,
     path: &Path<'_>,
-    violations: Option<(&HashMap<&str, usize>, &[Violation])>,
+    violations: Option<(&FastMap<&str, usize>, &[Violation<'_>])>,
 ) -> Option<QuizAttempt> {
     let mut o = d.object(v, path)?;
     let id = o.req(d, path, "violationId", Decoder::text);

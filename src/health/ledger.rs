@@ -15,8 +15,9 @@
 //! same day, so the stricter reading applies: the violation counts first (it may reach the
 //! clearing stop), and the pass comes after.
 //!
-//! Sorting the events once and sweeping them keeps this O(n log n) in the number of violations
-//! and attempts.
+//! One sort of the violations by issue day gives two of the three event streams in order (with
+//! one validity for all, expiries come in issue order); the accepted passes arrive sorted; the
+//! replay merges the three. O(n log n) in the number of violations and attempts.
 
 use super::input::Violation;
 use super::quiz::{Pass, cooldown_clear};
@@ -50,27 +51,27 @@ enum Kind {
 /// index (below `type_count`); `passes` are the accepted passes ([`super::quiz::accept`]).
 pub(super) fn replay(
     health: &HealthPolicy,
-    violations: &[Violation],
+    violations: &[Violation<'_>],
     types: &[usize],
     type_count: usize,
     passes: &[Pass],
     as_of: Date,
 ) -> Ledger {
     let validity = i64::from(health.points.validity_days);
-    let mut events: Vec<(Date, Kind, usize)> =
-        Vec::with_capacity(violations.len() * 2 + passes.len());
-    for (i, v) in violations.iter().enumerate() {
-        if v.issued_on > as_of {
-            continue;
-        }
-        events.push((v.issued_on, Kind::Issue, i));
-        let expires_on = v.issued_on.plus_days(validity);
-        if expires_on <= as_of {
-            events.push((expires_on, Kind::Expire, i));
-        }
-    }
-    events.extend(passes.iter().enumerate().map(|(i, p)| (p.on, Kind::Pass, i)));
-    events.sort_unstable();
+    let mut by_issue: Vec<(Date, usize)> = violations
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.issued_on <= as_of)
+        .map(|(i, v)| (v.issued_on, i))
+        .collect();
+    by_issue.sort_unstable();
+    let mut issues = by_issue.iter().copied().peekable();
+    let mut expiries = by_issue
+        .iter()
+        .map(|&(on, i)| (on.plus_days(validity), i))
+        .take_while(|(on, _)| *on <= as_of)
+        .peekable();
+    let mut pending = passes.iter().enumerate().map(|(i, p)| (p.on, i)).peekable();
 
     let quiz = &health.quiz;
     let per_pass = u64::from(quiz.points_removed_per_pass);
@@ -80,7 +81,20 @@ pub(super) fn replay(
         stopped_on: None,
         last_removal: vec![None; type_count],
     };
-    for (on, kind, index) in events {
+    loop {
+        // The earliest next event; within a day, expiries, then issues, then passes.
+        let heads = [
+            (Kind::Expire, expiries.peek()),
+            (Kind::Issue, issues.peek()),
+            (Kind::Pass, pending.peek()),
+        ];
+        let next = heads.into_iter().filter_map(|(kind, head)| head.map(|&(on, i)| (on, kind, i)));
+        let Some((on, kind, index)) = next.min() else { break };
+        match kind {
+            Kind::Expire => expiries.next(),
+            Kind::Issue => issues.next(),
+            Kind::Pass => pending.next(),
+        };
         match kind {
             Kind::Issue => {
                 let points = violations.get(index).map_or(0, |v| v.points);
@@ -129,7 +143,7 @@ pub(super) fn replay(
 /// the list is final unless new violations or passes come.
 pub(super) fn expirations(
     health: &HealthPolicy,
-    violations: &[Violation],
+    violations: &[Violation<'_>],
     ledger: &Ledger,
 ) -> Vec<(Date, u64)> {
     if ledger.stopped_on.is_some() {

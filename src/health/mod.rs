@@ -43,7 +43,9 @@
 //!     days (a removal on day T blocks the type through T + 29) — the cap is shared by every
 //!     violation of the type, since they share the quiz;
 //!   - `canRemovePoint` says whether passing on `asOf` would remove a point; when it would
-//!     not, `blockedBy` says why.
+//!     not, `blockedBy` says why;
+//!   - `quizzes` lists the violations whose quiz is open or whose points are still active: a
+//!     closed quiz on a violation with nothing left is history.
 //! - **Order within a day**: expiries, then new violations, then quiz passes (see
 //!   [`ledger`]).
 //!
@@ -76,6 +78,7 @@
 //! # Ok::<(), shop_policy::Error>(())
 //! ```
 
+mod index;
 mod input;
 mod ledger;
 mod milestones;
@@ -91,8 +94,8 @@ use crate::i18n::{self, Lang};
 use crate::pack::{HealthPolicy, Scheme};
 use crate::report::{Cited, Note, PolicyRef};
 use crate::value::Value;
+use index::FastMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The report of `accountHealth`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,7 +120,8 @@ pub struct HealthReport {
     pub clearing_stopped_on: Option<Date>,
     /// The weekly account health report.
     pub weekly: WeeklyReport,
-    /// The policy quiz of each violation issued on or before `asOf`, in input order.
+    /// The policy quiz of each violation issued on or before `asOf` whose quiz is open or whose
+    /// points are still active, in input order.
     pub quizzes: Vec<QuizStatus>,
     /// The rules behind the figures, cited: validity, clearing, quiz, score deduction.
     pub notes: Vec<Note>,
@@ -291,8 +295,6 @@ pub struct QuizStatus {
     pub violation_type: String,
     /// Whether the window is open on `asOf`.
     pub open: bool,
-    /// The first day it can be taken: the violation's issue day.
-    pub opens_on: Date,
     /// The last day it can be taken: the last day of the month after the issue day.
     pub deadline: Date,
     /// Attempts left in `asOf`'s calendar month (0 when closed).
@@ -331,7 +333,7 @@ pub enum QuizBlock {
 /// points than the pack allows (`invalid_input` at `violations[i].points`).
 pub fn evaluate(
     policy: &RegionPolicy,
-    input: &HealthInput,
+    input: &HealthInput<'_>,
     as_of: Date,
 ) -> Result<HealthReport, Error> {
     let pack = &policy.pack;
@@ -378,13 +380,13 @@ impl Engine {
 }
 
 /// A small index per violation type, in order of first appearance, for per-type state.
-fn type_indexes(violations: &[Violation]) -> (Vec<usize>, usize) {
-    let mut names: HashMap<&str, usize> = HashMap::new();
+fn type_indexes(violations: &[Violation<'_>]) -> (Vec<usize>, usize) {
+    let mut names: FastMap<&str, usize> = FastMap::default();
     let types = violations
         .iter()
         .map(|v| {
             let next = names.len();
-            *names.entry(v.violation_type.as_str()).or_insert(next)
+            *names.entry(v.violation_type).or_insert(next)
         })
         .collect();
     (types, names.len())

@@ -51,7 +51,7 @@ pub(super) fn cooldown_clear(last: Option<Date>, on: Date, cooldown_days: u32) -
 /// Settles which attempts up to `as_of` were accepted: inside the window, and among the first
 /// `attemptsPerMonth` of their violation's quiz in their calendar month. Sorting by violation,
 /// day and input order makes this one linear sweep.
-pub(super) fn accept(quiz: &QuizRule, input: &HealthInput, as_of: Date) -> Accepted {
+pub(super) fn accept(quiz: &QuizRule, input: &HealthInput<'_>, as_of: Date) -> Accepted {
     let mut taken: Vec<(usize, Date, usize, bool)> = input
         .quiz_attempts
         .iter()
@@ -91,11 +91,13 @@ pub(super) fn accept(quiz: &QuizRule, input: &HealthInput, as_of: Date) -> Accep
     accepted
 }
 
-/// The quiz of each violation issued on or before `as_of`, in input order, as it stands on
-/// `as_of`.
+/// The quiz of each violation that still matters on `as_of`, in input order: issued by then, and
+/// with its quiz still open or its points still active. A violation whose quiz has closed and
+/// whose points are gone leaves nothing to act on or explain, and listing a year of them would
+/// bury the few that count.
 pub(super) fn statuses(
     quiz: &QuizRule,
-    violations: &[Violation],
+    violations: &[Violation<'_>],
     types: &[usize],
     accepted: &Accepted,
     ledger: &Ledger,
@@ -111,6 +113,9 @@ pub(super) fn statuses(
         let used = accepted.this_month.get(i).copied().unwrap_or(0);
         let attempts_left = if open { quiz.attempts_per_month.saturating_sub(used) } else { 0 };
         let active_points = ledger.remaining.get(i).copied().unwrap_or(0);
+        if !open && active_points == 0 {
+            continue;
+        }
         let last = types.get(i).and_then(|&t| ledger.last_removal.get(t)).copied().flatten();
         let cooldown_ends_on = last
             .map(|last| last.plus_days(i64::from(quiz.removal_cooldown_days)))
@@ -131,10 +136,9 @@ pub(super) fn statuses(
             None
         };
         out.push(QuizStatus {
-            violation_id: v.id.clone(),
-            violation_type: v.violation_type.clone(),
+            violation_id: v.id.to_owned(),
+            violation_type: v.violation_type.to_owned(),
             open,
-            opens_on: v.issued_on,
             deadline,
             attempts_left,
             can_remove_point: blocked_by.is_none(),

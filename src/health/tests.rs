@@ -7,17 +7,19 @@ fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
-fn violation(id: &str, kind: &str, points: u64, issued: &str) -> Violation {
-    Violation {
-        id: id.into(),
-        violation_type: kind.into(),
-        points,
-        issued_on: d(issued),
-        surface: None,
-    }
+fn violation(
+    id: &'static str,
+    kind: &'static str,
+    points: u64,
+    issued: &str,
+) -> Violation<'static> {
+    Violation { id, violation_type: kind, points, issued_on: d(issued), surface: None }
 }
 
-fn input(violations: Vec<Violation>, quiz_attempts: Vec<QuizAttempt>) -> HealthInput {
+fn input(
+    violations: Vec<Violation<'static>>,
+    quiz_attempts: Vec<QuizAttempt>,
+) -> HealthInput<'static> {
     let call = CallContext { region: "ID".into(), lang: Lang::En, as_of: None };
     HealthInput { call, violations, quiz_attempts }
 }

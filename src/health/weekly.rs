@@ -14,27 +14,27 @@ use crate::i18n::{self, Lang};
 use crate::pack::{Surface, WeeklyRule};
 use crate::report::Cited;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
+use super::index::FastMap;
 use super::input::Violation;
 
 /// The report for the `rule.days` days ending on `as_of`.
 pub(super) fn report(
     rule: &WeeklyRule,
-    violations: &[Violation],
+    violations: &[Violation<'_>],
     as_of: Date,
     lang: Lang,
 ) -> WeeklyReport {
     let from = as_of.plus_days(1 - i64::from(rule.days));
     let mut count = 0u64;
     let mut points = 0u64;
-    let mut by_type: HashMap<&str, (u64, u64)> = HashMap::new();
+    let mut by_type: FastMap<&str, (u64, u64)> = FastMap::default();
     // One bucket per surface in contract order, and a last one for "not given".
     let mut by_surface = [(0u64, 0u64); Surface::ALL.len() + 1];
     for v in violations.iter().filter(|v| from <= v.issued_on && v.issued_on <= as_of) {
         count += 1;
         points = points.saturating_add(v.points);
-        let tally = by_type.entry(v.violation_type.as_str()).or_default();
+        let tally = by_type.entry(v.violation_type).or_default();
         tally.0 += 1;
         tally.1 = tally.1.saturating_add(v.points);
         let slot = v.surface.and_then(|s| Surface::ALL.iter().position(|x| *x == s));
