@@ -164,6 +164,15 @@ pub fn get_policy(region: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&value.to_json())
 }
 
+/// Account health: active violation points, the milestone reached and the next one, when
+/// points expire, the weekly report and what the policy quiz can still remove.
+#[wasm_bindgen(js_name = accountHealth, unchecked_return_type = "HealthReport")]
+pub fn account_health(
+    #[wasm_bindgen(unchecked_param_type = "HealthInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(default_engine(), &input, Engine::account_health)
+}
+
 /// An engine over a caller's policy pack, validated and indexed once.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
@@ -194,6 +203,15 @@ impl JsEngine {
     #[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
     pub fn policies(&self) -> Result<JsValue, JsValue> {
         output(&self.engine.policies().map_err(to_js)?)
+    }
+
+    /// `accountHealth` under this engine's packs.
+    #[wasm_bindgen(js_name = accountHealth, unchecked_return_type = "HealthReport")]
+    pub fn account_health(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HealthInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(&self.engine, &input, Engine::account_health)
     }
 
     /// The regions this engine answers for.
