@@ -46,8 +46,9 @@
 //!     not, `blockedBy` says why;
 //!   - `quizzes` lists the violations whose quiz is open or whose points are still active: a
 //!     closed quiz on a violation with nothing left is history.
-//! - **Order within a day**: expiries, then new violations, then quiz passes (see
-//!   [`ledger`]).
+//! - **Order within a day**: expiries, then new violations, then quiz passes. Points due to
+//!   expire are gone that day; the dates cannot say whether a pass came before a violation
+//!   issued the same day, so the stricter reading applies and the violation counts first.
 //!
 //! # Example
 //!
