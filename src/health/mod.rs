@@ -11,35 +11,35 @@
 //! # Semantics
 //!
 //! Every figure below comes from the region's pack (`health` section); the built-in values are
-//! in brackets.
+//! in parentheses.
 //!
 //! - **The as-of date.** The report is the account as it stands at the end of `asOf` (default:
 //!   today in the region). Violations issued and quiz attempts taken after it have not happened
 //!   yet on that day and are left out, so a caller may pass a whole history and ask about any
 //!   date in it.
 //! - **Validity.** A point issued on day D counts through D + `validityDays` − 1 and is gone on
-//!   D + `validityDays` [90: counts through D + 89, gone on D + 90].
-//! - **Clearing stop.** Where the pack sets `clearingStopsAt` [Indonesia: 48], the day the
+//!   D + `validityDays` (90: counts through D + 89, gone on D + 90).
+//! - **Clearing stop.** Where the pack sets `clearingStopsAt` (Indonesia: 48), the day the
 //!   active total reaches it, nothing clears any more: neither expiry nor the quiz removes a
 //!   point, `expirations` is empty and `clearingStoppedOn` gives that day.
 //! - **Milestones** apply at or above their total (points scheme) or at or below their score
 //!   (score scheme); `milestone.reached` is the furthest one applying, `milestone.next` the
 //!   first that does not yet, with `pointsToGo`, the distance to it. `warning` is set when
-//!   `pointsToGo` is within `warning.distance` [5, a parameter].
-//! - **Score scheme** [US]: the score is `score.start` [200] minus the active points, clamped to
-//!   `min..max` [0..1000]. The sources give the scale and thresholds but not the deduction per
+//!   `pointsToGo` is within `warning.distance` (5, a parameter).
+//! - **Score scheme** (US): the score is `score.start` (200) minus the active points, clamped to
+//!   `min..max` (0..1000). The sources give the scale and thresholds but not the deduction per
 //!   violation, so the score is reported with `verified: false` and a note.
-//! - **Weekly report**: the violations issued in the `weeklyReport.days` [7] days ending on
+//! - **Weekly report**: the violations issued in the `weeklyReport.days` (7) days ending on
 //!   `asOf`, inclusive (`asOf` − 6 through `asOf`), with the points they carried when issued,
 //!   by type and by surface, most frequent first.
 //! - **Quiz.** The seed speaks of one quiz per violation *type* (its three questions are about
 //!   that type), yet each violation has its own window and its own point to lose, so this
 //!   checker keeps a quiz per violation, whose questions are its type's:
 //!   - it is open from the violation's issue day to the last day of the following month;
-//!   - it may be taken `attemptsPerMonth` [3] times per calendar month; attempts outside the
+//!   - it may be taken `attemptsPerMonth` (3) times per calendar month; attempts outside the
 //!     window or beyond the month's allowance were not accepted and change nothing;
-//!   - an accepted pass removes `pointsRemovedPerPass` [1] point from that violation, never
-//!     below zero, and at most one removal per violation *type* per `removalCooldownDays` [30]
+//!   - an accepted pass removes `pointsRemovedPerPass` (1) point from that violation, never
+//!     below zero, and at most one removal per violation *type* per `removalCooldownDays` (30)
 //!     days (a removal on day T blocks the type through T + 29) — the cap is shared by every
 //!     violation of the type, since they share the quiz;
 //!   - `canRemovePoint` says whether passing on `asOf` would remove a point; when it would
@@ -156,11 +156,11 @@ pub struct ScoreReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ScoreStatus {
-    /// At or above `healthyFrom` [200].
+    /// At or above `healthyFrom` (200).
     Healthy,
     /// Between the two bands.
     Caution,
-    /// At or below `unhealthyAtOrBelow` [150].
+    /// At or below `unhealthyAtOrBelow` (150).
     Unhealthy,
 }
 
