@@ -3,7 +3,7 @@
 //! The standard library's SipHash resists collision attacks by an adversary choosing keys; here
 //! the keys are the caller's own data, evaluated on the caller's own device, so that protection
 //! buys nothing and costs most of a lookup. This is the multiply-rotate hash rustc itself uses
-//! (FxHash), a dozen lines instead of a dependency.
+//! (FxHash, with rustc-hash 2's final rotation), a dozen lines instead of a dependency.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -46,7 +46,10 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the best-mixed bits at the top, and hashbrown picks buckets with
+        // the bottom ones: rotate them down (as rustc-hash 2 does), or keys that differ only
+        // in their last characters ("v1", "v2", …) crowd into a few buckets.
+        self.hash.rotate_left(26)
     }
 }
 
