@@ -344,7 +344,8 @@ pub fn evaluate(
     let violations = input.violations.as_slice();
 
     let (types, type_count) = type_indexes(violations);
-    let accepted = quiz::accept(&health.quiz, input, as_of);
+    let deadlines = quiz::deadlines(violations);
+    let accepted = quiz::accept(&health.quiz, input, &deadlines, as_of);
     let ledger = ledger::replay(health, violations, &types, type_count, &accepted.passes, as_of);
     let expirations = ledger::expirations(health, violations, &ledger)
         .into_iter()
@@ -352,7 +353,8 @@ pub fn evaluate(
         .collect();
     let standing = milestones::standing(health, ledger.total, lang);
     let weekly = weekly::report(&health.weekly_report, violations, as_of, lang);
-    let quizzes = quiz::statuses(&health.quiz, violations, &types, &accepted, &ledger, as_of);
+    let quizzes =
+        quiz::statuses(&health.quiz, violations, &deadlines, &types, &accepted, &ledger, as_of);
 
     Ok(HealthReport {
         scheme: health.scheme,

@@ -36,9 +36,10 @@ pub(super) struct Accepted {
     pub this_month: Vec<u32>,
 }
 
-/// The last day the quiz of a violation issued on `issued_on` can be taken.
-pub(super) fn deadline(issued_on: Date) -> Date {
-    issued_on.last_day_of_next_month()
+/// The last day each violation's quiz can be taken: the last day of the month after its issue
+/// day. Computed once per violation; both passes below need it.
+pub(super) fn deadlines(violations: &[Violation<'_>]) -> Vec<Date> {
+    violations.iter().map(|v| v.issued_on.last_day_of_next_month()).collect()
 }
 
 /// Whether a removal on `on` respects the cap after the type's last removal on `last`: at most
@@ -51,14 +52,20 @@ pub(super) fn cooldown_clear(last: Option<Date>, on: Date, cooldown_days: u32) -
 /// Settles which attempts up to `as_of` were accepted: inside the window, and among the first
 /// `attemptsPerMonth` of their violation's quiz in their calendar month. Sorting by violation,
 /// day and input order makes this one linear sweep.
-pub(super) fn accept(quiz: &QuizRule, input: &HealthInput<'_>, as_of: Date) -> Accepted {
+pub(super) fn accept(
+    quiz: &QuizRule,
+    input: &HealthInput<'_>,
+    deadlines: &[Date],
+    as_of: Date,
+) -> Accepted {
     let mut taken: Vec<(usize, Date, usize, bool)> = input
         .quiz_attempts
         .iter()
         .enumerate()
         .filter_map(|(i, a)| {
             let issued_on = input.violations.get(a.violation)?.issued_on;
-            let in_window = issued_on <= a.taken_on && a.taken_on <= deadline(issued_on);
+            let deadline = *deadlines.get(a.violation)?;
+            let in_window = issued_on <= a.taken_on && a.taken_on <= deadline;
             (in_window && a.taken_on <= as_of).then_some((a.violation, a.taken_on, i, a.passed))
         })
         .collect();
@@ -98,17 +105,17 @@ pub(super) fn accept(quiz: &QuizRule, input: &HealthInput<'_>, as_of: Date) -> A
 pub(super) fn statuses(
     quiz: &QuizRule,
     violations: &[Violation<'_>],
+    deadlines: &[Date],
     types: &[usize],
     accepted: &Accepted,
     ledger: &Ledger,
     as_of: Date,
 ) -> Vec<QuizStatus> {
     let mut out = Vec::with_capacity(violations.len());
-    for (i, v) in violations.iter().enumerate() {
+    for ((i, v), &deadline) in violations.iter().enumerate().zip(deadlines) {
         if v.issued_on > as_of {
             continue;
         }
-        let deadline = deadline(v.issued_on);
         let open = as_of <= deadline;
         let used = accepted.this_month.get(i).copied().unwrap_or(0);
         let attempts_left = if open { quiz.attempts_per_month.saturating_sub(used) } else { 0 };

@@ -52,7 +52,8 @@ fn accepted_attempts_are_the_first_of_each_month_inside_the_window() {
         attempt("2023-03-01", true), // after the deadline (2023-02-28)
     ];
     let input = input(vec![violation("a", "T", 5, "2023-01-20")], attempts);
-    let accepted = quiz::accept(&policy.pack.health.quiz, &input, d("2023-03-05"));
+    let deadlines = quiz::deadlines(&input.violations);
+    let accepted = quiz::accept(&policy.pack.health.quiz, &input, &deadlines, d("2023-03-05"));
     let passes: Vec<(String, usize)> =
         accepted.passes.iter().map(|p| (p.on.to_string(), p.attempt)).collect();
     assert_eq!(passes, [("2023-01-31".to_owned(), 2), ("2023-02-03".to_owned(), 0)]);
