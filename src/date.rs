@@ -116,15 +116,44 @@ const EPOCH: Date = match NaiveDate::from_ymd_opt(1970, 1, 1) {
     None => Date(NaiveDate::MIN),
 };
 
+impl Date {
+    /// `YYYY-MM-DD` as ASCII bytes, for the years 0 to 9999 (every date `parse` accepts).
+    /// Reports write thousands of dates; this spares each one the formatting machinery and an
+    /// allocation.
+    fn iso(self) -> Option<[u8; 10]> {
+        let year = u32::try_from(self.year()).ok().filter(|y| *y <= 9999)?;
+        let (month, day) = (self.month(), self.day());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        Some([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(month / 10),
+            digit(month),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        match self.iso() {
+            Some(iso) => f.write_str(std::str::from_utf8(&iso).unwrap_or_default()),
+            None => write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day()),
+        }
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.iso() {
+            Some(iso) => serializer.serialize_str(std::str::from_utf8(&iso).unwrap_or_default()),
+            None => serializer.collect_str(self),
+        }
     }
 }
 
@@ -226,6 +255,9 @@ mod tests {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert_eq!(d("0001-01-01").plus_days(-1).to_string(), "0000-12-31");
+        // Outside 0..=9999 the general formatter takes over, as before.
+        assert_eq!(d("0000-12-31").plus_days(-366).to_string(), format!("{:04}-12-31", -1));
+        assert_eq!(d("9999-12-31").to_string(), "9999-12-31");
     }
 
     #[test]

@@ -26,10 +26,11 @@ pub enum ErrorCode {
     InvalidDate,
     /// A policy pack failed validation; the error lists every diagnostic.
     InvalidPack,
-    /// Two rules, platforms, criteria or milestones in one list share an `id`; so do two orders
-    /// in a checker's input.
+    /// Two entries in one list share an `id`: rules, platforms, criteria or milestones of a
+    /// pack, or a checker's input records (`orders[2].id`, `violations[3].id`).
     DuplicateId,
-    /// A pack refers to a rule, platform or category that it does not define.
+    /// A reference to an id that does not exist: a pack's rule, platform or category, or a
+    /// checker input's record (`quizAttempts[0].violationId`).
     UnknownReference,
 }
 

@@ -550,5 +550,130 @@ export interface ClosureReport {
   afterClosure: ClosureNote[];
   /** `false` when any closure rule used is an unverified parameter (the UK and US packs). */
   verified: boolean;
+}
+
+/** A violation as the platform issued it. */
+export interface HealthViolation {
+  /** Your id for it, unique within the call. */
+  id: string;
+  /** The violation type as the platform names it; quizzes and the removal cap go by type. */
+  type: string;
+  /** Points carried when issued: a whole number from 0 to the pack's `maxPerViolation` (48). */
+  points: number;
+  issuedOn: DateString;
+  surface?: Surface | null;
+}
+
+/** One attempt at the policy quiz of a violation. */
+export interface QuizAttemptInput {
+  /** The `id` of a violation in the same call. */
+  violationId: string;
+  /** On or after the violation's `issuedOn`. */
+  takenOn: DateString;
+  /** Full marks. */
+  passed: boolean;
+}
+
+/** The argument of `accountHealth`. Violations issued and attempts taken after `asOf` are left out. */
+export interface HealthInput {
+  region: Region | (string & {});
+  /** Default: today in the region's time zone. */
+  asOf?: DateString | null;
+  violations: HealthViolation[];
+  quizAttempts?: QuizAttemptInput[] | null;
+  lang?: Lang | null;
+}
+
+/** A milestone that applies. `points` is a points total, or a score under the score scheme. */
+export interface ReachedMilestone extends Cited {
+  points: number;
+  /** The enforcement action's key, e.g. `campaign_limits_7_days`; `message` says it in words. */
+  action: string;
+  verified: boolean;
+}
+
+/** The next milestone, `pointsToGo` away (points to gain, or score to lose). */
+export interface NextMilestone extends ReachedMilestone {
+  pointsToGo: number;
+}
+
+/** Set when the next milestone is within the pack's warning distance. */
+export interface HealthWarning extends Cited {
+  points: number;
+  pointsToGo: number;
+  distance: number;
+  /** `false` for the built-in distance (5), a parameter. */
+  verified: boolean;
+}
+
+/** The score scheme's standing (US). */
+export interface ScoreStanding extends Cited {
+  value: number;
+  start: number;
+  min: number;
+  max: number;
+  status: "healthy" | "caution" | "unhealthy";
+  /** Always `false`: the deduction per violation point is a parameter. */
+  verified: false;
+}
+
+/** The weekly account health report: violations issued in the 7 days ending on `asOf`. */
+export interface WeeklyHealthReport extends Cited {
+  from: DateString;
+  to: DateString;
+  violations: number;
+  /** The points the violations carried when issued. */
+  points: number;
+  /** Most frequent first. */
+  byType: { type: string; violations: number; points: number }[];
+  /** Most frequent first; `surface: null` counts violations given without one. */
+  bySurface: { surface: Surface | null; violations: number; points: number }[];
+}
+
+/** Why passing a quiz on `asOf` would not remove a point. */
+export type QuizBlock =
+  | "closed"
+  | "no_attempts_left"
+  | "removes_nothing"
+  | "clearing_stopped"
+  | "no_active_points"
+  | "type_cooldown";
+
+/** The policy quiz of one violation on `asOf`. */
+export interface QuizStatus {
+  violationId: string;
+  type: string;
+  open: boolean;
+  /** The last day of the month after the violation's issue day. */
+  deadline: DateString;
+  /** Attempts left in `asOf`'s calendar month (0 when closed). */
+  attemptsLeft: number;
+  /** Whether passing on `asOf` would remove a point. */
+  canRemovePoint: boolean;
+  /** The violation's points still active. */
+  activePoints: number;
+  blockedBy: QuizBlock | null;
+  /** While the per-type cap runs: the first day a pass may remove a point of this type again. */
+  cooldownEndsOn: DateString | null;
+}
+
+/** The result of `accountHealth`. */
+export interface HealthReport {
+  scheme: "points" | "score";
+  asOf: DateString;
+  /** Violation points active on `asOf` (under the score scheme, what the score deducts). */
+  activePoints: number;
+  /** `null` under the points scheme. */
+  score: ScoreStanding | null;
+  milestone: { reached: ReachedMilestone | null; next: NextMilestone | null };
+  warning: HealthWarning | null;
+  /** When active points drop, soonest first. Empty once clearing has stopped. */
+  expirations: { on: DateString; points: number }[];
+  /** The day active points reached the pack's clearing stop (Indonesia: 48). */
+  clearingStoppedOn: DateString | null;
+  weekly: WeeklyHealthReport;
+  /** One per violation whose quiz is open or whose points are still active on `asOf`, in input order. */
+  quizzes: QuizStatus[];
+  notes: Note[];
   policy: PolicyRef;
 }

@@ -191,6 +191,15 @@ pub fn check_closure(
     run(default_engine(), &input, Engine::check_closure)
 }
 
+/// Account health: active violation points, the milestone reached and the next one, when
+/// points expire, the weekly report and what the policy quiz can still remove.
+#[wasm_bindgen(js_name = accountHealth, unchecked_return_type = "HealthReport")]
+pub fn account_health(
+    #[wasm_bindgen(unchecked_param_type = "HealthInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(default_engine(), &input, Engine::account_health)
+}
+
 /// An engine over a caller's policy pack, validated and indexed once.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
@@ -239,6 +248,15 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "ClosureInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         run(&self.engine, &input, Engine::check_closure)
+    }
+
+    /// `accountHealth` under this engine's packs.
+    #[wasm_bindgen(js_name = accountHealth, unchecked_return_type = "HealthReport")]
+    pub fn account_health(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "HealthInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(&self.engine, &input, Engine::account_health)
     }
 
     /// The regions this engine answers for.

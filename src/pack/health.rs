@@ -4,9 +4,12 @@
 use super::rule::RuleMeta;
 use crate::decode::{Decoder, Path, int, word};
 use crate::value::Value;
+use serde::Serialize;
 
-/// Which account health scheme a region uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which account health scheme a region uses. Reports name it as in packs: `"points"`,
+/// `"score"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Scheme {
     /// Violation points that expire; milestones at rising totals.
     Points,
