@@ -429,6 +429,7 @@ export interface EligibilityReport {
   appeal?: EligibilityAppeal;
   /** How the permission can be restricted or removed (and, in the US, removal after repeated violations). */
   enforcement: Note<"enforcement" | "repeat_violation">[];
+  policy: PolicyRef;
 }
 
 /** A region code: a built-in one, or the region of a caller's complete pack. */
@@ -550,6 +551,7 @@ export interface ClosureReport {
   afterClosure: ClosureNote[];
   /** `false` when any closure rule used is an unverified parameter (the UK and US packs). */
   verified: boolean;
+  policy: PolicyRef;
 }
 
 /** A violation as the platform issued it. */
