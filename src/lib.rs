@@ -69,6 +69,7 @@ pub mod i18n;
 pub mod links;
 pub mod pack;
 pub mod report;
+mod sort;
 pub mod to_json;
 pub mod value;
 

@@ -23,6 +23,7 @@ use super::input::Violation;
 use super::quiz::{Pass, cooldown_clear};
 use crate::date::Date;
 use crate::pack::HealthPolicy;
+use crate::sort;
 
 /// What the replay leaves on the as-of date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +65,7 @@ pub(super) fn replay(
         .filter(|(_, v)| v.issued_on <= as_of)
         .map(|(i, v)| (v.issued_on, i))
         .collect();
-    by_issue.sort_unstable();
+    sort::sort(&mut by_issue);
     let mut issues = by_issue.iter().copied().peekable();
     let mut expiries = by_issue
         .iter()
@@ -156,7 +157,7 @@ pub(super) fn expirations(
         .filter(|(_, left)| **left > 0)
         .map(|(v, left)| (v.issued_on.plus_days(validity), *left))
         .collect();
-    drops.sort_unstable_by_key(|(on, _)| *on);
+    sort::sort_by_key(&mut drops, |(on, _)| *on);
     let mut merged: Vec<(Date, u64)> = Vec::with_capacity(drops.len());
     for (on, points) in drops {
         match merged.last_mut() {

@@ -15,6 +15,7 @@ use super::ledger::Ledger;
 use super::{QuizBlock, QuizStatus};
 use crate::date::Date;
 use crate::pack::QuizRule;
+use crate::sort;
 
 /// An accepted pass: the day, and the violation's position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -69,7 +70,7 @@ pub(super) fn accept(
             (in_window && a.taken_on <= as_of).then_some((a.violation, a.taken_on, i, a.passed))
         })
         .collect();
-    taken.sort_unstable();
+    sort::sort(&mut taken);
 
     let now = as_of.month_index();
     let mut accepted = Accepted { passes: Vec::new(), this_month: vec![0; input.violations.len()] };
@@ -94,7 +95,7 @@ pub(super) fn accept(
             accepted.passes.push(Pass { on, attempt, violation });
         }
     }
-    accepted.passes.sort_unstable();
+    sort::sort(&mut accepted.passes);
     accepted
 }
 

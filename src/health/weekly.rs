@@ -13,6 +13,7 @@ use crate::date::Date;
 use crate::i18n::{self, Lang};
 use crate::pack::{Surface, WeeklyRule};
 use crate::report::Cited;
+use crate::sort;
 use std::cmp::Reverse;
 
 use super::index::FastMap;
@@ -52,7 +53,7 @@ pub(super) fn report(
             points,
         })
         .collect();
-    by_type.sort_unstable_by(|a, b| {
+    sort::sort_by(&mut by_type, |a, b| {
         (b.violations, b.points)
             .cmp(&(a.violations, a.points))
             .then(a.violation_type.cmp(&b.violation_type))
@@ -68,7 +69,7 @@ pub(super) fn report(
             points,
         })
         .collect();
-    by_surface.sort_by_key(|s| Reverse((s.violations, s.points)));
+    sort::sort_by_key(&mut by_surface, |s| Reverse((s.violations, s.points)));
 
     let args = [
         ("days", i18n::number(lang, i64::from(rule.days))),

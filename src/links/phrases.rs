@@ -18,6 +18,7 @@ use super::text::{
     Folded, char_at, char_before, fold, is_cjk_or_thai, is_letter, is_space, is_word_char,
 };
 use crate::pack::Category;
+use crate::sort;
 
 /// Reads folded characters from a byte position: skips invisible characters and collapses
 /// white space into one `' '`.
@@ -273,11 +274,11 @@ impl Starts {
 
     fn finish(&mut self) {
         self.first_chars.extend(self.single.iter().copied());
-        self.first_chars.sort_unstable();
+        sort::sort(&mut self.first_chars);
         self.first_chars.dedup();
-        self.other.sort_unstable();
+        sort::sort(&mut self.other);
         self.other.dedup();
-        self.single.sort_unstable();
+        sort::sort(&mut self.single);
         self.single.dedup();
     }
 

@@ -12,6 +12,7 @@ use super::classifier::LinkIndex;
 use crate::i18n::{self, Lang};
 use crate::pack::Surface;
 use crate::report::{Finding, FindingKind, Verdict};
+use crate::sort;
 use std::collections::HashMap;
 
 /// A reading of a span of the text, before overlaps are resolved.
@@ -54,7 +55,7 @@ impl Candidate {
 pub fn resolve_overlaps(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     // Detectors emit in text order, except that an e-mail address starts before its `@`; the
     // sort is near-linear on such input.
-    candidates.sort_by_key(|c| c.start);
+    sort::sort_by_key(&mut candidates, |c| c.start);
     let mut kept = Vec::with_capacity(candidates.len());
     let mut cluster: Vec<Candidate> = Vec::new();
     let mut cluster_end = 0;
@@ -79,7 +80,7 @@ fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, kept: &mut Vec<Cand
         kept.append(cluster);
         return;
     }
-    cluster.sort_by(|a, b| {
+    sort::sort_by(cluster, |a, b| {
         a.rank()
             .cmp(&b.rank())
             .then((b.end - b.start).cmp(&(a.end - a.start)))
@@ -112,7 +113,7 @@ fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, kept: &mut Vec<Cand
         kept.push(candidate);
     }
     if let Some(chosen) = kept.get_mut(first..) {
-        chosen.sort_by_key(|c| c.start);
+        sort::sort_by_key(chosen, |c| c.start);
     }
 }
 
