@@ -112,10 +112,7 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for start in 0..order.len() {
         let mut here = start;
-        loop {
-            let Some(slot) = order.get_mut(here) else {
-                break;
-            };
+        while let Some(slot) = order.get_mut(here) {
             let next = std::mem::replace(slot, DONE);
             if next == DONE || next == start {
                 break;

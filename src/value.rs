@@ -110,7 +110,7 @@ impl<'a> Value<'a> {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => write_number(*n, out),
+            Value::Number(n) => crate::to_json::write_number(out, *n),
             Value::String(s) => write_string(s, out),
             Value::Array(items) => {
                 out.push('[');
@@ -135,18 +135,6 @@ impl<'a> Value<'a> {
                 out.push('}');
             }
         }
-    }
-}
-
-fn write_number(n: f64, out: &mut String) {
-    use std::fmt::Write;
-    if !n.is_finite() {
-        out.push_str("null");
-    } else if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
-        // Integral values print without a fraction, as JS prints them.
-        let _ = write!(out, "{}", n as i64);
-    } else {
-        let _ = write!(out, "{n}");
     }
 }
 
