@@ -71,6 +71,23 @@ pub struct Error {
     diagnostics: Vec<Error>,
 }
 
+/// Paths and messages quote what the caller sent (a key, an id, a region); a 10 MB key must not
+/// come back as a 10 MB error. Past these lengths they are cut, with `…` at the end.
+const MAX_PATH_BYTES: usize = 300;
+const MAX_MESSAGE_BYTES: usize = 600;
+
+fn bounded(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut cut = max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
+}
+
 /// A validation finding; the same shape as an error.
 pub type Diagnostic = Error;
 
@@ -78,7 +95,12 @@ impl Error {
     /// An error with a code, the path of the field at fault (empty for the whole input) and a
     /// message for people.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error { code, path: path.into(), message: message.into(), diagnostics: Vec::new() }
+        Error {
+            code,
+            path: bounded(path.into(), MAX_PATH_BYTES),
+            message: bounded(message.into(), MAX_MESSAGE_BYTES),
+            diagnostics: Vec::new(),
+        }
     }
 
     /// An `invalid_pack` error carrying every diagnostic. Its own path and message are those of
@@ -135,6 +157,20 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_paths_and_messages_are_cut_at_a_character_boundary() {
+        let key = "键".repeat(1_000_000);
+        let error =
+            Error::new(ErrorCode::UnknownField, key.clone(), format!("unknown field \"{key}\""));
+        assert!(error.path().len() <= MAX_PATH_BYTES + '…'.len_utf8());
+        assert!(error.message().len() <= MAX_MESSAGE_BYTES + '…'.len_utf8());
+        assert!(
+            error.message().starts_with("unknown field \"键键") && error.message().ends_with('…')
+        );
+        let short = Error::new(ErrorCode::InvalidInput, "age", "age must be a whole number");
+        assert_eq!(short.message(), "age must be a whole number");
+    }
 
     #[test]
     fn display_names_code_and_path() {

@@ -150,8 +150,19 @@ pub fn validate_policy(
 
 /// The built-in pack of a region, base and region merged: the starting point for an overlay.
 #[wasm_bindgen(js_name = getPolicy, unchecked_return_type = "CompletePolicyPack")]
-pub fn get_policy(region: &str) -> Result<JsValue, JsValue> {
-    let value = pack::builtin_value(region).ok_or_else(|| {
+pub fn get_policy(
+    #[wasm_bindgen(unchecked_param_type = "RegionCode")] region: JsValue,
+) -> Result<JsValue, JsValue> {
+    // A JsValue, not &str: wasm-bindgen's string conversion assumes a string and, given a
+    // function or a symbol, throws an uncoded TypeError or writes out of bounds.
+    let region = region.as_string().ok_or_else(|| {
+        to_js(Error::new(
+            ErrorCode::InvalidInput,
+            "region",
+            "region must be a string such as \"ID\"",
+        ))
+    })?;
+    let value = pack::builtin_value(&region).ok_or_else(|| {
         to_js(Error::new(
             ErrorCode::UnknownRegion,
             "region",
