@@ -69,7 +69,7 @@ fn engine_errors_are_js_errors_with_code_and_path() {
     let diagnostics = Array::from(&get(&error, "diagnostics"));
     assert_eq!(diagnostics.length(), 1);
 
-    let unknown = get_policy("JP").unwrap_err();
+    let unknown = get_policy(JsValue::from_str("JP")).unwrap_err();
     assert_eq!(
         (text(&unknown, "code"), text(&unknown, "path")),
         ("unknown_region".to_owned(), "region".to_owned())
