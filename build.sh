@@ -5,7 +5,10 @@
 #   ./build.sh test    every suite: fmt, clippy, native, wasm (Node + Chromium), npm package,
 #                      types, fuzz smoke run, browser end-to-end, size budget
 #   ./build.sh build   wasm → pkg/ (the npm package) and www/pkg/
-#   ./build.sh bench   native and Node benchmarks side by side with peer libraries
+#   ./build.sh bench   native and Node benchmarks side by side with peer libraries, then the soak
+#   ./build.sh size    where the bytes of the .wasm go (sections, biggest functions, modules)
+#   ./build.sh soak    1,000,000 mixed calls through pkg/; fails if wasm memory keeps growing
+#   ./build.sh fuzz N  every fuzz target for N seconds (default 600)
 #   ./build.sh setup   install what the others need (idempotent; they call it themselves)
 #
 # Everything it installs lives inside the project (target/, .tools/, node_modules/) except the
@@ -109,6 +112,9 @@ test_all() {
   log "fuzz targets: build and a short run each"
   fuzz_smoke
 
+  log "size budget"
+  size_check
+
   printf '\nAll suites passed in %ss.\n' "$((SECONDS - started))"
 }
 
@@ -138,12 +144,43 @@ serve() {
   exec node tools/serve.mjs www "$PORT"
 }
 
+# Issue #9's budget for the .wasm is 120 KB gzip (122,880 bytes). It is not met yet, so the
+# check holds a ceiling just above the current size: the module can shrink but never grow
+# unnoticed. Lower SIZE_CEILING as it shrinks; at the budget, make them one.
+SIZE_BUDGET=122880
+SIZE_CEILING=155000
+
+size_check() {
+  local gz
+  gz=$(gzip -9c pkg/shop_policy_bg.wasm | wc -c)
+  printf 'pkg/shop_policy_bg.wasm: %s bytes gzip -9; ceiling %s, budget %s (%s over the budget)\n' \
+    "$gz" "$SIZE_CEILING" "$SIZE_BUDGET" "$((gz > SIZE_BUDGET ? gz - SIZE_BUDGET : 0))"
+  if [ "$gz" -gt "$SIZE_CEILING" ]; then
+    echo "the .wasm grew past its ceiling: see ./build.sh size for where the bytes go"
+    return 1
+  fi
+}
+
+size() {
+  build
+  mkdir -p target/size
+  # The same optimization as the package, but keeping the name section for the report.
+  wasm-opt -Oz -g \
+    --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    target/wasm-bindgen/shop_policy_bg.wasm -o target/size/named.wasm
+  python3 tools/wasm_size.py target/size/named.wasm 30
+  size_check
+}
+
 bench() {
   build
   log "native benchmarks"
   cargo bench --benches
   log "Node benchmarks against peer libraries"
   node bench/js/run.mjs
+  log "soak: 1,000,000 mixed calls"
+  node bench/soak.mjs
 }
 
 case "${1:-}" in
@@ -152,9 +189,11 @@ case "${1:-}" in
   test) test_all ;;
   serve) serve ;;
   bench) bench ;;
+  size) size ;;
+  soak) build && node bench/soak.mjs "${2:-1000000}" ;;
   fuzz) FUZZ_SECONDS="${2:-600}" fuzz_smoke ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
