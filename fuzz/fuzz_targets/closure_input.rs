@@ -44,10 +44,16 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(refund, input.deposit - (-input.balance).max(0));
         }
         None => {
-            assert!(met("payments_settled") == Some(false) || met("no_commission_arrears") == Some(false));
+            assert!(
+                met("payments_settled") == Some(false)
+                    || met("no_commission_arrears") == Some(false)
+            );
         }
     }
-    assert_eq!(report.steps.iter().find(|s| s.step == 3).and_then(|s| s.done), Some(report.can_close));
+    assert_eq!(
+        report.steps.iter().find(|s| s.step == 3).and_then(|s| s.done),
+        Some(report.can_close)
+    );
     if input.initiated_by == shop_policy::closure::Initiator::Platform {
         assert!(!report.can_withdraw);
     }

@@ -21,7 +21,12 @@ fuzz_target!(|data: &[u8]| {
     let units: Vec<u16> = text.encode_utf16().collect();
     let mut previous_end = 0;
     for f in &report.findings {
-        assert!(f.start < f.end && f.end <= units.len(), "span {}..{} out of range", f.start, f.end);
+        assert!(
+            f.start < f.end && f.end <= units.len(),
+            "span {}..{} out of range",
+            f.start,
+            f.end
+        );
         assert!(f.start >= previous_end, "findings overlap or are unsorted");
         previous_end = f.end;
         assert_eq!(String::from_utf16_lossy(&units[f.start..f.end]), f.matched);

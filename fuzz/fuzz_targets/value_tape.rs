@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let n_nums = rest.first().map_or(0, |&b| usize::from(b % 32));
     let rest = rest.get(1..).unwrap_or_default();
     let (nums, text) = rest.split_at(n_nums.min(rest.len()));
-    let nums: Vec<f64> = nums.iter().map(|&b| f64::from(b as i8) / if b % 5 == 0 { 2.0 } else { 1.0 }).collect();
+    let nums: Vec<f64> =
+        nums.iter().map(|&b| f64::from(b as i8) / if b % 5 == 0 { 2.0 } else { 1.0 }).collect();
     let Ok(text) = std::str::from_utf8(text) else { return };
     if let Ok(value) = tape::read(tags, &nums, text) {
         let _ = value.to_json();
