@@ -40,8 +40,9 @@ impl<'t> Reader<'t> {
     }
 
     /// The next folded character, advancing past it.
+    #[inline(always)]
     pub fn next_char(&mut self) -> Option<char> {
-        // Fast path: an ASCII character that is not white space.
+        // Fast path, inlined: an ASCII character that is not white space.
         if let Some(&b) = self.text.as_bytes().get(self.pos)
             && b.is_ascii_graphic()
         {
@@ -50,6 +51,11 @@ impl<'t> Reader<'t> {
             self.last = Some(c);
             return Some(c);
         }
+        self.next_char_slow()
+    }
+
+    #[inline(never)]
+    fn next_char_slow(&mut self) -> Option<char> {
         loop {
             let c = char_at(self.text, self.pos)?;
             self.pos += c.len_utf8();
@@ -282,6 +288,7 @@ impl Starts {
         self.single.dedup();
     }
 
+    #[inline(always)]
     fn may_begin(&self, (a, b): (Option<char>, Option<char>)) -> bool {
         let Some(a) = a else { return false };
         if self.single.binary_search(&a).is_ok() {
@@ -296,6 +303,7 @@ impl Starts {
 }
 
 /// The first two folded characters at `pos`, as the start filters take them.
+#[inline(always)]
 pub fn first_two(text: &str, pos: usize) -> (Option<char>, Option<char>) {
     let mut reader = Reader::new(text, pos);
     (reader.next_char(), reader.next_char())

@@ -23,10 +23,20 @@ pub enum Folded {
 
 /// How `c` reads for matching: ASCII lowercase, fullwidth and look-alike letters folded to
 /// ASCII, Latin letters with diacritics to their base letter, invisible characters dropped.
+///
+/// Called for nearly every character of a text: the ASCII case is inlined into the callers (the
+/// release build optimizes for size and would otherwise call out for each character); the
+/// rest is one out-of-line function.
+#[inline(always)]
 pub fn fold(c: char) -> Folded {
     if c.is_ascii() {
         return Folded::Char(c.to_ascii_lowercase(), false);
     }
+    fold_non_ascii(c)
+}
+
+#[inline(never)]
+fn fold_non_ascii(c: char) -> Folded {
     let code = c as u32;
     // Most non-ASCII text (Chinese, Thai, …) has nothing to fold: skip the table searches.
     if (0x0530..0x1E00).contains(&code)
@@ -167,6 +177,7 @@ fn diacritic_base(code: u32) -> Option<char> {
 
 /// A character that can be part of a word in Latin-script text (letters with diacritics and
 /// look-alikes count): used for word boundaries.
+#[inline(always)]
 pub fn is_word_char(c: char) -> bool {
     match fold(c) {
         Folded::Char(f, _) => f.is_ascii_alphanumeric() || is_letter(f),
@@ -176,6 +187,7 @@ pub fn is_word_char(c: char) -> bool {
 
 /// A letter of a script written with spaces between words: Latin (with diacritics and
 /// combining marks), Greek, Cyrillic. Range checks, not Unicode tables, to keep the wasm small.
+#[inline(always)]
 pub fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || matches!(c as u32, 0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F | 0x0300..=0x036F | 0x0370..=0x03FF | 0x0400..=0x052F | 0x1E00..=0x1EFF)
@@ -201,14 +213,22 @@ pub fn is_cjk_or_thai(c: char) -> bool {
     matches!(c as u32, 0x0E00..=0x0E7F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
 }
 
-/// The character starting at byte `at`, if any.
+/// The character starting at byte `at`, if any. (ASCII inline, as for [`fold`].)
+#[inline(always)]
 pub fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|rest| rest.chars().next())
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..).and_then(|rest| rest.chars().next()),
+    }
 }
 
-/// The character ending at byte `at`, if any.
+/// The character ending at byte `at`, if any. (ASCII inline, as for [`fold`].)
+#[inline(always)]
 pub fn char_before(text: &str, at: usize) -> Option<char> {
-    text.get(..at).and_then(|head| head.chars().next_back())
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..at).and_then(|head| head.chars().next_back()),
+    }
 }
 
 /// Converts sorted byte offsets into UTF-16 code-unit offsets (what JS string indexes are),
