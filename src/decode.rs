@@ -338,6 +338,7 @@ impl Used {
 
 impl<'v> Fields<'v> {
     /// The raw value of `key`, marking it read. `null` counts as present here.
+    #[inline(never)]
     pub fn take(&mut self, key: &str) -> Option<&'v Value<'v>> {
         let index = self.entries.iter().position(|(k, _)| k == key)?;
         self.used.mark(index);
@@ -358,16 +359,30 @@ impl<'v> Fields<'v> {
         read: impl Read<'v, T>,
     ) -> Option<T> {
         let path = parent.key(key);
+        let value = self.take_required(d, &path, key)?;
+        read(d, value, &path)
+    }
+
+    /// The non-generic part of [`Fields::req`], kept out of line: `req` is instantiated for
+    /// every field type of every input and pack section, and the error path would be copied
+    /// into each.
+    #[inline(never)]
+    fn take_required(
+        &mut self,
+        d: &mut Decoder,
+        path: &Path<'_>,
+        key: &str,
+    ) -> Option<&'v Value<'v>> {
         match self.take(key) {
             None | Some(Value::Null) => {
                 d.report(
                     ErrorCode::InvalidInput,
-                    &path,
+                    path,
                     format!("missing required field \"{key}\""),
                 );
                 None
             }
-            Some(value) => read(d, value, &path),
+            Some(value) => Some(value),
         }
     }
 
