@@ -27,7 +27,7 @@ function source(text) {
 }
 
 function show(section, ...nodes) {
-  $(`#${section} .result`).replaceChildren(...nodes);
+  $(`#${section} .result`).replaceChildren(...nodes.filter(Boolean));
 }
 
 function showError(section, error) {
