@@ -82,6 +82,21 @@ build() {
   cp -R pkg/shop_policy.js pkg/shop_policy_bg.wasm pkg/snippets www/pkg/
   printf 'pkg/shop_policy_bg.wasm: %s bytes, %s gzip -9\n' \
     "$(wc -c < pkg/shop_policy_bg.wasm)" "$(gzip -9c pkg/shop_policy_bg.wasm | wc -c)"
+  build_extension
+}
+
+# The MV3 browser extension from extension/ and pkg/: extension/dist/shop-policy/ (load it
+# unpacked) and extension/dist/shop-policy-<version>.zip (for a store).
+build_extension() {
+  log "browser extension"
+  node tools/extension.mjs
+}
+
+# Chromium (Playwright) with the unpacked extension on a mock Seller Center page; writes the
+# keystroke-to-badge timings and a screenshot to test-results/extension/.
+test_extension() {
+  log "extension (Playwright)"
+  node --test --test-reporter=spec tests/extension/*.test.mjs
 }
 
 test_all() {
@@ -108,6 +123,8 @@ test_all() {
 
   log "npm package: node --test and tsc against pkg/ installed by name"
   node tools/npm-smoke.mjs
+
+  test_extension
 
   log "fuzz targets: build and a short run each"
   fuzz_smoke

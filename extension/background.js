@@ -1,0 +1,118 @@
+// The extension's module service worker: the only place the wasm runs. Content scripts cannot
+// compile wasm — they run under the page's CSP, and Seller Center does not grant
+// 'wasm-unsafe-eval' — so they send text here; the manifest's extension_pages CSP grants it to
+// this worker, the popup and the options page.
+import init, { checkLinks, checkEligibility, accountHealth, checkClosure, getPolicy, policies } from "./pkg/shop_policy.js";
+import { resolveLang, resolveRegion, inferSurface, withDefaults, isMatchPattern } from "./shared.js";
+
+const CONTENT_SCRIPT_ID = "shop-policy-fields";
+
+// Chrome suspends an idle worker after ~30 s and starts a fresh one for the next message, with
+// empty module state: `ready` is then undefined again, and the first message re-instantiates.
+let ready;
+const stats = { instantiatedAt: null, instantiateMs: null, checks: 0 };
+
+function engine() {
+  ready ??= (async () => {
+    const started = performance.now();
+    // An extension URL: the bytes come from the installed package, not the network.
+    await init({ module_or_path: chrome.runtime.getURL("pkg/shop_policy_bg.wasm") });
+    stats.instantiatedAt = Date.now();
+    stats.instantiateMs = performance.now() - started;
+  })().catch((error) => {
+    ready = undefined; // let the next message try again rather than fail forever
+    throw error;
+  });
+  return ready;
+}
+
+// The options, cached for this worker's life and dropped whenever they change.
+let optionsCache;
+function options() {
+  optionsCache ??= chrome.storage.sync
+    .get(["region", "lang", "patterns"])
+    .then((stored) => withDefaults(stored, chrome.runtime.getManifest().host_permissions));
+  return optionsCache;
+}
+
+// The functions the popup may call by name; nothing else is reachable through a message.
+const CALLS = { checkEligibility, accountHealth, checkClosure, getPolicy, policies };
+
+async function handle(message) {
+  switch (message?.type) {
+    case "checkLinks": {
+      const [opts] = await Promise.all([options(), engine()]);
+      const page = message.page ?? {};
+      const uiLanguage = chrome.i18n.getUILanguage();
+      const region = resolveRegion(opts.region, page, uiLanguage);
+      const lang = resolveLang(opts.lang, uiLanguage);
+      const surface = inferSurface({ ...message.field, hostname: page.hostname, pathname: page.pathname });
+      const started = performance.now();
+      const report = checkLinks({ text: String(message.text ?? ""), surface, region, lang });
+      stats.checks += 1;
+      return { ok: true, report, region, lang, surface, workerMs: performance.now() - started };
+    }
+    case "call": {
+      const fn = Object.hasOwn(CALLS, message.fn) ? CALLS[message.fn] : null;
+      if (!fn) throw Object.assign(new Error(`unknown function ${message.fn}`), { code: "invalid_input" });
+      await engine();
+      return { ok: true, result: message.arg === undefined ? fn() : fn(message.arg) };
+    }
+    case "options": {
+      const opts = await options();
+      const uiLanguage = chrome.i18n.getUILanguage();
+      return { ok: true, options: opts, lang: resolveLang(opts.lang, uiLanguage), region: resolveRegion(opts.region, {}, uiLanguage) };
+    }
+    case "status":
+      await engine();
+      return { ok: true, stats, contentScripts: await chrome.scripting.getRegisteredContentScripts() };
+    default:
+      throw Object.assign(new Error(`unknown message ${message?.type}`), { code: "invalid_input" });
+  }
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Only our own content scripts and pages can reach this listener (no externally_connectable),
+  // but say so explicitly.
+  if (sender.id !== chrome.runtime.id) return false;
+  handle(message).then(sendResponse, (error) =>
+    sendResponse({
+      ok: false,
+      error: { name: error.name, code: error.code ?? "internal", path: error.path ?? "", message: String(error.message ?? error) },
+    }),
+  );
+  return true; // the answer is sent asynchronously
+});
+
+// The content script runs on the patterns of the options page. They are registered at run time
+// (not in the manifest) so that the user can change them; only patterns the extension holds a
+// host permission for are registered — the defaults are the manifest's host_permissions, any
+// other pattern is an optional permission the options page asks the user for.
+let syncing = Promise.resolve();
+function syncContentScripts() {
+  syncing = syncing.then(async () => {
+    const { patterns } = await options();
+    const matches = [];
+    for (const pattern of patterns) {
+      if (isMatchPattern(pattern) && (await chrome.permissions.contains({ origins: [pattern] }))) matches.push(pattern);
+    }
+    const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+    if (matches.length) {
+      await chrome.scripting.registerContentScripts([
+        { id: CONTENT_SCRIPT_ID, js: ["content.js"], matches, runAt: "document_idle", persistAcrossSessions: true },
+      ]);
+    }
+  }).catch((error) => console.error("shop-policy: registering the content script failed", error));
+  return syncing;
+}
+
+chrome.runtime.onInstalled.addListener(syncContentScripts);
+chrome.runtime.onStartup.addListener(syncContentScripts);
+chrome.permissions.onAdded.addListener(syncContentScripts);
+chrome.permissions.onRemoved.addListener(syncContentScripts);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== "sync") return;
+  optionsCache = undefined;
+  if (changes.patterns) syncContentScripts();
+});
