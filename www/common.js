@@ -596,6 +596,8 @@ export class RowEditor {
         const col = this.columns.find((c) => c.key === input.dataset.key);
         input.dataset.path = `${this.path}[${i}].${col.key}`;
         input.setAttribute("aria-label", `${t(col.label)} (${t("row", { n: i + 1 })})`);
+        // Shown above the input on a phone, where the rows stack and the header row is hidden.
+        input.parentElement.dataset.caption = t(col.label);
         if (col.type === "select") {
           [...input.options].forEach((option, j) => (option.textContent = t(col.options[j].label)));
         }

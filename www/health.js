@@ -290,8 +290,9 @@ function input() {
   return out;
 }
 
+/** A read-only table; its wrapper scrolls sideways on a phone and can be scrolled by keyboard. */
 function dataTable(headers, rows) {
-  return h("div", { className: "table-wrap" }, h("table", {},
+  return h("div", { className: "table-wrap", tabIndex: 0 }, h("table", {},
     h("thead", {}, h("tr", {}, headers.map((x) => h("th", { attrs: { scope: "col" } }, x)))),
     h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c)))))));
 }
