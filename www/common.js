@@ -682,7 +682,14 @@ export async function startPage({ strings, restore, state, render, relabel = () 
   const save = () => {
     const params = state();
     params.set("lang", current);
-    history.replaceState(null, "", `#${params}`);
+    const hash = `#${params}`;
+    // Browsers cap URLs at about 2 MB; an input too large to share still gets checked.
+    if (hash.length > 1_500_000) return;
+    try {
+      history.replaceState(null, "", hash);
+    } catch {
+      // Same reason: keep the previous link rather than lose the check.
+    }
   };
 
   const showError = (error) => {

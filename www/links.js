@@ -29,6 +29,7 @@ const STRINGS = {
     "links.count.one": "1 finding",
     "links.count.other": "{n} findings",
     "links.show": "Show in the text",
+    "links.more": "…and {n} more findings, all highlighted in the text and masked below.",
     "links.obfuscated": "Disguised (spelled-out dots, look-alike letters, full-width or hidden characters).",
     "links.platform": "Platform: {platform}",
     "links.host": "Address: {host}",
@@ -64,6 +65,7 @@ const STRINGS = {
     "links.count.one": "1 temuan",
     "links.count.other": "{n} temuan",
     "links.show": "Tunjukkan di teks",
+    "links.more": "…dan {n} temuan lainnya, semuanya disorot di teks dan disamarkan di bawah.",
     "links.obfuscated": "Disamarkan (titik dieja, huruf mirip, karakter lebar penuh atau tersembunyi).",
     "links.platform": "Platform: {platform}",
     "links.host": "Alamat: {host}",
@@ -99,6 +101,7 @@ const STRINGS = {
     "links.count.one": "1处发现",
     "links.count.other": "{n}处发现",
     "links.show": "在文字中显示",
+    "links.more": "……还有{n}处发现，均已在文字中高亮并在下方屏蔽。",
     "links.obfuscated": "经过伪装（用文字写出的点、形近字母、全角或隐藏字符）。",
     "links.platform": "平台：{platform}",
     "links.host": "地址：{host}",
@@ -121,6 +124,9 @@ const EXAMPLE = {
   surface: "video",
   region: "ID",
 };
+
+/** How many findings are listed in full (all of them are highlighted and masked). */
+const LIST_MAX = 200;
 
 const text = document.getElementById("links-text");
 const surface = document.getElementById("links-surface");
@@ -210,7 +216,9 @@ function render() {
   const count = t(n === 1 ? "links.count.one" : "links.count.other", { n });
   const key = n === 0 ? "links.summary.none" : `links.summary.${report.verdict}`;
   fill(summary, h("span", { className: `badge ${report.verdict}` }, t(`links.verdict.${report.verdict}`)), " ", t(key, { count }));
-  fill(findingsList, report.findings.map(renderFinding));
+  // A pasted export can hold thousands of findings: list the first ones, mark them all.
+  fill(findingsList, report.findings.slice(0, LIST_MAX).map(renderFinding),
+    n > LIST_MAX ? h("li", { className: "more" }, t("links.more", { n: n - LIST_MAX })) : null);
   redacted.textContent = report.redacted;
   fill(policy, policyLine(report.policy));
   result.dataset.verdict = report.verdict;
@@ -249,7 +257,9 @@ const page = await startPage({
 });
 
 text.addEventListener("input", () => {
-  shiftMarks();
+  // Shifting thousands of marks per keystroke would make a huge paste lag; there the marks
+  // just wait for the check.
+  if (painted.findings.length <= LIST_MAX) shiftMarks();
   page.updateSoon();
 });
 text.addEventListener("scroll", () => {

@@ -160,6 +160,13 @@ test("links: highlights and the verdict follow the text as it is typed", async (
   await page.selectOption("select#links-surface", "live");
   await until(page, '#links-result[data-verdict="block"]');
 
+  // A long paste: every finding is marked, the list stops at 200 and says how many more.
+  await box.fill("lazada.co.id ".repeat(250));
+  await until(page, '#links-result[data-findings="250"]');
+  assert.equal(await page.locator("#links-backdrop mark").count(), 250);
+  assert.equal(await page.locator("#links-findings > li.finding").count(), 200);
+  assert.match(await text(page, "#links-findings > li.more"), /and 50 more findings/);
+
   // User text is never HTML, and a would-be image is never fetched (close() checks requests).
   await box.fill('<img src="x.png" onerror="alert(1)"> wa.me/6281234567890');
   await page.waitForFunction(() => document.getElementById("links-findings").textContent.includes("wa.me"));
