@@ -80,6 +80,7 @@ build() {
   rm -rf www/pkg
   mkdir -p www/pkg
   cp -R pkg/shop_policy.js pkg/shop_policy_bg.wasm pkg/snippets www/pkg/
+  site_seeds
   printf 'pkg/shop_policy_bg.wasm: %s bytes, %s gzip -9\n' \
     "$(wc -c < pkg/shop_policy_bg.wasm)" "$(gzip -9c pkg/shop_policy_bg.wasm | wc -c)"
   build_extension
@@ -124,6 +125,8 @@ test_all() {
   log "npm package: node --test and tsc against pkg/ installed by name"
   node tools/npm-smoke.mjs
 
+  site_test
+
   test_extension
 
   log "fuzz targets: build and a short run each"
@@ -133,6 +136,20 @@ test_all() {
   size_check
 
   printf '\nAll suites passed in %ss.\n' "$((SECONDS - started))"
+}
+
+# The help site links a report's `seeds/…` source to the seed text itself, served next to the
+# pages (www/seeds/ is generated, like www/pkg/).
+site_seeds() {
+  rm -rf www/seeds
+  cp -R policies/seeds www/seeds
+}
+
+# Every page end to end in headless Chromium through playwright-core; screenshots and the
+# page-ready timings go to test-results/site/.
+site_test() {
+  log "site (Playwright)"
+  node --test --test-reporter=spec tests/site/site.test.mjs
 }
 
 fuzz_smoke() {

@@ -1,0 +1,498 @@
+// The help site end to end in headless Chromium (playwright-core driving Debian's /usr/bin/chromium),
+// served from www/ by tools/serve.mjs on a free 127.0.0.1 port. Needs `./build.sh build` first
+// (www/pkg/ and www/seeds/).
+//
+// Every page is opened through `open()`, which records console messages, page errors, failed and
+// non-2xx responses and every request; `close()` asserts there were no errors and that each
+// request went to the site itself for a static file that exists in www/ (no query strings: what a
+// user types stays in the hash, which is never sent). Screenshots and the page-ready timings are
+// written to test-results/site/.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serveDirectory } from "../../tools/serve.mjs";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const WWW = join(ROOT, "www");
+const OUT = join(ROOT, "test-results", "site");
+const PAGES = ["index.html", "links.html", "eligibility.html", "health.html", "closure.html"];
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let server;
+let browser;
+let origin;
+
+before(async () => {
+  assert.ok(existsSync(join(WWW, "pkg", "shop_policy_bg.wasm")), "run ./build.sh build first (www/pkg/ is missing)");
+  mkdirSync(OUT, { recursive: true });
+  server = await serveDirectory(WWW, 0);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done()));
+});
+
+/** Opens `path` in a fresh context, waits until the first result is rendered. */
+async function open(path, { viewport = DESKTOP, permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport });
+  if (permissions.length) await context.grantPermissions(permissions, { origin });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") log.errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => log.errors.push(`uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => log.errors.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) log.errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on("request", (r) => log.requests.push(r.url()));
+  await page.goto(origin + "/" + path);
+  await until(page, "html[data-ready]");
+  return {
+    page,
+    log,
+    async close() {
+      assert.deepEqual(log.errors, [], `no console errors, page errors or failed requests on ${path}`);
+      for (const url of log.requests) {
+        const u = new URL(url);
+        assert.equal(u.origin, origin, `a request left the site: ${url}`);
+        assert.equal(u.search, "", `a request carried a query: ${url}`);
+        const file = join(WWW, decodeURIComponent(u.pathname));
+        assert.ok(existsSync(file) && statSync(file).isFile(), `a request for something that is not a static file: ${url}`);
+      }
+      await context.close();
+    },
+  };
+}
+
+/** Waits for `selector` to match (results may be hidden while an error shows, so "attached"). */
+const until = (page, selector) => page.waitForSelector(selector, { state: "attached" });
+const attr = (page, selector, name) => page.locator(selector).getAttribute(name);
+const text = (page, selector) => page.locator(selector).innerText();
+
+test("every page: strict CSP, no inline script or style, labelled controls, nothing untranslated", async () => {
+  for (const path of PAGES) {
+    for (const lang of ["en", "id", "zh"]) {
+      const s = await open(`${path}#lang=${lang}`);
+      const { page } = s;
+      const csp = await attr(page, 'meta[http-equiv="Content-Security-Policy"]', "content");
+      assert.match(csp, /default-src 'none'/, path);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, path);
+      const audit = await page.evaluate(() => ({
+        inline: document.querySelectorAll("script:not([src]), [style]").length,
+        handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+        unlabelled: [...document.querySelectorAll("input, select, textarea")]
+          .filter((el) => !el.labels?.length && !el.getAttribute("aria-label"))
+          .map((el) => el.id || el.outerHTML),
+        untranslated: (document.body.innerText.match(/⟦[^⟧]*⟧/g) ?? []).concat(document.title.match(/⟦[^⟧]*⟧/g) ?? []),
+        lang: document.documentElement.lang,
+        live: document.querySelectorAll("[aria-live], [role=status], [role=alert]").length,
+      }));
+      assert.equal(audit.inline, 0, `${path}: inline script or style attribute`);
+      assert.equal(audit.handlers, 0, `${path}: inline event handler`);
+      assert.deepEqual(audit.unlabelled, [], `${path}: controls without a label`);
+      assert.deepEqual(audit.untranslated, [], `${path} (${lang}): strings missing from the table`);
+      assert.equal(audit.lang, { en: "en", id: "id", zh: "zh-Hans" }[lang]);
+      assert.ok(audit.live > 0, `${path}: results are announced`);
+      // The language carries over to the other pages.
+      const nav = await page.locator("nav.site a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      for (const href of nav) assert.equal(href.endsWith(`#lang=${lang}`), lang !== "en", href);
+      await s.close();
+    }
+  }
+});
+
+test("links: highlights and the verdict follow the text as it is typed", async () => {
+  const s = await open("links.html", { permissions: ["clipboard-read", "clipboard-write"] });
+  const { page } = s;
+  // The example is checked on load.
+  assert.equal(await attr(page, "#links-result", "data-verdict"), "block");
+
+  const box = page.locator("textarea#links-text");
+  await box.fill("");
+  await until(page, '#links-result[data-verdict="allow"][data-findings="0"]');
+  assert.equal(await page.locator("#links-backdrop mark").count(), 0);
+
+  await box.pressSequentially("Kaos polos Rp 75.000, cek di shopee", { delay: 5 });
+  await until(page, '#links-result[data-verdict="allow"]');
+  await box.pressSequentially(".co.id ya", { delay: 5 });
+  await until(page, '#links-result[data-verdict="block"]');
+  assert.deepEqual(await page.locator("#links-backdrop mark.block").allInnerTexts(), ["shopee.co.id"]);
+  // The marks sit exactly on the matched text: backdrop text equals the textarea's.
+  const aligned = await page.evaluate(() => document.getElementById("links-backdrop").textContent.replace(/\u200b$/, "") === document.getElementById("links-text").value);
+  assert.ok(aligned, "the backdrop holds the same text as the textarea");
+  const finding = page.locator("#links-findings li", { hasText: "shopee.co.id" });
+  assert.match(await finding.innerText(), /another e-commerce platform/);
+  assert.equal(await finding.locator(".source a").getAttribute("href"), "seeds/001_c9b7d2c11510964b.txt");
+  assert.equal(await text(page, "#links-redacted"), "Kaos polos Rp 75.000, cek di •••••••••••• ya");
+
+  // "Show in the text" selects the finding in the textarea.
+  await finding.getByRole("button").click();
+  assert.equal(await page.evaluate(() => {
+    const el = document.getElementById("links-text");
+    return el.value.slice(el.selectionStart, el.selectionEnd);
+  }), "shopee.co.id");
+
+  // The masked text goes to the clipboard.
+  await page.click("#links-copy");
+  await page.waitForFunction(() => document.getElementById("links-copy-status").textContent !== "");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "Kaos polos Rp 75.000, cek di •••••••••••• ya");
+
+  // Surface and region pickers change the verdict as the pack says.
+  await box.fill("instagram.com/toko");
+  await page.selectOption("select#links-region", "TH");
+  await page.selectOption("select#links-surface", "bio");
+  await until(page, '#links-result[data-verdict="review"]');
+  assert.equal(await page.locator("#links-backdrop mark.review").count(), 1);
+  await page.selectOption("select#links-surface", "live");
+  await until(page, '#links-result[data-verdict="block"]');
+
+  // A long paste: every finding is marked, the list stops at 200 and says how many more.
+  await box.fill("lazada.co.id ".repeat(250));
+  await until(page, '#links-result[data-findings="250"]');
+  assert.equal(await page.locator("#links-backdrop mark").count(), 250);
+  assert.equal(await page.locator("#links-findings > li.finding").count(), 200);
+  assert.match(await text(page, "#links-findings > li.more"), /and 50 more findings/);
+
+  // User text is never HTML, and a would-be image is never fetched (close() checks requests).
+  await box.fill('<img src="x.png" onerror="alert(1)"> wa.me/6281234567890');
+  await page.waitForFunction(() => document.getElementById("links-findings").textContent.includes("wa.me"));
+  assert.equal(await page.locator("main img").count(), 0);
+  assert.match(await text(page, "#links-findings"), /wa\.me/);
+  await s.close();
+});
+
+test("eligibility: the facts as a form, every criterion judged, next steps, appeal, bad input", async () => {
+  const s = await open("eligibility.html");
+  const { page } = s;
+  await page.click("#elig-clear");
+  await page.selectOption("#elig-region", "ID");
+  await page.fill("#elig-asof", "2026-03-01");
+  await page.fill("#elig-followers", "563");
+  await page.fill("#elig-age", "24");
+  await page.selectOption("#elig-identity", "true");
+  await page.selectOption("#elig-government", "false");
+  await page.selectOption("#elig-prev", "false");
+  await page.fill("#elig-coc", "0");
+  await page.click("#eligibility-form button[type=submit]");
+  await until(page, '#eligibility-result[data-outcome="not_eligible"]');
+  const met = await page.locator("#elig-criteria > li").evaluateAll((lis) => lis.map((li) => [li.dataset.id, li.dataset.met]));
+  assert.deepEqual(met, [
+    ["followers", "no"], ["age", "yes"], ["identity_verified", "yes"], ["not_government", "yes"],
+    ["no_code_of_conduct_violations", "yes"], ["never_revoked", "yes"], ["linked_shop_ok", "unknown"],
+  ]);
+  assert.match(await text(page, "#elig-next"), /Gain 37 more followers: you have 563, and 600 are needed\./);
+
+  await page.fill("#elig-followers", "600");
+  await page.selectOption("#elig-linked", "false");
+  await until(page, '#eligibility-result[data-outcome="eligible"][data-can-apply="true"]');
+
+  // A temporary restriction in Vietnam: the appeal deadline is dated from the enforcement day.
+  await page.selectOption("#elig-region", "VN");
+  await page.fill("#elig-asof", "2026-03-05");
+  await page.selectOption("#elig-permission", "restricted");
+  assert.equal(await page.locator("#elig-until").isEnabled(), true);
+  await page.fill("#elig-until", "2026-03-10");
+  await page.fill("#elig-enforced", "2026-03-01");
+  await until(page, '#eligibility-result[data-outcome="restricted"]');
+  assert.match(await text(page, "#elig-appeal"), /Last day to appeal: 2026-03-31\./);
+  assert.equal(await page.locator("#elig-appeal-wrap").isVisible(), true);
+
+  // Bad input: a clear message naming the field, the field marked, never an uncaught error.
+  await page.selectOption("#elig-permission", "none");
+  assert.equal(await page.locator("#elig-until").isDisabled(), true);
+  await page.fill("#elig-age", "200");
+  await until(page, "#eligibility-result[data-error=invalid_input]");
+  assert.equal(await attr(page, "#eligibility-result", "data-outcome"), null);
+  const error = await text(page, "#eligibility-error");
+  assert.match(error, /Please check “Age \(years\)”\./);
+  assert.match(error, /invalid_input at age/);
+  assert.equal(await attr(page, "#elig-age", "aria-invalid"), "true");
+  await page.fill("#elig-age", "24");
+  await until(page, "#eligibility-result[data-outcome]");
+  assert.equal(await page.locator("#eligibility-error").isHidden(), true);
+  assert.equal(await attr(page, "#elig-age", "aria-invalid"), null);
+  await s.close();
+});
+
+const HEALTH_JSON = JSON.stringify({
+  violations: [
+    { id: "v1", type: "Prohibited Customer Communication", points: 4, issuedOn: "2023-01-20", surface: "chat" },
+    { id: "v2", type: "Misleading Product Information", points: 4, issuedOn: "2023-02-06", surface: "live" },
+  ],
+  quizAttempts: [{ violationId: "v1", takenOn: "2023-02-01", passed: true }],
+});
+
+test("health: pasted JSON and CSV, rows added by hand, points, milestone, chart, weekly report, quizzes", async () => {
+  const s = await open("health.html");
+  const { page } = s;
+  await page.fill("#health-asof", "2023-02-10");
+  await page.click("#health-import-box summary");
+  await page.fill("#health-import", HEALTH_JSON);
+  await page.click("#health-import-button");
+  await until(page, '#health-result[data-active-points="7"]');
+  assert.equal(await page.locator("#health-violations tbody tr").count(), 2);
+  assert.equal(await page.locator("#health-attempts tbody tr").count(), 1);
+  assert.match(await text(page, "#health-figures"), /Next milestone\s+12 points\s+5 to go/);
+  assert.equal(await attr(page, "#health-progress-bar", "value"), "7");
+  assert.match(await text(page, "#health-warnings"), /Approaching the 12-point milestone \(5 to go\)/);
+  // The chart: 7 points today, 4 from 2023-04-20 (day 69), 0 from 2023-05-07 (day 86).
+  assert.deepEqual(JSON.parse(await attr(page, "#health-chart path.points", "data-steps")), [[0, 7], [69, 4], [86, 0]]);
+  assert.equal(await page.locator("#health-chart line.milestone").count(), 1);
+  assert.match(await text(page, "#health-chart figcaption"), /7 points on 2023-02-10; 4 from 2023-04-20; 0 from 2023-05-07\./);
+  assert.match(await text(page, "#health-weekly"), /Last 7 days \(2023-02-04 to 2023-02-10\): violations 1, points 4\./);
+  const quizzes = await text(page, "#health-quizzes");
+  assert.match(quizzes, /2023-02-28/);
+  assert.match(quizzes, /again from 2023-03-03/);
+
+  // A violation added by hand.
+  await page.click("#health-add-violation");
+  await page.fill('[data-path="violations[2].id"]', "v3");
+  await page.fill('[data-path="violations[2].type"]', "<b>Spam</b>");
+  await page.fill('[data-path="violations[2].points"]', "6");
+  await page.fill('[data-path="violations[2].issuedOn"]', "2023-02-09");
+  await until(page, '#health-result[data-active-points="13"]');
+  assert.match(await text(page, "#health-figures"), /Milestone reached\s+12 points/);
+  assert.match(await text(page, "#health-weekly"), /<b>Spam<\/b>/, "user text shown as text");
+
+  // CSV replaces the violations (day-first dates and a time after them are read).
+  await page.click("#health-clear");
+  await page.fill("#health-import", "Violation ID,Violation Type,Points,Issued On,Surface\nA1,Spam,24,01/01/2024 10:00,chat\nA2,Spam,24,30/03/2024,\n");
+  await page.fill("#health-asof", "2024-12-31");
+  await page.click("#health-import-button");
+  await until(page, '#health-result[data-active-points="48"]');
+  assert.match(await text(page, "#health-expirations"), /2024-03-30/);
+
+  // The US uses the health score.
+  await page.selectOption("#health-region", "US");
+  await until(page, '#health-result[data-scheme="score"]');
+
+  // Bad input points at its row.
+  await page.selectOption("#health-region", "ID");
+  await page.fill("#health-import", '[{"violationId":"nope","takenOn":"2024-05-01","passed":true}]');
+  await page.click("#health-import-button");
+  await until(page, "#health-result[data-error=unknown_reference]");
+  assert.match(await text(page, "#health-error"), /Policy quiz attempts, row 1, Violation id/);
+  assert.equal(await attr(page, '[data-path="quizAttempts[0].violationId"]', "aria-invalid"), "true");
+  await s.close();
+});
+
+test("closure: facts, money as typed, orders pasted as a Seller Center CSV, checklist, dates, refund", async () => {
+  const s = await open("closure.html");
+  const { page } = s;
+  await page.selectOption("#closure-region", "ID");
+  await page.fill("#closure-asof", "2026-06-01");
+  await page.fill("#closure-announcement", "2026-05-20");
+  await page.fill("#closure-deposit", "500,000.00");
+  await page.fill("#closure-balance", "-12.500,00");
+  await page.click("#closure-import-box summary");
+  await page.fill("#closure-import", [
+    "Order ID,Order Status,Order Substatus,Created Time,Completed Time",
+    "577001234567890001,completed,Completed,2026-03-01 08:10:00,2026-03-30 14:22:01",
+    '577001234567890002,Closed,"Closed, refunded",2026-03-02 09:00:00,02/04/2026 10:00:00',
+  ].join("\n"));
+  await page.click("#closure-import-button");
+  await until(page, '#closure-result[data-can-close="false"][data-earliest="2026-07-01"]');
+  assert.equal(await attr(page, "#closure-result", "data-refund"), "487500.00");
+  assert.match(await text(page, '#closure-figures [data-figure="refund"]'), /IDR\s?487,500\.00/);
+  const conditions = await page.locator("#closure-conditions > li").evaluateAll((lis) => lis.map((li) => [li.dataset.id, li.dataset.met, li.dataset.metOn]));
+  assert.deepEqual(conditions, [
+    ["campaigns_stopped", "true", ""],
+    ["creators_unbound", "true", ""],
+    ["announcement_shown_30_days", "false", "2026-06-19"],
+    ["orders_final", "true", ""],
+    ["orders_quiet_90_days", "false", "2026-07-01"],
+    ["no_commission_arrears", "true", ""],
+    ["payments_settled", "true", ""],
+  ]);
+  assert.match(await text(page, "#closure-after"), /No new shop can be registered in the same country\./);
+  assert.match(await text(page, "#closure-withdrawal"), /withdrawn/);
+
+  // Added rows: an open order blocks the date.
+  await page.click("#closure-add-order");
+  await page.fill('[data-path="orders[2].id"]', "577001234567890003");
+  await page.fill('[data-path="orders[2].status"]', "shipped");
+  await until(page, '#closure-result[data-earliest=""]');
+  assert.match(await text(page, '#closure-figures [data-figure="earliest"]'), /Not while an order is open/);
+  await page.click('#closure-orders tbody tr:nth-child(3) button.remove');
+
+  // Later, with everything done: the shop can close and the whole deposit less the debt comes back.
+  await page.fill("#closure-asof", "2026-07-01");
+  await until(page, '#closure-result[data-can-close="true"]');
+
+  // Vietnam has no minor unit: "1.000.000" is one million dong.
+  await page.selectOption("#closure-region", "VN");
+  await page.fill("#closure-deposit", "1.000.000");
+  await page.fill("#closure-balance", "0");
+  await until(page, '#closure-result[data-refund="1000000"]');
+  assert.equal(await text(page, ".currency-code"), "VND");
+
+  // Bad input: a final order without its date, and money that is not an amount.
+  await page.fill('[data-path="orders[0].finalizedOn"]', "");
+  await until(page, "#closure-result[data-error=invalid_input]");
+  assert.match(await text(page, "#closure-error"), /Orders, row 1, Final since/);
+  assert.equal(await attr(page, '[data-path="orders[0].finalizedOn"]', "aria-invalid"), "true");
+  await page.fill('[data-path="orders[0].finalizedOn"]', "2026-03-30");
+  await until(page, "#closure-result[data-can-close]");
+  await page.fill("#closure-deposit", "lots");
+  await until(page, "#closure-result[data-error=invalid_input]");
+  assert.match(await text(page, "#closure-error"), /Deposit held/);
+  await s.close();
+});
+
+test("language switch changes the page's strings and the library's messages", async () => {
+  const s = await open("links.html");
+  const { page } = s;
+  await page.fill("textarea#links-text", "Beli di shopee.co.id");
+  await until(page, '#links-result[data-verdict="block"]');
+  assert.match(await text(page, "#links-findings"), /another e-commerce platform/);
+  await page.selectOption("#lang", "id");
+  await page.waitForFunction(() => document.documentElement.lang === "id");
+  assert.equal(await text(page, "h1"), "Bolehkah saya memposting ini?");
+  assert.match(await text(page, "#links-summary"), /Tidak diizinkan/);
+  assert.match(await text(page, "#links-findings"), /platform e-commerce lain/);
+  assert.match(await text(page, "#links-surface option:checked"), /Keterangan video/);
+  await page.selectOption("#lang", "zh");
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+  assert.match(await text(page, "#links-findings"), /其他电商平台/);
+  assert.equal(await text(page, "nav.site a[aria-current=page]"), "链接与联系方式");
+  assert.ok(page.url().includes("lang=zh"));
+  await s.close();
+
+  const c = await open("closure.html#lang=id");
+  assert.match(await text(c.page, "#closure-summary"), /syarat/);
+  assert.match(await text(c.page, "#closure-conditions"), /Sumber/);
+  await c.close();
+});
+
+test("a shared URL restores the inputs, the language and the result", async () => {
+  const a = await open("links.html");
+  await a.page.selectOption("select#links-region", "MY");
+  await a.page.selectOption("select#links-surface", "chat");
+  await a.page.selectOption("#lang", "zh");
+  await a.page.fill("textarea#links-text", "Order via WhatsApp +60 12-345 6789 😀 & tokopedia.com/x");
+  await until(a.page, '#links-result[data-verdict="block"]');
+  await a.page.waitForFunction(() => decodeURIComponent(location.hash).includes("tokopedia"));
+  const url = a.page.url();
+  const findings = await text(a.page, "#links-findings");
+  await a.close();
+  assert.ok(url.includes("#"), url);
+  const b = await open(url.slice(origin.length + 1));
+  assert.equal(await b.page.inputValue("textarea#links-text"), "Order via WhatsApp +60 12-345 6789 😀 & tokopedia.com/x");
+  assert.equal(await b.page.inputValue("select#links-region"), "MY");
+  assert.equal(await b.page.inputValue("select#links-surface"), "chat");
+  assert.equal(await b.page.evaluate(() => document.documentElement.lang), "zh-Hans");
+  assert.equal(await attr(b.page, "#links-result", "data-verdict"), "block");
+  assert.equal(await text(b.page, "#links-findings"), findings);
+  // A new link in the same tab (only the hash changes) is picked up too.
+  await b.page.evaluate(() => {
+    location.hash = "text=hello&surface=video&region=ID&lang=en";
+  });
+  await until(b.page, '#links-result[data-verdict="allow"]');
+  assert.equal(await b.page.evaluate(() => document.documentElement.lang), "en");
+  await b.close();
+
+  const c = await open("closure.html");
+  await c.page.fill("#closure-asof", "2026-06-01");
+  await c.page.fill("#closure-announcement", "2026-04-01");
+  await c.page.fill('[data-path="orders[0].finalizedOn"]', "2026-01-15");
+  await c.page.fill('[data-path="orders[1].finalizedOn"]', "2026-02-01");
+  await c.page.fill("#closure-balance", "0");
+  await until(c.page, '#closure-result[data-can-close="true"]');
+  await c.page.waitForFunction(() => decodeURIComponent(location.hash).includes("2026-02-01") && location.hash.includes("balance=0"));
+  const closureUrl = c.page.url();
+  await c.close();
+  const d = await open(closureUrl.slice(origin.length + 1));
+  assert.equal(await attr(d.page, "#closure-result", "data-can-close"), "true");
+  assert.equal(await d.page.locator("#closure-orders tbody tr").count(), 2);
+  assert.equal(await attr(d.page, "#closure-result", "data-refund"), "500000.00");
+  await d.close();
+
+  const e = await open("health.html");
+  await e.page.fill("#health-asof", "2023-02-10");
+  await e.page.click("#health-import-box summary");
+  await e.page.fill("#health-import", HEALTH_JSON);
+  await e.page.click("#health-import-button");
+  await until(e.page, '#health-result[data-active-points="7"]');
+  const healthUrl = e.page.url();
+  await e.close();
+  const f = await open(healthUrl.slice(origin.length + 1));
+  assert.equal(await attr(f.page, "#health-result", "data-active-points"), "7");
+  assert.equal(await f.page.inputValue('[data-path="quizAttempts[0].violationId"]'), "v1");
+  await f.close();
+});
+
+test("keyboard: focus is visible and the checker is reachable with Tab", async () => {
+  const s = await open("eligibility.html");
+  const { page } = s;
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip");
+  await page.keyboard.press("Enter");
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement.id === "elig-followers");
+  }
+  assert.ok(reached, "the followers field is reachable by keyboard");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, "solid", "visible focus");
+  await page.keyboard.type("1000");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("elig-summary").textContent.length > 0);
+  await s.close();
+});
+
+test("screenshots of every page at desktop and phone width; nothing wider than a phone", async () => {
+  for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
+    for (const path of PAGES) {
+      const s = await open(path, { viewport });
+      const width = await s.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= viewport.width, `${path} is ${width}px wide at ${viewport.width}px`);
+      const file = join(OUT, `${path.replace(".html", "")}-${name}.png`);
+      await s.page.screenshot({ path: file, fullPage: true });
+      assert.ok(statSync(file).size > 5_000, file);
+      await s.close();
+    }
+  }
+});
+
+test("page ready: wasm instantiated and the first result rendered (median of 5 loads)", async () => {
+  const timings = {};
+  for (const path of PAGES) {
+    const samples = [];
+    for (let i = 0; i < 5; i++) {
+      const s = await open(path);
+      samples.push(await s.page.evaluate(() => ({
+        wasm: performance.getEntriesByName("shop-policy:wasm")[0].startTime,
+        ready: performance.getEntriesByName("shop-policy:ready")[0].startTime,
+      })));
+      await s.close();
+    }
+    const median = (key) => samples.map((x) => x[key]).sort((a, b) => a - b)[2];
+    timings[path] = {
+      wasmMs: Math.round(median("wasm") * 10) / 10,
+      readyMs: Math.round(median("ready") * 10) / 10,
+      samplesMs: samples.map((x) => Math.round(x.ready * 10) / 10),
+    };
+  }
+  const report = { measured: new Date().toISOString(), what: "ms from navigation start; median of 5 loads in headless Chromium from 127.0.0.1", pages: timings };
+  writeFileSync(join(OUT, "timings.json"), JSON.stringify(report, null, 2) + "\n");
+  console.log("page ready (median of 5 loads, ms from navigation start):");
+  for (const [path, t] of Object.entries(timings)) {
+    console.log(`  ${path.padEnd(17)} wasm instantiated ${String(t.wasmMs).padStart(6)}   first result ${String(t.readyMs).padStart(6)}`);
+    assert.ok(t.readyMs < 5_000, `${path} ready in ${t.readyMs} ms`);
+  }
+});

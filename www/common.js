@@ -1,0 +1,833 @@
+// What every page of the help site shares: starting the wasm module, the language switch, the
+// URL-hash state (so a check can be shared as a link), error display, DOM builders and small
+// parsers. Each page's own module imports this and adds its form and its checker.
+//
+// Why things are the way they are:
+// - The CSP is `script-src 'self' 'wasm-unsafe-eval'` with no `unsafe-inline`, so nothing here
+//   writes HTML strings or style attributes: every node is built with the DOM APIs and every
+//   piece of user (or report) text goes in as a text node.
+// - Nothing is ever sent over the network: the only fetch is `init()` loading our own .wasm.
+//   State lives in the URL *hash*, which browsers never send to a server.
+import init from "./pkg/shop_policy.js";
+
+export const REGIONS = ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
+export const SURFACES = ["bio", "video", "live", "comment", "product", "chat"];
+export const LANGS = ["en", "id", "zh"];
+const HTML_LANG = { en: "en", id: "id", zh: "zh-Hans" };
+const NUMBER_LOCALE = { en: "en-US", id: "id-ID", zh: "zh-CN" };
+
+/** Strings every page uses. Pages add their own table (see `startPage`). */
+const SHARED = {
+  en: {
+    "skip": "Skip to the checker",
+    "site.name": "shop-policy",
+    "site.tagline": "TikTok Shop seller and creator policies, checked in your browser. Nothing you type is sent anywhere.",
+    "nav.label": "Checkers",
+    "nav.home": "Home",
+    "nav.links": "Links & contacts",
+    "nav.eligibility": "Creator eligibility",
+    "nav.health": "Account health",
+    "nav.closure": "Shop closure",
+    "lang.label": "Language",
+    "loading": "Loading the policy engine…",
+    "engine.failed": "The policy engine could not start: {message}",
+    "privacy": "Everything runs on this device in WebAssembly. Your inputs are kept only in this page's address (after the #), so you can bookmark or share a check; they are never uploaded.",
+    "region": "Region",
+    "asOf": "Date to judge on",
+    "asOf.hint": "Leave empty for today in the region's time zone.",
+    "region.ID": "Indonesia",
+    "region.MY": "Malaysia",
+    "region.TH": "Thailand",
+    "region.VN": "Vietnam",
+    "region.PH": "Philippines",
+    "region.SG": "Singapore",
+    "region.UK": "United Kingdom",
+    "region.US": "United States",
+    "surface.none": "(not given)",
+    "surface.bio": "Profile bio",
+    "surface.video": "Video caption",
+    "surface.live": "LIVE",
+    "surface.comment": "Comment",
+    "surface.product": "Product listing",
+    "surface.chat": "Customer chat",
+    "unknown": "Unknown",
+    "yes": "Yes",
+    "no": "No",
+    "source": "Source",
+    "unverified": "Unverified parameter: the sources are silent and the figure is the pack's assumption.",
+    "unverified.short": "unverified",
+    "policy": "Judged under policy {id}, version {version}.",
+    "check": "Check",
+    "example": "Load the example",
+    "clear": "Clear",
+    "share": "Copy a link to this check",
+    "share.done": "Link copied.",
+    "share.manual": "Copy the address from the address bar to share this check.",
+    "copy.done": "Copied.",
+    "copy.manual": "Select the text and press Ctrl+C (⌘C) to copy.",
+    "row": "row {n}",
+    "rows.add": "Add a row",
+    "rows.remove": "Remove row {n}",
+    "rows.empty": "No rows yet.",
+    "rows.actions": "Actions",
+    "import": "Import",
+    "import.done": "Imported {n} rows.",
+    "error.title": "This input cannot be checked yet.",
+    "error.where": "Please check {field}.",
+    "error.invalid_input": "The value is missing, of the wrong kind or out of range.",
+    "error.unknown_field": "This field is not part of the input.",
+    "error.unknown_region": "There is no policy for this region.",
+    "error.invalid_date": "This is not a real calendar date (YYYY-MM-DD).",
+    "error.invalid_pack": "The policy pack is not valid.",
+    "error.duplicate_id": "This id is used twice.",
+    "error.unknown_reference": "This refers to an id that does not exist.",
+    "error.csv": "The pasted data could not be read.",
+    "error.details": "Details: {message}",
+    "error.unexpected": "Something unexpected went wrong: {message}",
+    "met.yes": "Met",
+    "met.no": "Not met",
+    "met.unknown": "Unknown",
+    "date.none": "—",
+  },
+  id: {
+    "skip": "Langsung ke pemeriksa",
+    "site.name": "shop-policy",
+    "site.tagline": "Kebijakan penjual dan kreator TikTok Shop, diperiksa di browser Anda. Tidak ada yang Anda ketik yang dikirim ke mana pun.",
+    "nav.label": "Pemeriksa",
+    "nav.home": "Beranda",
+    "nav.links": "Tautan & kontak",
+    "nav.eligibility": "Kelayakan kreator",
+    "nav.health": "Kesehatan akun",
+    "nav.closure": "Penutupan toko",
+    "lang.label": "Bahasa",
+    "loading": "Memuat mesin kebijakan…",
+    "engine.failed": "Mesin kebijakan tidak dapat dijalankan: {message}",
+    "privacy": "Semuanya berjalan di perangkat ini dengan WebAssembly. Masukan Anda hanya disimpan di alamat halaman ini (setelah tanda #), sehingga pemeriksaan dapat ditandai atau dibagikan; masukan tidak pernah diunggah.",
+    "region": "Wilayah",
+    "asOf": "Tanggal penilaian",
+    "asOf.hint": "Kosongkan untuk hari ini menurut zona waktu wilayah.",
+    "region.ID": "Indonesia",
+    "region.MY": "Malaysia",
+    "region.TH": "Thailand",
+    "region.VN": "Vietnam",
+    "region.PH": "Filipina",
+    "region.SG": "Singapura",
+    "region.UK": "Britania Raya",
+    "region.US": "Amerika Serikat",
+    "surface.none": "(tidak diisi)",
+    "surface.bio": "Bio profil",
+    "surface.video": "Keterangan video",
+    "surface.live": "LIVE",
+    "surface.comment": "Komentar",
+    "surface.product": "Halaman produk",
+    "surface.chat": "Chat pelanggan",
+    "unknown": "Tidak diketahui",
+    "yes": "Ya",
+    "no": "Tidak",
+    "source": "Sumber",
+    "unverified": "Parameter belum terverifikasi: sumber tidak menyebutkannya dan angka ini adalah asumsi paket kebijakan.",
+    "unverified.short": "belum terverifikasi",
+    "policy": "Dinilai dengan kebijakan {id}, versi {version}.",
+    "check": "Periksa",
+    "example": "Muat contoh",
+    "clear": "Kosongkan",
+    "share": "Salin tautan ke pemeriksaan ini",
+    "share.done": "Tautan disalin.",
+    "share.manual": "Salin alamat dari bilah alamat untuk membagikan pemeriksaan ini.",
+    "copy.done": "Disalin.",
+    "copy.manual": "Pilih teks lalu tekan Ctrl+C (⌘C) untuk menyalin.",
+    "row": "baris {n}",
+    "rows.add": "Tambah baris",
+    "rows.remove": "Hapus baris {n}",
+    "rows.empty": "Belum ada baris.",
+    "rows.actions": "Tindakan",
+    "import": "Impor",
+    "import.done": "{n} baris diimpor.",
+    "error.title": "Masukan ini belum dapat diperiksa.",
+    "error.where": "Periksa kembali {field}.",
+    "error.invalid_input": "Nilainya kosong, jenisnya salah, atau di luar rentang.",
+    "error.unknown_field": "Kolom ini bukan bagian dari masukan.",
+    "error.unknown_region": "Tidak ada kebijakan untuk wilayah ini.",
+    "error.invalid_date": "Ini bukan tanggal kalender yang valid (YYYY-MM-DD).",
+    "error.invalid_pack": "Paket kebijakan tidak valid.",
+    "error.duplicate_id": "ID ini dipakai dua kali.",
+    "error.unknown_reference": "Ini merujuk ke ID yang tidak ada.",
+    "error.csv": "Data yang ditempel tidak dapat dibaca.",
+    "error.details": "Rincian: {message}",
+    "error.unexpected": "Terjadi masalah tak terduga: {message}",
+    "met.yes": "Terpenuhi",
+    "met.no": "Tidak terpenuhi",
+    "met.unknown": "Tidak diketahui",
+    "date.none": "—",
+  },
+  zh: {
+    "skip": "跳到检查工具",
+    "site.name": "shop-policy",
+    "site.tagline": "在浏览器中检查TikTok Shop卖家和达人政策。您输入的任何内容都不会被发送出去。",
+    "nav.label": "检查工具",
+    "nav.home": "首页",
+    "nav.links": "链接与联系方式",
+    "nav.eligibility": "达人带货资格",
+    "nav.health": "账户健康",
+    "nav.closure": "关闭店铺",
+    "lang.label": "语言",
+    "loading": "正在加载政策引擎…",
+    "engine.failed": "政策引擎无法启动：{message}",
+    "privacy": "所有计算都通过WebAssembly在本设备上完成。您的输入只保存在本页地址（#之后）中，方便收藏或分享检查结果；不会被上传。",
+    "region": "地区",
+    "asOf": "判断日期",
+    "asOf.hint": "留空则使用该地区时区的今天。",
+    "region.ID": "印度尼西亚",
+    "region.MY": "马来西亚",
+    "region.TH": "泰国",
+    "region.VN": "越南",
+    "region.PH": "菲律宾",
+    "region.SG": "新加坡",
+    "region.UK": "英国",
+    "region.US": "美国",
+    "surface.none": "（未填写）",
+    "surface.bio": "个人简介",
+    "surface.video": "视频文案",
+    "surface.live": "直播",
+    "surface.comment": "评论",
+    "surface.product": "商品详情",
+    "surface.chat": "客服聊天",
+    "unknown": "未知",
+    "yes": "是",
+    "no": "否",
+    "source": "来源",
+    "unverified": "未经核实的参数：来源未作规定，此数值为政策包的假设。",
+    "unverified.short": "未核实",
+    "policy": "依据政策 {id}（版本 {version}）判断。",
+    "check": "检查",
+    "example": "载入示例",
+    "clear": "清空",
+    "share": "复制此检查的链接",
+    "share.done": "链接已复制。",
+    "share.manual": "请从地址栏复制地址以分享此检查。",
+    "copy.done": "已复制。",
+    "copy.manual": "请选中文本并按 Ctrl+C（⌘C）复制。",
+    "row": "第{n}行",
+    "rows.add": "添加一行",
+    "rows.remove": "删除第{n}行",
+    "rows.empty": "还没有任何行。",
+    "rows.actions": "操作",
+    "import": "导入",
+    "import.done": "已导入{n}行。",
+    "error.title": "暂时无法检查此输入。",
+    "error.where": "请检查{field}。",
+    "error.invalid_input": "该值缺失、类型错误或超出范围。",
+    "error.unknown_field": "该字段不属于输入内容。",
+    "error.unknown_region": "没有该地区的政策。",
+    "error.invalid_date": "这不是有效的日历日期（YYYY-MM-DD）。",
+    "error.invalid_pack": "政策包无效。",
+    "error.duplicate_id": "该ID被重复使用。",
+    "error.unknown_reference": "引用了不存在的ID。",
+    "error.csv": "无法读取粘贴的数据。",
+    "error.details": "详情：{message}",
+    "error.unexpected": "发生了意外问题：{message}",
+    "met.yes": "已满足",
+    "met.no": "未满足",
+    "met.unknown": "未知",
+    "date.none": "—",
+  },
+};
+
+let tables = SHARED;
+let current = "en";
+
+/** The language the page is shown in. */
+export const lang = () => current;
+
+/**
+ * The UI string `key` in the current language, `{name}` slots filled from `vars`. A key missing
+ * from the current language shows as ⟦key⟧ instead of silently falling back to English, so the
+ * site test catches an untranslated string on sight.
+ */
+export function t(key, vars) {
+  const text = tables[current]?.[key];
+  if (text === undefined) return `⟦${key}⟧`;
+  return vars ? text.replace(/\{(\w+)\}/g, (slot, name) => (name in vars ? String(vars[name]) : slot)) : text;
+}
+
+/** Whether the current language has a string for `key`. */
+export const has = (key) => tables[current]?.[key] !== undefined;
+
+// ---------------------------------------------------------------------------------------------
+// DOM builders: the only way the site creates nodes.
+
+/**
+ * `h("li", { className: "x", dataset: {…}, attrs: {…}, on: { click } }, "text", node, …)`.
+ * Strings become text nodes — never HTML. `null`/`false` children are skipped.
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (key === "dataset") Object.assign(el.dataset, value);
+    else if (key === "attrs") for (const [name, v] of Object.entries(value)) el.setAttribute(name, String(v));
+    else if (key === "on") for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
+    else el[key] = value;
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** An SVG element (presentation attributes only: no style attribute, which the CSP blocks). */
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  append(el, children);
+  return el;
+}
+
+/** Empties `el` and fills it with `children`. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/**
+ * A report's `source`: a seed text (`seeds/…`, served next to the pages), a public page (a link
+ * that opens in a new tab, without a referrer), or a plain description of a third-party source.
+ */
+export function sourceNode(source) {
+  const label = h("span", { className: "source-label" }, `${t("source")}: `);
+  let target;
+  if (/^https?:\/\//.test(source) || /^seeds\/[\w.-]+$/.test(source)) {
+    target = h("a", { href: source, attrs: { rel: "noreferrer noopener", target: "_blank" } }, source);
+  } else {
+    target = h("span", {}, source);
+  }
+  return h("p", { className: "source" }, label, target);
+}
+
+/** A small "unverified" badge with its explanation as an accessible title. */
+export function unverifiedBadge(verified) {
+  if (verified !== false) return null;
+  return h("span", { className: "badge unverified", title: t("unverified") }, t("unverified.short"),
+    h("span", { className: "visually-hidden" }, ` — ${t("unverified")}`));
+}
+
+/** A cited note (`{ id, message, source? }`) as a list item. */
+export function noteItem(note, ...extra) {
+  return h("li", { dataset: { id: note.id ?? note.ruleId ?? "" } }, h("p", {}, note.message), ...extra,
+    note.source ? sourceNode(note.source) : null);
+}
+
+/** A met / not met / unknown badge (`true` / `false` / `null`). */
+export function metBadge(met, labels = {}) {
+  const state = met === true ? "yes" : met === false ? "no" : "unknown";
+  const text = labels[state] ?? t(`met.${state}`);
+  return h("span", { className: `badge ${state}` }, text);
+}
+
+export function policyLine(policy) {
+  return h("p", { className: "policy" }, t("policy", { id: policy.id, version: policy.version }));
+}
+
+/** Calls `fn` once input has paused for `ms`. `.now()` runs it at once, `.cancel()` drops it. */
+export function debounce(fn, ms) {
+  let timer = 0;
+  const run = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  run.now = (...args) => {
+    clearTimeout(timer);
+    fn(...args);
+  };
+  run.cancel = () => clearTimeout(timer);
+  return run;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and money.
+
+/** `YYYY-MM-DD` plus `days` (calendar arithmetic in UTC, so no time zone can shift it). */
+export function addDays(date, days) {
+  const [y, m, d] = date.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + days));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Days from `a` to `b` (both `YYYY-MM-DD`). */
+export function daysBetween(a, b) {
+  const ms = (s) => {
+    const [y, m, d] = s.split("-").map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((ms(b) - ms(a)) / 86_400_000);
+}
+
+/** Today on this device, `YYYY-MM-DD` (only for building examples; the checkers use the region's day). */
+export function localToday() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())).toISOString().slice(0, 10);
+}
+
+/** An integer amount of minor units as a decimal string: 150000, 2 → "1500.00" (exact; no floats). */
+export function minorToDecimal(amount, minorUnit) {
+  const negative = amount < 0;
+  const digits = String(Math.abs(amount)).padStart(minorUnit + 1, "0");
+  const whole = digits.slice(0, digits.length - minorUnit);
+  const fraction = digits.slice(digits.length - minorUnit);
+  return `${negative ? "-" : ""}${whole}${minorUnit ? `.${fraction}` : ""}`;
+}
+
+/** Money as the report's currency says, in the page's language: 48750000 IDR → "Rp 487.500,00". */
+export function formatMoney(amount, currency) {
+  const format = new Intl.NumberFormat(NUMBER_LOCALE[current], {
+    style: "currency",
+    currency: currency.code,
+    minimumFractionDigits: currency.minorUnit,
+    maximumFractionDigits: currency.minorUnit,
+  });
+  // Intl formats a decimal string exactly, so amounts up to 2^53 − 1 minor units stay exact.
+  return format.format(minorToDecimal(amount, currency.minorUnit));
+}
+
+export function formatNumber(n) {
+  return new Intl.NumberFormat(NUMBER_LOCALE[current]).format(n);
+}
+
+/** An error shaped like the library's, for problems the page finds before calling it. */
+export function inputError(code, path, message) {
+  return Object.assign(new Error(message), { name: "InputError", code, path });
+}
+
+/**
+ * A money amount typed the way people write it ("500,000.00", "500.000,00", "1,5", "-12500")
+ * as integer minor units. The last "." or "," is the decimal point when it occurs once and has
+ * 1..minorUnit digits after it; every other separator groups thousands. Empty → 0.
+ */
+export function parseAmount(text, minorUnit, path) {
+  let s = String(text).replace(/[\s_\u00a0]/g, "");
+  if (s === "") return 0;
+  const negative = s.startsWith("-");
+  if (negative) s = s.slice(1);
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) throw inputError("invalid_input", path, `not an amount: ${text}`);
+  let whole = s;
+  let fraction = "";
+  const at = Math.max(s.lastIndexOf("."), s.lastIndexOf(","));
+  if (at >= 0 && minorUnit > 0) {
+    const sep = s[at];
+    const after = s.slice(at + 1);
+    if (after.length >= 1 && after.length <= minorUnit && s.indexOf(sep) === at && /^\d+$/.test(after)) {
+      whole = s.slice(0, at);
+      fraction = after;
+    }
+  }
+  whole = whole.replace(/[.,]/g, "") || "0";
+  if (!/^\d+$/.test(whole)) throw inputError("invalid_input", path, `not an amount: ${text}`);
+  const minor = Number(whole + fraction.padEnd(minorUnit, "0"));
+  if (!Number.isSafeInteger(minor)) throw inputError("invalid_input", path, `amount too large: ${text}`);
+  return negative ? -minor : minor;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pasted data: CSV (from a spreadsheet or a Seller Center export) and JSON.
+
+/** Parses CSV (RFC 4180 quoting; delimiter `,` `;` or tab, whichever the header uses most). */
+export function parseCsv(text) {
+  const source = text.replace(/^\ufeff/, "");
+  const header = source.split(/\r?\n/, 1)[0];
+  const count = (d) => header.split(d).length - 1;
+  const delimiter = ["\t", ";", ","].reduce((best, d) => (count(d) > count(best) ? d : best), ",");
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quoted) {
+      if (c === '"' && source[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === delimiter) {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && source[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((cell) => cell.trim() !== ""));
+}
+
+const normalizeHeader = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/**
+ * CSV with a header row → objects keyed as in `columns` (`{ key: [header names…] }`, matched
+ * ignoring case, spaces and punctuation). `required` keys must have a column.
+ */
+export function csvObjects(text, columns, required, path) {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) throw inputError("csv", path, "nothing to import");
+  const index = {};
+  header.forEach((name, i) => {
+    const n = normalizeHeader(name);
+    for (const [key, names] of Object.entries(columns)) {
+      if (index[key] === undefined && names.some((alias) => normalizeHeader(alias) === n)) index[key] = i;
+    }
+  });
+  for (const key of required) {
+    if (index[key] === undefined) {
+      throw inputError("csv", path, `no column for ${key} (expected one of: ${columns[key].join(", ")})`);
+    }
+  }
+  return rows.map((cells) => {
+    const out = {};
+    for (const [key, i] of Object.entries(index)) out[key] = (cells[i] ?? "").trim();
+    return out;
+  });
+}
+
+/**
+ * A date cell as `YYYY-MM-DD`: ISO dates (with or without a time after them) and day-first
+ * `DD/MM/YYYY` dates. Empty → null. Anything else is passed on unchanged, so the checker
+ * reports it with its exact path.
+ */
+export function csvDate(value) {
+  const s = value.trim();
+  if (s === "") return null;
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])/.exec(s);
+  if (m) return `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[ T])/.exec(s);
+  if (m) return `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editable rows (violations, quiz attempts, orders): a table whose cells are labelled inputs.
+
+/**
+ * `columns`: `[{ key, label, type: "text"|"number"|"date"|"select"|"checkbox", options? }]`
+ * (`label` and option labels are string keys, re-read on every language change). Every input
+ * carries `data-path` (`orders[2].finalizedOn`), so an error's path finds its field.
+ */
+export class RowEditor {
+  constructor({ table, path, columns, onChange }) {
+    this.table = table;
+    this.body = table.tBodies[0];
+    this.path = path;
+    this.columns = columns;
+    this.onChange = onChange;
+    this.body.addEventListener("input", () => this.onChange());
+    this.body.addEventListener("change", () => this.onChange());
+  }
+
+  /** Replaces every row. */
+  set(rows) {
+    this.body.replaceChildren();
+    for (const row of rows) this.add(row, false);
+    this.relabel();
+  }
+
+  /** Appends a row; focuses its first input when `focus`. */
+  add(values = {}, focus = true) {
+    const tr = h("tr");
+    for (const col of this.columns) {
+      let input;
+      const value = values[col.key];
+      if (col.type === "select") {
+        input = h("select");
+        for (const option of col.options) input.append(h("option", { value: option.value }));
+        input.value = value ?? col.options[0].value;
+      } else if (col.type === "checkbox") {
+        input = h("input", { type: "checkbox", checked: value === true });
+      } else {
+        input = h("input", {
+          type: col.type,
+          value: value ?? "",
+          attrs: col.type === "number" ? { inputmode: "numeric", min: 0, step: 1 } : col.list ? { list: col.list } : {},
+        });
+      }
+      input.dataset.key = col.key;
+      tr.append(h("td", { dataset: { label: col.key } }, input));
+    }
+    const remove = h("button", {
+      type: "button",
+      className: "remove",
+      on: {
+        click: () => {
+          const next = tr.nextElementSibling ?? tr.previousElementSibling;
+          tr.remove();
+          this.relabel();
+          this.onChange();
+          (next?.querySelector("input, select") ?? this.addButton)?.focus();
+        },
+      },
+    }, "×");
+    tr.append(h("td", {}, remove));
+    this.body.append(tr);
+    if (focus) {
+      this.relabel();
+      tr.querySelector("input, select").focus();
+      this.onChange();
+    }
+    return tr;
+  }
+
+  /** Re-reads labels (language change) and renumbers paths after a removal. */
+  relabel() {
+    [...this.body.rows].forEach((tr, i) => {
+      tr.querySelectorAll("[data-key]").forEach((input) => {
+        const col = this.columns.find((c) => c.key === input.dataset.key);
+        input.dataset.path = `${this.path}[${i}].${col.key}`;
+        input.setAttribute("aria-label", `${t(col.label)} (${t("row", { n: i + 1 })})`);
+        // Shown above the input on a phone, where the rows stack and the header row is hidden.
+        input.parentElement.dataset.caption = t(col.label);
+        if (col.type === "select") {
+          [...input.options].forEach((option, j) => (option.textContent = t(col.options[j].label)));
+        }
+      });
+      tr.querySelector("button.remove").setAttribute("aria-label", t("rows.remove", { n: i + 1 }));
+    });
+    this.table.classList.toggle("empty", this.body.rows.length === 0);
+  }
+
+  /** The rows as objects: numbers parsed, empty dates and selects as null. */
+  values() {
+    return [...this.body.rows].map((tr) => {
+      const out = {};
+      for (const col of this.columns) {
+        const input = tr.querySelector(`[data-key="${col.key}"]`);
+        if (col.type === "checkbox") out[col.key] = input.checked;
+        else if (col.type === "number") out[col.key] = input.value.trim() === "" ? null : Number(input.value);
+        else if (col.type === "date" || col.type === "select") out[col.key] = input.value === "" ? null : input.value;
+        else out[col.key] = input.value;
+      }
+      return out;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copying text, with a fallback that selects it when the clipboard is not available.
+
+export async function copyText(text, statusEl, selectable) {
+  try {
+    await navigator.clipboard.writeText(text);
+    statusEl.textContent = t("copy.done");
+  } catch {
+    if (selectable) {
+      const range = document.createRange();
+      range.selectNodeContents(selectable);
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    statusEl.textContent = t("copy.manual");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page life cycle.
+
+/**
+ * Starts a page: translates the static text, loads the wasm, restores the inputs from the URL
+ * hash, renders the first result and keeps the hash in step with the form from then on.
+ *
+ * - `strings`: the page's own `{ en, id, zh }` table (merged over the shared one);
+ * - `restore(params)`: fill the form from the hash (`URLSearchParams`; empty: the example);
+ * - `state()`: the form as `URLSearchParams` (without `lang`);
+ * - `render()`: run the checker and show the report; may throw (shown by `showError`);
+ * - `relabel()`: re-read language-dependent labels the page built itself;
+ * - `fieldFor(path)`: the input an error path points at, if any.
+ *
+ * Resolves to `{ update, updateSoon }`: `update()` saves the state and renders now,
+ * `updateSoon()` does so once typing pauses.
+ */
+export async function startPage({ strings, restore, state, render, relabel = () => {}, fieldFor = () => null, errorEl, resultEl, resultAttr }) {
+  tables = Object.fromEntries(LANGS.map((l) => [l, { ...SHARED[l], ...strings[l] }]));
+  const langSelect = document.getElementById("lang");
+  const status = document.getElementById("engine-status");
+  let invalid = null;
+
+  const hashParams = () => new URLSearchParams(location.hash.slice(1));
+  const applyLang = (wanted) => {
+    current = LANGS.includes(wanted) ? wanted : "en";
+    document.documentElement.lang = HTML_LANG[current];
+    langSelect.value = current;
+    for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+    for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", t(el.dataset.i18nLabel));
+    // Navigation keeps the language from page to page.
+    for (const a of document.querySelectorAll("nav.site a")) {
+      a.hash = current === "en" ? "" : `lang=${current}`;
+    }
+    relabel();
+  };
+
+  const save = () => {
+    const params = state();
+    params.set("lang", current);
+    const hash = `#${params}`;
+    // Browsers cap URLs at about 2 MB; an input too large to share still gets checked.
+    if (hash.length > 1_500_000) return;
+    try {
+      history.replaceState(null, "", hash);
+    } catch {
+      // Same reason: keep the previous link rather than lose the check.
+    }
+  };
+
+  const showError = (error) => {
+    const isInput = error && (error.name === "ShopPolicyError" || error.name === "InputError");
+    if (!isInput) {
+      // Not the input's fault: keep the evidence in the console as well.
+      console.error(error);
+      fill(errorEl, h("p", {}, t("error.unexpected", { message: error?.message ?? String(error) })));
+      errorEl.hidden = false;
+      return;
+    }
+    const field = error.path ? describePath(error.path) : "";
+    const codeKey = `error.${error.code}`;
+    fill(
+      errorEl,
+      h("p", { className: "error-title" }, t("error.title")),
+      field ? h("p", {}, t("error.where", { field })) : null,
+      h("p", {}, has(codeKey) ? t(codeKey) : error.code),
+      h("p", { className: "error-details" }, t("error.details", { message: error.message })),
+    );
+    errorEl.hidden = false;
+    const input = error.path ? fieldFor(error.path) ?? document.querySelector(`[data-path="${CSS.escape(error.path)}"]`) : null;
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", errorEl.id);
+      invalid = input;
+    }
+  };
+
+  const update = () => {
+    updateSoon.cancel();
+    save();
+    if (invalid) {
+      invalid.removeAttribute("aria-invalid");
+      invalid.removeAttribute("aria-describedby");
+      invalid = null;
+    }
+    try {
+      render();
+      errorEl.hidden = true;
+      errorEl.replaceChildren();
+      delete resultEl.dataset.error;
+    } catch (error) {
+      resultEl.hidden = true;
+      delete resultEl.dataset[resultAttr];
+      resultEl.dataset.error = error?.code ?? "unexpected";
+      showError(error);
+    }
+  };
+  const updateSoon = debounce(update, 200);
+
+  applyLang(hashParams().get("lang"));
+  langSelect.addEventListener("change", () => {
+    applyLang(langSelect.value);
+    update();
+  });
+
+  try {
+    await init();
+    performance.mark("shop-policy:wasm");
+  } catch (error) {
+    status.textContent = t("engine.failed", { message: error.message });
+    throw error;
+  }
+  status.textContent = "";
+  status.hidden = true;
+
+  restore(hashParams());
+  update();
+  document.documentElement.dataset.ready = "true";
+  performance.mark("shop-policy:ready");
+
+  // A shared link opened in a tab that already shows the page changes only the hash.
+  window.addEventListener("hashchange", () => {
+    const params = hashParams();
+    applyLang(params.get("lang"));
+    restore(params);
+    update();
+  });
+
+  const share = document.getElementById("share");
+  const shareStatus = document.getElementById("share-status");
+  share?.addEventListener("click", async () => {
+    update();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      shareStatus.textContent = t("share.done");
+    } catch {
+      shareStatus.textContent = t("share.manual");
+    }
+  });
+
+  return { update, updateSoon };
+}
+
+/** `orders[2].finalizedOn` → "Orders, row 3, Finalized on" in the page's language. */
+function describePath(path) {
+  const parts = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) parts.push(t("row", { n: Number(m[2]) + 1 }));
+    else parts.push(has(`field.${m[1]}`) ? t(`field.${m[1]}`) : m[1]);
+  }
+  return `“${parts.join(", ")}”`;
+}
+
+/** The form's named controls as URL parameters (row editors' inputs have no names). */
+export function formParams(form) {
+  const params = new URLSearchParams();
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    params.set(el.name, el.type === "checkbox" ? String(el.checked) : el.value);
+  }
+  return params;
+}
+
+/**
+ * Fills the form's named controls from URL parameters, or from `defaults` (the example) when the
+ * parameters hold none of them. A value a select does not offer falls back to the default.
+ */
+export function restoreForm(form, params, defaults) {
+  const named = [...form.elements].filter((el) => el.name);
+  const fromLink = named.some((el) => params.has(el.name));
+  for (const el of named) {
+    const fallback = defaults[el.name] ?? "";
+    // A shared link says everything it means: a field it leaves out is empty, not the example's.
+    const value = fromLink ? params.get(el.name) ?? "" : String(fallback);
+    if (el.type === "checkbox") el.checked = value === "true";
+    else {
+      el.value = value;
+      if (el.tagName === "SELECT" && (el.selectedIndex < 0 || el.value !== value)) el.value = String(fallback);
+      if (el.tagName === "SELECT" && el.selectedIndex < 0) el.selectedIndex = 0;
+    }
+  }
+  return fromLink;
+}
+
+/** Fills a `<select>` with the regions (codes as values, names in the page's language). */
+export function regionOptions(select) {
+  if (!select.options.length) for (const r of REGIONS) select.append(h("option", { value: r }));
+  for (const option of select.options) option.textContent = `${t(`region.${option.value}`)} (${option.value})`;
+}

@@ -1,0 +1,573 @@
+// The account health page: accountHealth from violations and quiz attempts entered as rows or
+// pasted as CSV/JSON. The 90-day chart is computed from the report alone (active points today
+// minus each expiration as it comes), so it shows exactly what the library says will happen.
+import { accountHealth } from "./pkg/shop_policy.js";
+import {
+  RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
+  lang, localToday, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t, unverifiedBadge,
+} from "./common.js";
+
+const STRINGS = {
+  en: {
+    "health.title": "Account health — shop-policy",
+    "health.h1": "How healthy is my account?",
+    "health.intro": "Enter the violations on your account and your policy quiz attempts, or paste them as CSV or JSON. You get the active violation points, the enforcement milestones, how the points fall over the next 90 days, the weekly report and which quizzes can still take a point off.",
+    "health.violations": "Violations",
+    "health.attempts": "Policy quiz attempts",
+    "health.addViolation": "Add a violation",
+    "health.addAttempt": "Add a quiz attempt",
+    "health.paste": "Paste violations or quiz attempts (CSV or JSON)",
+    "health.paste.hint": "CSV with a header row: id, type, points, issuedOn, surface for violations; violationId, takenOn, passed for quiz attempts. JSON: a list of either, or an object with \"violations\" and \"quizAttempts\". Importing replaces the rows of that kind.",
+    "health.paste.label": "Data to import",
+    "health.result": "Result",
+    "health.chart": "Active points over the next 90 days",
+    "health.weekly": "Weekly report",
+    "health.quizzes": "Policy quizzes",
+    "health.notes": "How points work",
+    "field.region": "the region",
+    "field.asOf": "the date to judge on",
+    "field.violations": "Violations",
+    "field.quizAttempts": "Policy quiz attempts",
+    "field.id": "Id",
+    "field.type": "Violation type",
+    "field.points": "Points",
+    "field.issuedOn": "Issued on",
+    "field.surface": "Where",
+    "field.violationId": "Violation id",
+    "field.takenOn": "Taken on",
+    "field.passed": "Passed (full marks)",
+    "summary.points": "{points} active violation points on {date}.",
+    "summary.score": "Health score {score} ({status}) on {date}: {points} active violation points deducted.",
+    "fig.active": "Active points",
+    "fig.score": "Health score",
+    "fig.reached": "Milestone reached",
+    "fig.next": "Next milestone",
+    "fig.none": "None",
+    "fig.points": "{points} points",
+    "fig.scoreAt": "score {points}",
+    "fig.toGo": "{n} to go",
+    "status.healthy": "healthy",
+    "status.caution": "caution",
+    "status.unhealthy": "unhealthy",
+    "progress.label": "{points} of {next} points: the next milestone",
+    "progress.score": "Score {score}; the next milestone is at {next}",
+    "reached": "Reached: {message}",
+    "next": "Next, at {points}: {message}",
+    "chart.title": "Active violation points from {from} to {to}",
+    "chart.today": "{points} points on {date}",
+    "chart.drop": "{points} from {date}",
+    "chart.flat": "No points expire in the next 90 days.",
+    "chart.milestone": "{points}-point milestone",
+    "chart.scoreNote": "Under the health score, these points are deducted from the score while they are active.",
+    "chart.axis": "Points",
+    "expirations": "When points expire",
+    "expirations.on": "On",
+    "expirations.points": "Points dropping",
+    "clearingStopped": "Active points reached the clearing stop on {date}: from then on points no longer expire.",
+    "weekly.type": "By violation type",
+    "weekly.surface": "By where it happened",
+    "weekly.col.type": "Type",
+    "weekly.col.surface": "Where",
+    "weekly.col.violations": "Violations",
+    "weekly.col.points": "Points",
+    "quiz.none": "No quiz is open and no violation has active points.",
+    "quiz.col.violation": "Violation",
+    "quiz.col.open": "Open",
+    "quiz.col.deadline": "Open until",
+    "quiz.col.attempts": "Attempts left this month",
+    "quiz.col.active": "Active points",
+    "quiz.col.removes": "A pass today removes a point?",
+    "quiz.col.why": "Why not",
+    "quiz.block.closed": "The quiz has closed.",
+    "quiz.block.no_attempts_left": "No attempts left this month.",
+    "quiz.block.removes_nothing": "A pass removes nothing more from this violation.",
+    "quiz.block.clearing_stopped": "Points no longer clear on this account.",
+    "quiz.block.no_active_points": "The violation has no active points left.",
+    "quiz.block.type_cooldown": "A point of this type was removed less than 30 days ago; again from {date}.",
+    "import.kind": "Could not tell violations from quiz attempts: give a header row.",
+  },
+  id: {
+    "health.title": "Kesehatan akun — shop-policy",
+    "health.h1": "Seberapa sehat akun saya?",
+    "health.intro": "Masukkan pelanggaran di akun Anda dan percobaan kuis kebijakan, atau tempel sebagai CSV atau JSON. Anda akan melihat poin pelanggaran aktif, batas penegakan, penurunan poin dalam 90 hari ke depan, laporan mingguan, dan kuis mana yang masih dapat mengurangi satu poin.",
+    "health.violations": "Pelanggaran",
+    "health.attempts": "Percobaan kuis kebijakan",
+    "health.addViolation": "Tambah pelanggaran",
+    "health.addAttempt": "Tambah percobaan kuis",
+    "health.paste": "Tempel pelanggaran atau percobaan kuis (CSV atau JSON)",
+    "health.paste.hint": "CSV dengan baris judul: id, type, points, issuedOn, surface untuk pelanggaran; violationId, takenOn, passed untuk percobaan kuis. JSON: daftar salah satunya, atau objek dengan \"violations\" dan \"quizAttempts\". Impor menggantikan baris jenis tersebut.",
+    "health.paste.label": "Data yang diimpor",
+    "health.result": "Hasil",
+    "health.chart": "Poin aktif dalam 90 hari ke depan",
+    "health.weekly": "Laporan mingguan",
+    "health.quizzes": "Kuis kebijakan",
+    "health.notes": "Cara kerja poin",
+    "field.region": "wilayah",
+    "field.asOf": "tanggal penilaian",
+    "field.violations": "Pelanggaran",
+    "field.quizAttempts": "Percobaan kuis kebijakan",
+    "field.id": "ID",
+    "field.type": "Jenis pelanggaran",
+    "field.points": "Poin",
+    "field.issuedOn": "Tanggal terbit",
+    "field.surface": "Tempat",
+    "field.violationId": "ID pelanggaran",
+    "field.takenOn": "Tanggal ikut",
+    "field.passed": "Lulus (nilai penuh)",
+    "summary.points": "{points} poin pelanggaran aktif pada {date}.",
+    "summary.score": "Skor kesehatan {score} ({status}) pada {date}: {points} poin pelanggaran aktif dikurangkan.",
+    "fig.active": "Poin aktif",
+    "fig.score": "Skor kesehatan",
+    "fig.reached": "Batas yang tercapai",
+    "fig.next": "Batas berikutnya",
+    "fig.none": "Tidak ada",
+    "fig.points": "{points} poin",
+    "fig.scoreAt": "skor {points}",
+    "fig.toGo": "kurang {n}",
+    "status.healthy": "sehat",
+    "status.caution": "waspada",
+    "status.unhealthy": "tidak sehat",
+    "progress.label": "{points} dari {next} poin: batas berikutnya",
+    "progress.score": "Skor {score}; batas berikutnya di {next}",
+    "reached": "Tercapai: {message}",
+    "next": "Berikutnya, pada {points}: {message}",
+    "chart.title": "Poin pelanggaran aktif dari {from} sampai {to}",
+    "chart.today": "{points} poin pada {date}",
+    "chart.drop": "{points} mulai {date}",
+    "chart.flat": "Tidak ada poin yang kedaluwarsa dalam 90 hari ke depan.",
+    "chart.milestone": "batas {points} poin",
+    "chart.scoreNote": "Dengan skor kesehatan, poin ini dikurangkan dari skor selama masih aktif.",
+    "chart.axis": "Poin",
+    "expirations": "Kapan poin kedaluwarsa",
+    "expirations.on": "Tanggal",
+    "expirations.points": "Poin berkurang",
+    "clearingStopped": "Poin aktif mencapai batas penghapusan pada {date}: sejak itu poin tidak lagi kedaluwarsa.",
+    "weekly.type": "Menurut jenis pelanggaran",
+    "weekly.surface": "Menurut tempat terjadinya",
+    "weekly.col.type": "Jenis",
+    "weekly.col.surface": "Tempat",
+    "weekly.col.violations": "Pelanggaran",
+    "weekly.col.points": "Poin",
+    "quiz.none": "Tidak ada kuis yang terbuka dan tidak ada pelanggaran dengan poin aktif.",
+    "quiz.col.violation": "Pelanggaran",
+    "quiz.col.open": "Terbuka",
+    "quiz.col.deadline": "Terbuka sampai",
+    "quiz.col.attempts": "Sisa percobaan bulan ini",
+    "quiz.col.active": "Poin aktif",
+    "quiz.col.removes": "Lulus hari ini mengurangi poin?",
+    "quiz.col.why": "Alasan",
+    "quiz.block.closed": "Kuis sudah ditutup.",
+    "quiz.block.no_attempts_left": "Tidak ada sisa percobaan bulan ini.",
+    "quiz.block.removes_nothing": "Lulus tidak mengurangi apa pun lagi dari pelanggaran ini.",
+    "quiz.block.clearing_stopped": "Poin di akun ini tidak lagi dihapus.",
+    "quiz.block.no_active_points": "Pelanggaran ini tidak punya poin aktif lagi.",
+    "quiz.block.type_cooldown": "Satu poin jenis ini dikurangi kurang dari 30 hari lalu; bisa lagi mulai {date}.",
+    "import.kind": "Tidak dapat membedakan pelanggaran dari percobaan kuis: sertakan baris judul.",
+  },
+  zh: {
+    "health.title": "账户健康 — shop-policy",
+    "health.h1": "我的账户健康吗？",
+    "health.intro": "输入账户的违规记录和政策测验记录，或以CSV或JSON格式粘贴。您将看到有效违规积分、处罚节点、未来90天积分的变化、每周报告，以及哪些测验还能扣减1分。",
+    "health.violations": "违规记录",
+    "health.attempts": "政策测验记录",
+    "health.addViolation": "添加违规",
+    "health.addAttempt": "添加测验记录",
+    "health.paste": "粘贴违规或测验记录（CSV或JSON）",
+    "health.paste.hint": "CSV需有表头：违规记录为 id、type、points、issuedOn、surface；测验记录为 violationId、takenOn、passed。JSON：二者之一的列表，或包含 \"violations\" 和 \"quizAttempts\" 的对象。导入会替换同类的所有行。",
+    "health.paste.label": "要导入的数据",
+    "health.result": "结果",
+    "health.chart": "未来90天的有效积分",
+    "health.weekly": "每周报告",
+    "health.quizzes": "政策测验",
+    "health.notes": "积分规则",
+    "field.region": "地区",
+    "field.asOf": "判断日期",
+    "field.violations": "违规记录",
+    "field.quizAttempts": "政策测验记录",
+    "field.id": "编号",
+    "field.type": "违规类型",
+    "field.points": "积分",
+    "field.issuedOn": "处罚日期",
+    "field.surface": "发生位置",
+    "field.violationId": "违规编号",
+    "field.takenOn": "测验日期",
+    "field.passed": "通过（满分）",
+    "summary.points": "{date}的有效违规积分：{points}分。",
+    "summary.score": "{date}的健康分为{score}（{status}）：扣除了{points}分有效违规积分。",
+    "fig.active": "有效积分",
+    "fig.score": "健康分",
+    "fig.reached": "已达到的节点",
+    "fig.next": "下一个节点",
+    "fig.none": "无",
+    "fig.points": "{points}分",
+    "fig.scoreAt": "健康分{points}",
+    "fig.toGo": "还差{n}",
+    "status.healthy": "健康",
+    "status.caution": "注意",
+    "status.unhealthy": "不健康",
+    "progress.label": "{points}/{next}分：下一个节点",
+    "progress.score": "健康分{score}；下一个节点为{next}",
+    "reached": "已达到：{message}",
+    "next": "下一个（{points}）：{message}",
+    "chart.title": "{from}至{to}的有效违规积分",
+    "chart.today": "{date}为{points}分",
+    "chart.drop": "{date}起为{points}分",
+    "chart.flat": "未来90天内没有积分到期。",
+    "chart.milestone": "{points}分节点",
+    "chart.scoreNote": "在健康分制度下，这些积分在有效期内从健康分中扣除。",
+    "chart.axis": "积分",
+    "expirations": "积分到期时间",
+    "expirations.on": "日期",
+    "expirations.points": "减少的积分",
+    "clearingStopped": "有效积分于{date}达到停止清零的上限：此后积分不再到期。",
+    "weekly.type": "按违规类型",
+    "weekly.surface": "按发生位置",
+    "weekly.col.type": "类型",
+    "weekly.col.surface": "位置",
+    "weekly.col.violations": "违规次数",
+    "weekly.col.points": "积分",
+    "quiz.none": "没有开放的测验，也没有仍有有效积分的违规。",
+    "quiz.col.violation": "违规",
+    "quiz.col.open": "开放",
+    "quiz.col.deadline": "开放至",
+    "quiz.col.attempts": "本月剩余次数",
+    "quiz.col.active": "有效积分",
+    "quiz.col.removes": "今天通过可扣减1分？",
+    "quiz.col.why": "原因",
+    "quiz.block.closed": "测验已关闭。",
+    "quiz.block.no_attempts_left": "本月已无剩余次数。",
+    "quiz.block.removes_nothing": "通过后不会再从该违规扣减积分。",
+    "quiz.block.clearing_stopped": "该账户的积分已不再清零。",
+    "quiz.block.no_active_points": "该违规已无有效积分。",
+    "quiz.block.type_cooldown": "同类型的积分在30天内已扣减过；{date}起可再次扣减。",
+    "import.kind": "无法区分违规记录和测验记录：请提供表头。",
+  },
+};
+
+const VIOLATION_COLUMNS = [
+  { key: "id", label: "field.id", type: "text" },
+  { key: "type", label: "field.type", type: "text" },
+  { key: "points", label: "field.points", type: "number" },
+  { key: "issuedOn", label: "field.issuedOn", type: "date" },
+  {
+    key: "surface",
+    label: "field.surface",
+    type: "select",
+    options: [{ value: "", label: "surface.none" }, ...SURFACES.map((s) => ({ value: s, label: `surface.${s}` }))],
+  },
+];
+const ATTEMPT_COLUMNS = [
+  { key: "violationId", label: "field.violationId", type: "text" },
+  { key: "takenOn", label: "field.takenOn", type: "date" },
+  { key: "passed", label: "field.passed", type: "checkbox" },
+];
+
+/** The README's example account, moved to recent dates so that it means something today. */
+function example() {
+  const today = localToday();
+  return {
+    violations: [
+      { id: "v1", type: "Prohibited Customer Communication", points: 4, issuedOn: addDays(today, -21), surface: "chat" },
+      { id: "v2", type: "Misleading Product Information", points: 4, issuedOn: addDays(today, -4), surface: "live" },
+    ],
+    attempts: [{ violationId: "v1", takenOn: addDays(today, -10), passed: true }],
+  };
+}
+
+const $ = (id) => document.getElementById(id);
+const form = $("health-form");
+const result = $("health-result");
+const regionSelect = $("health-region");
+let page;
+const changed = () => page?.updateSoon();
+const violations = new RowEditor({ table: $("health-violations"), path: "violations", columns: VIOLATION_COLUMNS, onChange: changed });
+const attempts = new RowEditor({ table: $("health-attempts"), path: "quizAttempts", columns: ATTEMPT_COLUMNS, onChange: changed });
+
+function input() {
+  const out = { region: regionSelect.value, lang: lang(), violations: violations.values(), quizAttempts: attempts.values() };
+  const asOf = $("health-asof").value;
+  if (asOf) out.asOf = asOf;
+  return out;
+}
+
+/** A read-only table; its wrapper scrolls sideways on a phone and can be scrolled by keyboard. */
+function dataTable(headers, rows) {
+  return h("div", { className: "table-wrap", tabIndex: 0 }, h("table", {},
+    h("thead", {}, h("tr", {}, headers.map((x) => h("th", { attrs: { scope: "col" } }, x)))),
+    h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c)))))));
+}
+
+/** A "nice" tick step (1, 2, 5 × 10ⁿ) for an axis up to `max`. */
+function tickStep(max) {
+  const rough = max / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough);
+}
+
+/** The step chart of active points from `asOf` to `asOf` + 90, as inline SVG built with DOM calls. */
+function chart(report) {
+  const W = 640, H = 230, L = 44, R = 16, T = 16, B = 36, DAYS = 90;
+  const from = report.asOf, to = addDays(from, DAYS);
+  const steps = [[0, report.activePoints]];
+  let points = report.activePoints;
+  for (const e of report.expirations) {
+    const day = daysBetween(from, e.on);
+    if (day > DAYS) break;
+    points -= e.points;
+    steps.push([day, points]);
+  }
+  const lines = report.scheme === "points"
+    ? [report.milestone.reached, report.milestone.next].filter(Boolean).map((m) => m.points)
+    : [];
+  const top = Math.max(report.activePoints, ...lines, 4);
+  const step = tickStep(top);
+  const yMax = Math.ceil((top * 1.08) / step) * step;
+  const x = (day) => L + ((W - L - R) * day) / DAYS;
+  const y = (p) => T + (H - T - B) * (1 - p / yMax);
+
+  let d = `M${x(0)},${y(steps[0][1])}`;
+  for (const [day, p] of steps.slice(1)) d += ` H${x(day)} V${y(p)}`;
+  d += ` H${x(DAYS)}`;
+  const area = `${d} V${y(0)} H${x(0)} Z`;
+
+  const summary = [t("chart.today", { points: report.activePoints, date: from })];
+  for (const [day, p] of steps.slice(1)) summary.push(t("chart.drop", { points: p, date: addDays(from, day) }));
+  const caption = [summary.join("; ") + "."];
+  if (steps.length === 1) caption.push(t("chart.flat"));
+  if (report.scheme === "score") caption.push(t("chart.scoreNote"));
+
+  const titleId = "health-chart-title", descId = "health-chart-desc";
+  const parts = [svg("title", { id: titleId }, t("chart.title", { from, to })), svg("desc", { id: descId }, caption.join(" "))];
+  for (let v = 0; v <= yMax; v += step) {
+    parts.push(svg("line", { class: "grid-line", x1: L, x2: W - R, y1: y(v), y2: y(v) }));
+    parts.push(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, formatNumber(v)));
+  }
+  for (const day of [0, 30, 60, 90]) {
+    parts.push(svg("line", { class: "axis", x1: x(day), x2: x(day), y1: y(0), y2: y(0) + 5 }));
+    parts.push(svg("text", { x: x(day), y: H - B + 20, "text-anchor": day === 0 ? "start" : day === 90 ? "end" : "middle" }, addDays(from, day)));
+  }
+  parts.push(svg("line", { class: "axis", x1: L, x2: W - R, y1: y(0), y2: y(0) }));
+  parts.push(svg("line", { class: "axis", x1: L, x2: L, y1: T, y2: y(0) }));
+  parts.push(svg("text", { x: 4, y: T - 4 }, t("chart.axis")));
+  for (const m of lines) {
+    parts.push(svg("line", { class: "milestone", x1: L, x2: W - R, y1: y(m), y2: y(m) }));
+    parts.push(svg("text", { class: "milestone-label", x: W - R - 4, y: y(m) - 5, "text-anchor": "end" }, t("chart.milestone", { points: m })));
+  }
+  parts.push(svg("path", { class: "area", d: area }));
+  parts.push(svg("path", { class: "points", d, "data-steps": JSON.stringify(steps) }));
+  return [
+    svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": titleId, "aria-describedby": descId, "data-days": DAYS }, parts),
+    h("figcaption", {}, caption.join(" ")),
+  ];
+}
+
+function render() {
+  const report = accountHealth(input());
+  const { reached, next } = report.milestone;
+  const unit = (p) => t(report.scheme === "score" ? "fig.scoreAt" : "fig.points", { points: formatNumber(p) });
+
+  fill($("health-summary"), report.score
+    ? t("summary.score", { score: report.score.value, status: t(`status.${report.score.status}`), date: report.asOf, points: report.activePoints })
+    : t("summary.points", { points: report.activePoints, date: report.asOf }));
+
+  const figure = (label, value, extra) => h("div", {}, h("dt", {}, label), h("dd", {}, value), extra);
+  fill($("health-figures"),
+    figure(t("fig.active"), formatNumber(report.activePoints)),
+    report.score ? figure(t("fig.score"), formatNumber(report.score.value),
+      h("dd", {}, h("span", { className: `badge ${report.score.status}` }, t(`status.${report.score.status}`)))) : null,
+    figure(t("fig.reached"), reached ? unit(reached.points) : t("fig.none")),
+    figure(t("fig.next"), next ? unit(next.points) : t("fig.none"), next ? h("dd", { className: "detail" }, t("fig.toGo", { n: next.pointsToGo })) : null));
+
+  if (next && report.scheme === "points") {
+    const label = t("progress.label", { points: report.activePoints, next: next.points });
+    fill($("health-progress"), h("p", { className: "field" },
+      h("label", { htmlFor: "health-progress-bar" }, label),
+      h("progress", { id: "health-progress-bar", max: next.points, value: Math.min(report.activePoints, next.points) }, label)));
+  } else if (next && report.score) {
+    fill($("health-progress"), h("p", {}, t("progress.score", { score: report.score.value, next: next.points })));
+  } else fill($("health-progress"));
+
+  const warnings = [];
+  if (report.warning) warnings.push(noteItem(report.warning, h("p", {}, unverifiedBadge(report.warning.verified))));
+  if (reached) warnings.push(noteItem({ ...reached, message: t("reached", { message: reached.message }) }, h("p", {}, unverifiedBadge(reached.verified))));
+  if (next) warnings.push(noteItem({ ...next, message: t("next", { points: unit(next.points), message: next.message }) }, h("p", {}, unverifiedBadge(next.verified))));
+  if (report.score) warnings.push(noteItem(report.score, h("p", {}, unverifiedBadge(report.score.verified))));
+  fill($("health-warnings"), warnings);
+
+  fill($("health-chart"), chart(report));
+  fill($("health-expirations"),
+    report.clearingStoppedOn ? h("p", {}, t("clearingStopped", { date: report.clearingStoppedOn })) : null,
+    report.expirations.length ? [h("h4", {}, t("expirations")),
+      dataTable([t("expirations.on"), t("expirations.points")], report.expirations.map((e) => [e.on, `−${e.points}`]))] : null);
+
+  const w = report.weekly;
+  fill($("health-weekly"),
+    h("p", {}, w.message),
+    w.byType.length ? [h("h4", {}, t("weekly.type")), dataTable(
+      [t("weekly.col.type"), t("weekly.col.violations"), t("weekly.col.points")],
+      w.byType.map((r) => [r.type, r.violations, r.points]))] : null,
+    w.bySurface.length ? [h("h4", {}, t("weekly.surface")), dataTable(
+      [t("weekly.col.surface"), t("weekly.col.violations"), t("weekly.col.points")],
+      w.bySurface.map((r) => [t(`surface.${r.surface ?? "none"}`), r.violations, r.points]))] : null,
+    sourceNode(w.source));
+
+  fill($("health-quizzes"), report.quizzes.length === 0 ? h("p", {}, t("quiz.none")) : dataTable(
+    [t("quiz.col.violation"), t("quiz.col.open"), t("quiz.col.deadline"), t("quiz.col.attempts"), t("quiz.col.active"), t("quiz.col.removes"), t("quiz.col.why")],
+    report.quizzes.map((q) => [
+      `${q.violationId} — ${q.type}`,
+      t(q.open ? "yes" : "no"),
+      q.deadline,
+      String(q.attemptsLeft),
+      String(q.activePoints),
+      h("span", { className: `badge ${q.canRemovePoint ? "yes" : "no"}` }, t(q.canRemovePoint ? "yes" : "no")),
+      q.blockedBy ? t(`quiz.block.${q.blockedBy}`, { date: q.cooldownEndsOn ?? "" }) : "",
+    ])));
+
+  fill($("health-notes"), report.notes.map((n) => noteItem(n)));
+  fill($("health-policy"), policyLine(report.policy));
+  result.dataset.activePoints = String(report.activePoints);
+  result.dataset.scheme = report.scheme;
+  result.hidden = false;
+}
+
+// ---- Pasted data ----------------------------------------------------------------------------
+
+const truthy = (v) => /^(true|yes|y|1|pass|passed|ya|lulus|是|通过)$/i.test(String(v).trim());
+
+function violationRow(v) {
+  return {
+    id: String(v.id ?? ""),
+    type: String(v.type ?? ""),
+    points: v.points === "" || v.points === undefined || v.points === null ? null : Number(v.points),
+    issuedOn: typeof v.issuedOn === "string" ? csvDate(v.issuedOn) : v.issuedOn ?? null,
+    surface: v.surface ? String(v.surface).toLowerCase() : null,
+  };
+}
+
+function attemptRow(a) {
+  return {
+    violationId: String(a.violationId ?? ""),
+    takenOn: typeof a.takenOn === "string" ? csvDate(a.takenOn) : a.takenOn ?? null,
+    passed: typeof a.passed === "boolean" ? a.passed : truthy(a.passed ?? ""),
+  };
+}
+
+/** Reads pasted CSV or JSON into `{ violations?, attempts? }` rows. */
+function parseImport(text) {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+    let data;
+    try {
+      data = JSON.parse(trimmed);
+    } catch (error) {
+      throw inputError("csv", "", error.message);
+    }
+    if (Array.isArray(data)) {
+      if (data.every((x) => x && typeof x === "object" && "violationId" in x)) return { attempts: data.map(attemptRow) };
+      return { violations: data.map((x) => violationRow(x ?? {})) };
+    }
+    const out = {};
+    if (Array.isArray(data.violations)) out.violations = data.violations.map((x) => violationRow(x ?? {}));
+    if (Array.isArray(data.quizAttempts)) out.attempts = data.quizAttempts.map((x) => attemptRow(x ?? {}));
+    if (!out.violations && !out.attempts) throw inputError("csv", "", t("import.kind"));
+    return out;
+  }
+  const header = trimmed.split(/\r?\n/, 1)[0].toLowerCase().replace(/[^a-z]/g, "");
+  if (header.includes("violationid") && (header.includes("takenon") || header.includes("passed"))) {
+    const rows = csvObjects(trimmed, {
+      violationId: ["violationId", "violation id", "violation"],
+      takenOn: ["takenOn", "taken on", "date", "quiz date"],
+      passed: ["passed", "result", "pass"],
+    }, ["violationId", "takenOn", "passed"], "");
+    return { attempts: rows.map(attemptRow) };
+  }
+  const rows = csvObjects(trimmed, {
+    id: ["id", "violation id", "violationId", "record id"],
+    type: ["type", "violation type", "violation", "reason"],
+    points: ["points", "violation points", "point"],
+    issuedOn: ["issuedOn", "issued on", "issue date", "date", "issued", "violation time", "time"],
+    surface: ["surface", "where", "source"],
+  }, ["id", "type", "points", "issuedOn"], "");
+  return { violations: rows.map(violationRow) };
+}
+
+function relabel() {
+  regionOptions(regionSelect);
+  violations.relabel();
+  attempts.relabel();
+}
+
+page = await startPage({
+  strings: STRINGS,
+  restore(params) {
+    const fromLink = restoreForm(form, params, { region: "ID", asOf: "" }) || params.has("violations");
+    const rows = fromLink ? { violations: [], attempts: [] } : example();
+    try {
+      if (params.has("violations")) rows.violations = JSON.parse(params.get("violations"));
+      if (params.has("attempts")) rows.attempts = JSON.parse(params.get("attempts"));
+    } catch {
+      // A damaged link: keep what could be read; the form shows it and the checker judges it.
+    }
+    violations.set(Array.isArray(rows.violations) ? rows.violations : []);
+    attempts.set(Array.isArray(rows.attempts) ? rows.attempts : []);
+  },
+  state() {
+    const params = formParams(form);
+    params.set("violations", JSON.stringify(violations.values()));
+    params.set("attempts", JSON.stringify(attempts.values()));
+    return params;
+  },
+  render,
+  relabel,
+  errorEl: $("health-error"),
+  resultEl: result,
+  resultAttr: "activePoints",
+});
+
+regionSelect.addEventListener("change", page.update);
+$("health-asof").addEventListener("change", page.update);
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  page.update();
+});
+$("health-add-violation").addEventListener("click", () => {
+  const n = violations.body.rows.length + 1;
+  violations.add({ id: `v${n}`, points: 1, issuedOn: $("health-asof").value || localToday() });
+});
+$("health-add-attempt").addEventListener("click", () => {
+  const first = violations.values()[0];
+  attempts.add({ violationId: first?.id ?? "", takenOn: $("health-asof").value || localToday(), passed: true });
+});
+violations.addButton = $("health-add-violation");
+attempts.addButton = $("health-add-attempt");
+$("health-import-button").addEventListener("click", () => {
+  const status = $("health-import-status");
+  try {
+    const rows = parseImport($("health-import").value);
+    let n = 0;
+    if (rows.violations) {
+      violations.set(rows.violations);
+      n += rows.violations.length;
+    }
+    if (rows.attempts) {
+      attempts.set(rows.attempts);
+      n += rows.attempts.length;
+    }
+    status.textContent = t("import.done", { n });
+    page.update();
+  } catch (error) {
+    status.textContent = `${t("error.csv")} ${error.message}`;
+  }
+});
+$("health-example").addEventListener("click", () => {
+  restoreForm(form, new URLSearchParams(), { region: "ID", asOf: "" });
+  const rows = example();
+  violations.set(rows.violations);
+  attempts.set(rows.attempts);
+  page.update();
+});
+$("health-clear").addEventListener("click", () => {
+  violations.set([]);
+  attempts.set([]);
+  page.update();
+});
