@@ -239,14 +239,19 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             index.phrases.longest_alias(text, pos, first_two, contact, &mut scratch)
         {
             let cjk = is_cjk_or_thai(c);
-            if let Some(end) = scanner::handle_after(text, name.end, cjk) {
+            // The handle after the name ("IG @toko"), or an @handle before it ("@toko on IG").
+            let span = match scanner::handle_after(text, name.end, cjk) {
+                Some(end) => Some((pos, end)),
+                None => scanner::handle_before(text, pos).map(|start| (start, name.end)),
+            };
+            if let Some((start, end)) = span {
                 let (kind, rule) = if category == Category::Messenger {
                     (FindingKind::Messenger, index.fixed.messenger_handle)
                 } else {
                     (FindingKind::SocialHandle, index.fixed.social_handle)
                 };
                 out.push(Candidate {
-                    start: pos,
+                    start,
                     end,
                     kind,
                     rule,

@@ -775,6 +775,59 @@ const HANDLE_FILLERS: &[&str] = &[
     "ไอดี",
 ];
 
+/// Words that may stand between a handle and the network named after it: "@toko on IG",
+/// "@toko di IG", "@toko (IG)".
+const HANDLE_BEFORE_FILLERS: &[&str] = &["on", "di", "at", "in", "via", "lewat", "trên", "ở"];
+
+/// The `@handle` written just before a messenger or social network name that starts at `pos`:
+/// returns where the `@` is. Only an `@` handle counts this way round (a bare word before "on
+/// IG" is just a word), and an `@` inside a word (an e-mail address) is not a handle.
+pub fn handle_before(text: &str, pos: usize) -> Option<usize> {
+    let skip_back = |mut at: usize| {
+        while let Some(c) = char_before(text, at) {
+            if !matches!(c, ' ' | '(' | '[' | '-' | '|' | ':' | '：' | '\u{3000}' | '\u{A0}' | '\t')
+            {
+                break;
+            }
+            at -= c.len_utf8();
+        }
+        at
+    };
+    let mut at = skip_back(pos);
+    if at == pos {
+        return None;
+    }
+    // An optional filler word, as a whole word.
+    let word_start = text
+        .get(..at)?
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(at, |(i, _)| i);
+    if word_start < at
+        && !char_before(text, word_start).is_some_and(is_word_char)
+        && HANDLE_BEFORE_FILLERS.iter().any(|w| starts_with_folded(text, word_start, w) == Some(at))
+    {
+        at = skip_back(word_start);
+    }
+    let id_start = at
+        - text
+            .get(..at)?
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+            .count();
+    let id = text.get(id_start..at)?;
+    let sign = char_before(text, id_start)?;
+    let sign_at = id_start - sign.len_utf8();
+    ((sign == '@' || sign == '＠')
+        && (2..=30).contains(&id.trim_end_matches('.').len())
+        && id.ends_with(|c: char| c != '.')
+        && !char_before(text, sign_at).is_some_and(is_word_char))
+    .then_some(sign_at)
+}
+
 /// The id that follows a messenger or social network name ending at `pos` — `@handle`, a phone
 /// number, or (after a colon, after a Chinese name, or when it has a digit) a plain account id.
 /// Returns the end of the id. `"Line 2"` or `"IG story"` are not handles.
