@@ -187,7 +187,15 @@ test("typing a Shopee link into the product description blocks within 1 s; clear
   const shown = badge(page, "description");
   assert.equal(await shown.getAttribute("data-shop-policy-surface"), "product");
   assert.equal(await shown.getAttribute("data-shop-policy-region"), "ID"); // from <html lang="id">
-  // The browser's language (en here), as the options' default says.
+  // The browser's language (en here), as the options' default says. The verdict can turn to
+  // block on a check of a prefix of the text still in flight when typing ends; the check of the
+  // final text follows within the rate limit, so wait for its count rather than read it once.
+  await page.waitForFunction(
+    () => document.querySelector('[data-shop-policy-badge][data-shop-policy-field="description"]')
+      ?.shadowRoot?.querySelector(".pill")?.textContent === "Blocked · 2",
+    null,
+    { timeout: 1000, polling: 10 },
+  );
   assert.equal(await shown.evaluate((b) => b.shadowRoot.querySelector(".pill").textContent), "Blocked · 2");
   // The highlights cover exactly the offending spans, and the field is untouched.
   const marks = await page.evaluate(() =>
