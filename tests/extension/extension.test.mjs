@@ -198,9 +198,15 @@ test("typing a Shopee link into the product description blocks within 1 s; clear
   );
   assert.equal(await shown.evaluate((b) => b.shadowRoot.querySelector(".pill").textContent), "Blocked · 2");
   // The highlights cover exactly the offending spans, and the field is untouched.
-  const marks = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-shop-policy-ui="overlay"]')].flatMap((o) => [...o.shadowRoot.querySelectorAll("mark")].map((m) => m.textContent)),
+  // The overlay is drawn on the next animation frame after the badge: wait for its marks.
+  const markTexts = () =>
+    [...document.querySelectorAll('[data-shop-policy-ui="overlay"]')].flatMap((o) => [...o.shadowRoot.querySelectorAll("mark")].map((m) => m.textContent));
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-shop-policy-ui="overlay"]')].flatMap((o) => [...o.shadowRoot.querySelectorAll("mark")]).length === 2,
+    null,
+    { timeout: 1000, polling: 10 },
   );
+  const marks = await page.evaluate(markTexts);
   assert.deepEqual(marks, ["Beli di", "shopee.co.id"]);
   assert.equal(await description.inputValue(), text);
 
