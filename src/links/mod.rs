@@ -307,14 +307,7 @@ fn word_end(text: &str, mut pos: usize) -> usize {
 fn phone_word_before(text: &str, pos: usize) -> bool {
     let head =
         text.get(..pos).unwrap_or_default().trim_end_matches([' ', ':', '：', '.', '\u{A0}']);
-    let tail_start = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-    let lower = text::folded_lowercase(head.get(tail_start..).unwrap_or_default());
-    PHONE_WORDS.iter().any(|w| {
-        lower.ends_with(w) && {
-            let before = lower.len() - w.len();
-            !lower.get(..before).and_then(|h| h.chars().next_back()).is_some_and(text::is_word_char)
-        }
-    })
+    scanner::word_before(text, head.len(), PHONE_WORDS).is_some()
 }
 
 /// A host run, judged: is it a link, which platform, which rule, which kind.

@@ -108,9 +108,18 @@ fn label_text(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// `word` as [`fold`] reads it, so a word list may be written naturally ("sđt", "trên").
+fn folded(word: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    word.chars().filter_map(|c| match fold(c) {
+        Folded::Char(f, _) => Some(f),
+        Folded::Invisible => None,
+    })
+}
+
+/// Where `word` ends if the text at `pos` reads as it (both folded).
 fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
     let mut at = pos;
-    for want in word.chars() {
+    for want in folded(word) {
         let c = char_at(text, at)?;
         match fold(c) {
             Folded::Char(f, _) if f == want => at += c.len_utf8(),
@@ -118,6 +127,34 @@ fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
         }
     }
     Some(at)
+}
+
+/// Where one of `words` starts if it ends exactly at `end`, read folded and as a whole word
+/// (no letter or digit just before it; invisible characters are passed over, as [`fold`] drops
+/// them).
+pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|word| {
+        let mut start = end;
+        let mut wanted = folded(word).rev();
+        let mut want = wanted.next();
+        while let Some(w) = want {
+            let c = char_before(text, start)?;
+            match fold(c) {
+                Folded::Invisible => {}
+                Folded::Char(f, _) if f == w => want = wanted.next(),
+                Folded::Char(..) => return None,
+            }
+            start -= c.len_utf8();
+        }
+        let mut before = start;
+        let boundary = loop {
+            match char_before(text, before) {
+                Some(c) if fold(c) == Folded::Invisible => before -= c.len_utf8(),
+                other => break !other.is_some_and(is_word_char),
+            }
+        };
+        boundary.then_some(start)
+    })
 }
 
 fn skip_spaces(text: &str, mut pos: usize) -> usize {
@@ -797,19 +834,9 @@ pub fn handle_before(text: &str, pos: usize) -> Option<usize> {
     if at == pos {
         return None;
     }
-    // An optional filler word, as a whole word.
-    let word_start = text
-        .get(..at)?
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(at, |(i, _)| i);
-    if word_start < at
-        && !char_before(text, word_start).is_some_and(is_word_char)
-        && HANDLE_BEFORE_FILLERS.iter().any(|w| starts_with_folded(text, word_start, w) == Some(at))
-    {
-        at = skip_back(word_start);
+    // An optional filler word.
+    if let Some(start) = word_before(text, at, HANDLE_BEFORE_FILLERS) {
+        at = skip_back(start);
     }
     let id_start = at
         - text
