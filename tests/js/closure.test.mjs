@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkClosure, Engine } from "shop-policy";
+import { codeAndPath } from "./errors.mjs";
 
 /** An Indonesian shop that can close on 2026-06-01. */
 const ready = () => ({
@@ -24,18 +25,6 @@ const ready = () => ({
 });
 
 const condition = (report, id) => report.conditions.find((c) => c.id === id);
-
-/** Runs `fn`, expecting a ShopPolicyError; returns [code, path]. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof Error);
-    assert.equal(error.name, "ShopPolicyError");
-    return [error.code, error.path];
-  }
-  assert.fail("expected a ShopPolicyError");
-}
 
 test("a shop that meets every condition can close today", () => {
   const report = checkClosure(ready());
@@ -153,13 +142,13 @@ test("the UK closure pack is an unverified overlay", () => {
 
 test("bad input throws with code and path", () => {
   const orders = [...ready().orders, { id: "3", status: "shipped" }, { id: "4", status: "completed" }];
-  assert.deepEqual(thrown(() => checkClosure({ ...ready(), orders })), ["invalid_input", "orders[3].finalizedOn"]);
+  assert.deepEqual(codeAndPath(() => checkClosure({ ...ready(), orders })), ["invalid_input", "orders[3].finalizedOn"]);
   orders[3] = { id: "4", status: "completed", finalizedOn: "2026-02-30" };
-  assert.deepEqual(thrown(() => checkClosure({ ...ready(), orders })), ["invalid_date", "orders[3].finalizedOn"]);
+  assert.deepEqual(codeAndPath(() => checkClosure({ ...ready(), orders })), ["invalid_date", "orders[3].finalizedOn"]);
   orders[3] = { id: "1", status: "completed", finalizedOn: "2026-02-03", note: "x" };
-  assert.deepEqual(thrown(() => checkClosure({ ...ready(), orders })), ["unknown_field", "orders[3].note"]);
+  assert.deepEqual(codeAndPath(() => checkClosure({ ...ready(), orders })), ["unknown_field", "orders[3].note"]);
   orders[3] = { id: "577001", status: "completed", finalizedOn: "2026-02-03" };
-  assert.deepEqual(thrown(() => checkClosure({ ...ready(), orders })), ["duplicate_id", "orders[3].id"]);
+  assert.deepEqual(codeAndPath(() => checkClosure({ ...ready(), orders })), ["duplicate_id", "orders[3].id"]);
   for (const [change, code, path] of [
     [{ deposit: NaN }, "invalid_input", "deposit"],
     [{ deposit: Infinity }, "invalid_input", "deposit"],
@@ -173,7 +162,7 @@ test("bad input throws with code and path", () => {
     [{ region: "JP" }, "unknown_region", "region"],
     [{ colour: "red" }, "unknown_field", "colour"],
   ]) {
-    assert.deepEqual(thrown(() => checkClosure({ ...ready(), ...change })), [code, path], path);
+    assert.deepEqual(codeAndPath(() => checkClosure({ ...ready(), ...change })), [code, path], path);
   }
-  assert.equal(thrown(() => checkClosure(null))[0], "invalid_input");
+  assert.equal(codeAndPath(() => checkClosure(null))[0], "invalid_input");
 });

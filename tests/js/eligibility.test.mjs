@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkEligibility, Engine } from "shop-policy";
+import { codeAndPath } from "./errors.mjs";
 
 const AS_OF = "2026-03-01";
 const REGIONS = ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
@@ -22,18 +23,6 @@ const allMet = (region, followers = 10_000) => ({
 });
 
 const byId = (report, id) => report.criteria.find((c) => c.id === id);
-
-/** Runs `fn`, expecting a ShopPolicyError; returns [code, path]. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof Error);
-    assert.equal(error.name, "ShopPolicyError");
-    return [error.code, error.path];
-  }
-  assert.fail("expected a ShopPolicyError");
-}
 
 test("eligible: every criterion met, in every region", () => {
   for (const region of REGIONS) {
@@ -207,7 +196,7 @@ test("new Engine(overlay).checkEligibility uses the caller's figures", () => {
   assert.equal(byId(report, "followers").verified, false);
   assert.equal(report.nextSteps[0].message, "Gain 1 more follower: you have 999, and 1,000 are needed.");
   assert.equal(engine.checkEligibility(allMet("ID", 1000)).outcome, "eligible");
-  assert.deepEqual(thrown(() => engine.checkEligibility(allMet("TH"))), ["unknown_region", "region"]);
+  assert.deepEqual(codeAndPath(() => engine.checkEligibility(allMet("TH"))), ["unknown_region", "region"]);
   const builtin = new Engine();
   assert.deepEqual(builtin.checkEligibility(allMet("UK")), checkEligibility(allMet("UK")));
   engine.free();
@@ -234,6 +223,6 @@ test("bad input throws with a stable code and the path", () => {
     [null, "invalid_input", ""],
     ["ID", "invalid_input", ""],
   ]) {
-    assert.deepEqual(thrown(() => checkEligibility(input)), [code, path], JSON.stringify(input, (_, v) => (typeof v === "bigint" ? `${v}n` : v)));
+    assert.deepEqual(codeAndPath(() => checkEligibility(input)), [code, path], JSON.stringify(input, (_, v) => (typeof v === "bigint" ? `${v}n` : v)));
   }
 });

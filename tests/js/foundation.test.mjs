@@ -2,22 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import init, { policies, validatePolicy, getPolicy, Engine } from "shop-policy";
+import { thrown } from "./errors.mjs";
 
 const REGIONS = ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
-
-/** Runs `fn`, expecting a ShopPolicyError; returns it. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof Error, "a real Error");
-    assert.equal(error.name, "ShopPolicyError");
-    assert.equal(typeof error.code, "string");
-    assert.equal(typeof error.path, "string");
-    return error;
-  }
-  assert.fail("expected a ShopPolicyError");
-}
 
 test("the Node entry is ready on import, and init() is a harmless no-op", async () => {
   assert.equal(typeof init, "function");

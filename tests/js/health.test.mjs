@@ -3,18 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { accountHealth, Engine } from "shop-policy";
-
-/** Runs `fn`, expecting a ShopPolicyError; returns it. */
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof Error, "a real Error");
-    assert.equal(error.name, "ShopPolicyError");
-    return error;
-  }
-  assert.fail("expected a ShopPolicyError");
-}
+import { thrown } from "./errors.mjs";
 
 const account = {
   region: "ID",

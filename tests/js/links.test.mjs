@@ -2,16 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkLinks, Engine } from "shop-policy";
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    assert.equal(error.name, "ShopPolicyError");
-    return error;
-  }
-  assert.fail("expected a ShopPolicyError");
-}
+import { thrown } from "./errors.mjs";
 
 test("a Shopee link in a caption is blocked, with its rule, source and a localized message", () => {
   const report = checkLinks({ text: "Beli di shopee.co.id ya kak", surface: "video", region: "ID" });
