@@ -3,22 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, Reflect};
 use shop_policy::wasm::{JsEngine, get_policy, policies, validate_policy};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn text(value: &JsValue, key: &str) -> String {
-    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
-}
+mod common;
+use common::{get, js, text};
 
 #[wasm_bindgen_test]
 fn policies_lists_the_eight_builtin_regions() {

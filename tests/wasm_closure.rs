@@ -3,26 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, Reflect};
 use shop_policy::wasm::{JsEngine, check_closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn set(value: &JsValue, key: &str, to: &JsValue) {
-    Reflect::set(value, &JsValue::from_str(key), to).unwrap();
-}
-
-fn text(value: &JsValue, key: &str) -> String {
-    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
-}
+mod common;
+use common::{error_of, get, js, set, text};
 
 /// An Indonesian shop with one open order and a negative balance the deposit covers.
 fn input() -> JsValue {
@@ -43,13 +30,6 @@ fn condition(report: &JsValue, id: &str) -> JsValue {
         .iter()
         .find(|c| text(c, "id") == id)
         .unwrap_or_else(|| panic!("no condition {id}"))
-}
-
-fn error_of(result: Result<JsValue, JsValue>) -> (String, String) {
-    let error = result.expect_err("expected a ShopPolicyError");
-    assert!(error.is_instance_of::<js_sys::Error>());
-    assert_eq!(text(&error, "name"), "ShopPolicyError");
-    (text(&error, "code"), text(&error, "path"))
 }
 
 #[wasm_bindgen_test]

@@ -3,28 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, Reflect};
 use shop_policy::wasm::{JsEngine, check_eligibility};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn text(value: &JsValue, key: &str) -> String {
-    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
-}
-
-fn error(result: Result<JsValue, JsValue>) -> (String, String) {
-    let error = result.expect_err("expected a ShopPolicyError");
-    assert_eq!(text(&error, "name"), "ShopPolicyError");
-    (text(&error, "code"), text(&error, "path"))
-}
+mod common;
+use common::{error_of, get, js, text};
 
 const MET: &str = r#""asOf":"2026-03-01","followers":600,"age":18,"identityVerified":true,
     "governmentAccount":false,"previouslyRevoked":false,"codeOfConductViolations":0,
@@ -65,10 +50,10 @@ fn unknown_facts_and_js_only_values() {
 
     let nan = js(r#"{"region":"ID","asOf":"2026-03-01"}"#);
     Reflect::set(&nan, &"followers".into(), &JsValue::from_f64(f64::NAN)).unwrap();
-    assert_eq!(error(check_eligibility(nan)), ("invalid_input".into(), "followers".into()));
+    assert_eq!(error_of(check_eligibility(nan)), ("invalid_input".into(), "followers".into()));
     let function = js(r#"{"region":"ID"}"#);
     Reflect::set(&function, &"age".into(), &js_sys::Function::new_no_args("return 18")).unwrap();
-    assert_eq!(error(check_eligibility(function)), ("invalid_input".into(), "age".into()));
+    assert_eq!(error_of(check_eligibility(function)), ("invalid_input".into(), "age".into()));
 }
 
 #[wasm_bindgen_test]
@@ -121,9 +106,12 @@ fn errors_carry_code_and_path() {
         (r#"{"followers":1}"#, "invalid_input", "region"),
         ("42", "invalid_input", ""),
     ] {
-        assert_eq!(error(check_eligibility(js(input))), (code.into(), path.into()), "{input}");
+        assert_eq!(error_of(check_eligibility(js(input))), (code.into(), path.into()), "{input}");
     }
-    assert_eq!(error(check_eligibility(JsValue::UNDEFINED)), ("invalid_input".into(), "".into()));
+    assert_eq!(
+        error_of(check_eligibility(JsValue::UNDEFINED)),
+        ("invalid_input".into(), "".into())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -139,7 +127,7 @@ fn an_engine_with_a_users_pack() {
     let followers = Array::from(&get(&report, "criteria")).get(0);
     assert_eq!(get(&followers, "verified"), JsValue::FALSE);
     assert_eq!(
-        error(engine.check_eligibility(js(r#"{"region":"TH"}"#))),
+        error_of(engine.check_eligibility(js(r#"{"region":"TH"}"#))),
         ("unknown_region".into(), "region".into())
     );
 }

@@ -3,26 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, Reflect};
 use shop_policy::wasm::{JsEngine, account_health};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn text(value: &JsValue, key: &str) -> String {
-    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
-}
-
-fn number(value: &JsValue, key: &str) -> f64 {
-    get(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
-}
+mod common;
+use common::{get, js, number, text};
 
 const INDONESIA: &str = r#"{
     "region": "ID", "asOf": "2023-02-10",

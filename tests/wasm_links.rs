@@ -2,18 +2,13 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use js_sys::{Array, JSON, Reflect};
+use js_sys::{Array, JSON};
 use shop_policy::wasm::{JsEngine, check_links};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn text(value: &JsValue, key: &str) -> String {
-    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
-}
+mod common;
+use common::{get, text};
 
 #[wasm_bindgen_test]
 fn findings_carry_utf16_offsets_into_the_js_string() {
