@@ -126,30 +126,35 @@ pub fn write_number(out: &mut String, n: f64) {
     }
     let mut text = String::new();
     write_digits(&mut text, digits);
-    let significant = text.trim_end_matches('0');
-    let (first, rest) = significant.split_at(1.min(significant.len()));
+    let digits = text.trim_end_matches('0');
     if (-6..21).contains(&exponent) {
+        // Fixed notation, as JS writes 0.000001 to 1e21.
         if exponent < 0 {
             out.push_str("0.");
             for _ in 1..-exponent {
                 out.push('0');
             }
-            out.push_str(significant);
+            out.push_str(digits);
         } else {
             let whole = exponent as usize + 1;
-            for (i, digit) in significant
-                .chars()
-                .chain(std::iter::repeat('0'))
-                .take(whole.max(significant.len()))
-                .enumerate()
-            {
-                if i == whole {
+            match (digits.get(..whole), digits.get(whole..)) {
+                (Some(integer), Some(fraction)) if !fraction.is_empty() => {
+                    out.push_str(integer);
                     out.push('.');
+                    out.push_str(fraction);
                 }
-                out.push(digit);
+                _ => {
+                    out.push_str(digits);
+                    for _ in digits.len()..whole {
+                        out.push('0');
+                    }
+                }
             }
         }
     } else {
+        // Exponent notation: 1.5e+21, 1e-7.
+        let (first, rest) =
+            (digits.get(..1).unwrap_or_default(), digits.get(1..).unwrap_or_default());
         out.push_str(first);
         if !rest.is_empty() {
             out.push('.');
