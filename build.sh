@@ -183,7 +183,7 @@ serve() {
 # check holds a ceiling just above the current size: the module can shrink but never grow
 # unnoticed. Lower SIZE_CEILING as it shrinks; at the budget, make them one.
 SIZE_BUDGET=122880
-SIZE_CEILING=155000
+SIZE_CEILING=150000
 
 size_check() {
   local gz
