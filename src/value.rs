@@ -441,9 +441,9 @@ pub mod tape {
     /// Nesting deeper than [`super::MAX_DEPTH`] (or a cycle) was cut here.
     pub const TOO_DEEP: u8 = 11;
 
-    struct Reader<'a> {
-        tags: &'a [u8],
-        nums: &'a [f64],
+    struct Reader<'t, 'a> {
+        tags: &'t [u8],
+        nums: &'t [f64],
         text: &'a str,
         tag_at: usize,
         num_at: usize,
@@ -453,7 +453,7 @@ pub mod tape {
 
     /// Rebuilds the value. Fails with the path of a value JSON cannot hold, or of nesting that
     /// is too deep; a malformed tape (which the JS half never writes) is `invalid_input` too.
-    pub fn read<'a>(tags: &'a [u8], nums: &'a [f64], text: &'a str) -> Result<Value<'a>, Error> {
+    pub fn read<'a>(tags: &[u8], nums: &[f64], text: &'a str) -> Result<Value<'a>, Error> {
         let mut reader =
             Reader { tags, nums, text, tag_at: 0, num_at: 0, text_at: 0, keys: Vec::new() };
         let value = reader.value(&Path::Root, 0)?;
@@ -474,7 +474,7 @@ pub mod tape {
         )
     }
 
-    impl<'a> Reader<'a> {
+    impl<'a> Reader<'_, 'a> {
         fn tag(&mut self) -> Result<u8, Error> {
             let tag = self.tags.get(self.tag_at).copied().ok_or_else(malformed)?;
             self.tag_at += 1;

@@ -1,0 +1,134 @@
+//! Embeds the built-in policy packs (`policies/*.json`) as one value tape.
+//!
+//! Why not `include_str!` the JSON: the wasm module would then need a JSON text parser (and
+//! Rust's float parser) for nothing but its own packs, since everything a caller passes
+//! arrives already flattened by `src/wasm_input.js`. Written here in the tape format that
+//! `value::tape` reads — with keys interned across all nine files — the packs are smaller and
+//! the module carries one reader instead of two (about 7 KB of gzip, see `./build.sh size`).
+//!
+//! The archive is one object, `{"base": …, "ID": …, …}`, written as three files in `OUT_DIR`:
+//! - `packs.tags`: one tag byte per value (the constants of `value::tape`);
+//! - `packs.nums`: the numbers, each an unsigned LEB128 of `2n` for a whole `n` in
+//!   `0..2^52`, or `1` followed by the 8 little-endian bytes of the `f64`;
+//! - `packs.text`: the UTF-8 bytes of every string and new key, back to back.
+//!
+//! A syntax error in a pack fails the build here; what the packs *mean* is checked by the
+//! test suite (`Pack::from_value` on every region).
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+// Must match `value::tape`.
+const NULL: u8 = 0;
+const FALSE: u8 = 2;
+const TRUE: u8 = 3;
+const NUMBER: u8 = 4;
+const STRING: u8 = 5;
+const ARRAY: u8 = 6;
+const OBJECT: u8 = 7;
+const NEW_KEY: u8 = 8;
+const KEY: u8 = 9;
+
+/// The files of the archive, in order: the shared base, then one overlay per region.
+const FILES: [&str; 9] = ["base", "ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
+
+#[derive(Default)]
+struct Tape {
+    tags: Vec<u8>,
+    nums: Vec<u8>,
+    text: String,
+    keys: HashMap<String, usize>,
+}
+
+impl Tape {
+    fn num(&mut self, n: f64) {
+        if n >= 0.0 && n.fract() == 0.0 && n < (1u64 << 52) as f64 {
+            self.leb(n as u64 * 2);
+        } else {
+            self.leb(1);
+            self.nums.extend_from_slice(&n.to_le_bytes());
+        }
+    }
+
+    fn leb(&mut self, mut n: u64) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.nums.push(byte);
+                return;
+            }
+            self.nums.push(byte | 0x80);
+        }
+    }
+
+    fn str(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.num(s.len() as f64);
+    }
+
+    fn key(&mut self, key: &str) {
+        match self.keys.get(key) {
+            Some(&index) => {
+                self.tags.push(KEY);
+                self.num(index as f64);
+            }
+            None => {
+                self.keys.insert(key.to_owned(), self.keys.len());
+                self.tags.push(NEW_KEY);
+                self.str(key);
+            }
+        }
+    }
+
+    fn value(&mut self, value: &Value) {
+        match value {
+            Value::Null => self.tags.push(NULL),
+            Value::Bool(false) => self.tags.push(FALSE),
+            Value::Bool(true) => self.tags.push(TRUE),
+            Value::Number(n) => {
+                self.tags.push(NUMBER);
+                self.num(n.as_f64().expect("a JSON number"));
+            }
+            Value::String(s) => {
+                self.tags.push(STRING);
+                self.str(s);
+            }
+            Value::Array(items) => {
+                self.tags.push(ARRAY);
+                self.num(items.len() as f64);
+                for item in items {
+                    self.value(item);
+                }
+            }
+            Value::Object(entries) => {
+                self.tags.push(OBJECT);
+                self.num(entries.len() as f64);
+                for (key, item) in entries {
+                    self.key(key);
+                    self.value(item);
+                }
+            }
+        }
+    }
+}
+
+fn main() {
+    let mut tape = Tape::default();
+    tape.tags.push(OBJECT);
+    tape.num(FILES.len() as f64);
+    for name in FILES {
+        let path = format!("policies/{name}.json");
+        println!("cargo::rerun-if-changed={path}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        tape.key(name);
+        tape.value(&value);
+    }
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    std::fs::write(out.join("packs.tags"), &tape.tags).expect("write packs.tags");
+    std::fs::write(out.join("packs.nums"), &tape.nums).expect("write packs.nums");
+    std::fs::write(out.join("packs.text"), &tape.text).expect("write packs.text");
+}
