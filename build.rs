@@ -89,7 +89,8 @@ impl Tape {
             Value::Bool(true) => self.tags.push(TRUE),
             Value::Number(n) => {
                 self.tags.push(NUMBER);
-                self.num(n.as_f64().expect("a JSON number"));
+                // Without serde_json's arbitrary_precision, every number is an f64.
+                self.num(n.as_f64().unwrap_or(f64::NAN));
             }
             Value::String(s) => {
                 self.tags.push(STRING);
@@ -114,21 +115,22 @@ impl Tape {
     }
 }
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut tape = Tape::default();
     tape.tags.push(OBJECT);
     tape.num(FILES.len() as f64);
     for name in FILES {
         let path = format!("policies/{name}.json");
         println!("cargo::rerun-if-changed={path}");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let value: Value = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
         tape.key(name);
         tape.value(&value);
     }
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = std::env::var("OUT_DIR")?;
     let out = Path::new(&out);
-    std::fs::write(out.join("packs.tags"), &tape.tags).expect("write packs.tags");
-    std::fs::write(out.join("packs.nums"), &tape.nums).expect("write packs.nums");
-    std::fs::write(out.join("packs.text"), &tape.text).expect("write packs.text");
+    std::fs::write(out.join("packs.tags"), &tape.tags)?;
+    std::fs::write(out.join("packs.nums"), &tape.nums)?;
+    std::fs::write(out.join("packs.text"), &tape.text)?;
+    Ok(())
 }
