@@ -64,6 +64,7 @@ pub mod decode;
 pub mod eligibility;
 mod engine;
 pub mod error;
+mod fast_hash;
 pub mod health;
 pub mod i18n;
 pub mod links;

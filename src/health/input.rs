@@ -10,11 +10,11 @@
 //! Ids and types borrow from the input value rather than being copied, and quiz attempts refer
 //! to their violation by position once decoded, so evaluation never looks an id up twice.
 
-use super::index::FastMap;
 use crate::date::Date;
 use crate::decode::{Decoder, Path, int, word};
 use crate::engine::CallContext;
 use crate::error::{Error, ErrorCode};
+use crate::fast_hash::FastMap;
 use crate::pack::{HealthPolicy, Surface};
 use crate::value::Value;
 

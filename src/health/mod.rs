@@ -79,7 +79,6 @@
 //! # Ok::<(), shop_policy::Error>(())
 //! ```
 
-mod index;
 mod input;
 mod ledger;
 mod milestones;
@@ -91,11 +90,11 @@ pub use input::{HealthInput, QuizAttempt, Violation};
 use crate::date::Date;
 use crate::engine::{Engine, RegionPolicy, Today};
 use crate::error::Error;
+use crate::fast_hash::FastMap;
 use crate::i18n::{self, Lang};
 use crate::pack::{HealthPolicy, Scheme};
 use crate::report::{Cited, Note, PolicyRef};
 use crate::value::Value;
-use index::FastMap;
 use serde::Serialize;
 
 /// The report of `accountHealth`.

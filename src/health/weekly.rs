@@ -16,8 +16,8 @@ use crate::report::Cited;
 use crate::sort;
 use std::cmp::Reverse;
 
-use super::index::FastMap;
 use super::input::Violation;
+use crate::fast_hash::FastMap;
 
 /// The report for the `rule.days` days ending on `as_of`.
 pub(super) fn report(

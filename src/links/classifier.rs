@@ -8,8 +8,8 @@
 use super::phrases::PhraseIndex;
 use super::scanner::PhoneRun;
 use crate::error::{Error, ErrorCode};
+use crate::fast_hash::{FastMap, FastSet};
 use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan};
-use std::collections::{HashMap, HashSet};
 
 /// A catalog platform, resolved to its rule.
 #[derive(Debug, Clone)]
@@ -52,9 +52,9 @@ pub struct LinkIndex {
     pub cta_rules: Vec<usize>,
     /// Phrases and aliases.
     pub phrases: PhraseIndex,
-    domains: HashMap<String, usize>,
-    tlds: HashSet<String>,
-    catalog_tlds: HashSet<String>,
+    domains: FastMap<String, usize>,
+    tlds: FastSet<String>,
+    catalog_tlds: FastSet<String>,
     plans: Vec<PhonePlan>,
     national_plan: Option<usize>,
 }
@@ -72,7 +72,7 @@ impl LinkIndex {
             })
         };
         let mut platforms = Vec::with_capacity(links.catalog.len());
-        let mut domains = HashMap::new();
+        let mut domains = FastMap::default();
         for platform in &links.catalog {
             let category_rule = links
                 .categories

@@ -101,7 +101,7 @@ pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: La
     let index = &policy.links;
     let kept = rules::resolve_overlaps(text, candidates(index, text));
     let mut cursor = Utf16Cursor::new(text);
-    let mut messages = rules::MessageCache::new();
+    let mut messages = rules::MessageCache::default();
     let findings: Vec<Finding> = kept
         .iter()
         .filter_map(|c| {

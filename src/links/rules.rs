@@ -9,11 +9,11 @@
 //! ("order via" + "WA 0812…"), so both reasons reach the seller.
 
 use super::classifier::LinkIndex;
+use crate::fast_hash::FastMap;
 use crate::i18n::{self, Lang};
 use crate::pack::Surface;
 use crate::report::{Finding, FindingKind, Verdict};
 use crate::sort;
-use std::collections::HashMap;
 
 /// A reading of a span of the text, before overlaps are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,10 +119,10 @@ fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, kept: &mut Vec<Cand
 
 /// Messages already rendered in one check, by (rule, platform, obfuscated, host): a dense text
 /// repeats the same few.
-pub type MessageCache<'c> = HashMap<(usize, Option<usize>, bool, Option<&'c str>), String>;
+pub(crate) type MessageCache<'c> = FastMap<(usize, Option<usize>, bool, Option<&'c str>), String>;
 
 /// The finding a kept candidate becomes: its verdict on `surface`, its message in `lang`.
-pub fn finding<'c>(
+pub(crate) fn finding<'c>(
     index: &LinkIndex,
     candidate: &'c Candidate,
     matched: &str,

@@ -43,9 +43,9 @@ pub use rule::RuleMeta;
 use crate::date::{Date, DstRule, TimeZone};
 use crate::decode::{Decoder, Path, int, word};
 use crate::error::{Diagnostic, Error, ErrorCode};
+use crate::fast_hash::FastSet;
 use crate::i18n;
 use crate::value::Value;
-use std::collections::HashSet;
 
 /// A currency and how many decimal places its minor unit has (ISO 4217). Reports that speak of
 /// money carry it, so callers can read their integer amounts.
@@ -201,7 +201,7 @@ impl Pack {
 
     /// Every source the pack cites, each once, in order of first citation.
     pub fn sources(&self) -> Vec<String> {
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         self.rules().filter(|r| seen.insert(r.source.as_str())).map(|r| r.source.clone()).collect()
     }
 
@@ -242,7 +242,7 @@ impl Pack {
     }
 
     fn check_rule_ids(&self, d: &mut Decoder) {
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         for rule in self.rules() {
             if !seen.insert(rule.id.as_str()) {
                 d.report(
@@ -256,7 +256,7 @@ impl Pack {
 
     fn check_links(&self, d: &mut Decoder, path: &Path<'_>) {
         let l = &self.links;
-        let rule_ids: HashSet<&str> = l.rules.iter().map(|r| r.meta.id.as_str()).collect();
+        let rule_ids: FastSet<&str> = l.rules.iter().map(|r| r.meta.id.as_str()).collect();
         let known_rule = |d: &mut Decoder, id: &str, at: &Path<'_>| {
             if !rule_ids.contains(id) {
                 d.report(
@@ -273,7 +273,7 @@ impl Pack {
         }
         let catalog = path.key("catalog");
         unique(d, &catalog, l.catalog.iter().map(|p| p.id.as_str()), "platform");
-        let mut domains = HashSet::new();
+        let mut domains = FastSet::default();
         for (i, p) in l.catalog.iter().enumerate() {
             let at = catalog.index(i);
             if !l.categories.iter().any(|c| c.category == p.category) {
@@ -315,7 +315,7 @@ impl Pack {
     fn check_eligibility(&self, d: &mut Decoder, path: &Path<'_>) {
         let e = &self.eligibility;
         let criteria = path.key("criteria");
-        let mut kinds = HashSet::new();
+        let mut kinds = FastSet::default();
         for (i, c) in e.criteria.iter().enumerate() {
             if !kinds.insert(c.kind) {
                 d.report(
@@ -479,7 +479,7 @@ fn category_name(category: Category) -> &'static str {
 
 /// Reports each id that appears more than once in a list.
 fn unique<'a>(d: &mut Decoder, list: &Path<'_>, ids: impl Iterator<Item = &'a str>, what: &str) {
-    let mut seen = HashSet::new();
+    let mut seen = FastSet::default();
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
             d.report(

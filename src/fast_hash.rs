@@ -1,19 +1,24 @@
-//! Hash maps keyed by the caller's own short strings (violation ids and types).
+//! The crate's one hasher, for maps keyed by short strings: violation ids and types, pack ids,
+//! domains.
 //!
 //! The standard library's SipHash resists collision attacks by an adversary choosing keys; here
-//! the keys are the caller's own data, evaluated on the caller's own device, so that protection
-//! buys nothing and costs most of a lookup. This is the multiply-rotate hash rustc itself uses
-//! (FxHash, with rustc-hash 2's final rotation), a dozen lines instead of a dependency.
+//! the keys are the caller's own data (or the pack's), evaluated on the caller's own device, so
+//! that protection buys nothing and costs most of a lookup — and, in the wasm, a second hash
+//! function's code. This is the multiply-rotate hash rustc itself uses (FxHash, with rustc-hash
+//! 2's final rotation), a dozen lines instead of a dependency.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with [`FxHasher`].
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// FxHash: each word is mixed in with a rotate, an xor and a multiply.
 #[derive(Debug, Default, Clone, Copy)]
-pub(super) struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 
