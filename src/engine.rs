@@ -13,7 +13,7 @@ use crate::links::classifier::LinkIndex;
 use crate::pack::{self, BUILTIN_REGIONS, Pack};
 use crate::value::Value;
 use serde::Serialize;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// One region's pack, ready to evaluate: the pack and the indexes compiled from it.
 #[derive(Debug, Clone)]
@@ -32,18 +32,20 @@ impl RegionPolicy {
 }
 
 /// A region the engine answers for. Built-in regions are read on first use, so the first check
-/// pays for one region's pack, not eight.
+/// pays for one region's pack, not eight. The policy is shared between clones of an engine
+/// (`new Engine()` clones the built-in one): a clone neither copies the indexes nor reads a
+/// pack again.
 #[derive(Debug, Clone)]
 struct Slot {
     region: String,
-    policy: OnceLock<Result<RegionPolicy, Error>>,
+    policy: Arc<OnceLock<Result<RegionPolicy, Error>>>,
 }
 
 impl Slot {
     fn ready(pack: Pack) -> Result<Slot, Error> {
         Ok(Slot {
             region: pack.region.clone(),
-            policy: OnceLock::from(Ok(RegionPolicy::new(pack)?)),
+            policy: Arc::new(OnceLock::from(Ok(RegionPolicy::new(pack)?))),
         })
     }
 
@@ -92,7 +94,7 @@ impl Engine {
     pub fn builtin() -> Engine {
         let slots = BUILTIN_REGIONS
             .iter()
-            .map(|r| Slot { region: (*r).to_owned(), policy: OnceLock::new() })
+            .map(|r| Slot { region: (*r).to_owned(), policy: Arc::default() })
             .collect();
         Engine { slots }
     }
