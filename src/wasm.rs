@@ -277,9 +277,11 @@ impl JsEngine {
     }
 
     /// The regions this engine answers for.
-    #[wasm_bindgen(getter)]
-    pub fn regions(&self) -> Vec<String> {
-        self.engine.regions().map(str::to_owned).collect()
+    #[wasm_bindgen(getter, unchecked_return_type = "string[]")]
+    pub fn regions(&self) -> Result<JsValue, JsValue> {
+        // Through the report writer rather than wasm-bindgen's `Vec<String>` glue, which would
+        // add a conversion of its own to the module.
+        output(&self.engine.regions().collect::<Vec<&str>>())
     }
 
     /// `checkEligibility` under this engine's packs.

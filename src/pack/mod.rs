@@ -202,33 +202,37 @@ impl Pack {
     /// Every source the pack cites, each once, in order of first citation.
     pub fn sources(&self) -> Vec<String> {
         let mut seen = FastSet::default();
-        self.rules().filter(|r| seen.insert(r.source.as_str())).map(|r| r.source.clone()).collect()
+        self.rules()
+            .into_iter()
+            .filter(|r| seen.insert(r.source.as_str()))
+            .map(|r| r.source.clone())
+            .collect()
     }
 
-    /// Every rule in the pack.
-    pub fn rules(&self) -> impl Iterator<Item = &RuleMeta> {
+    /// Every rule in the pack. A list rather than a chain of iterators: nineteen nested
+    /// `Chain` types would each bring their own code into the wasm.
+    pub fn rules(&self) -> Vec<&RuleMeta> {
         let l = &self.links;
         let e = &self.eligibility;
         let h = &self.health;
         let c = &self.closure;
-        l.rules
-            .iter()
-            .map(|r| &r.meta)
-            .chain([&l.phone.meta])
-            .chain(e.criteria.iter().map(|c| &c.meta))
-            .chain(e.capabilities.iter().map(|c| &c.meta))
-            .chain([&e.application.meta, &e.enforcement.meta, &e.appeal.meta])
-            .chain(e.pilot.iter().map(|p| &p.meta))
-            .chain(e.repeat_violation.iter().map(|r| &r.meta))
-            .chain([&h.points.meta, &h.warning.meta])
-            .chain(h.milestones.iter().map(|m| &m.meta))
-            .chain([&h.score.meta])
-            .chain(h.score_milestones.iter().map(|m| &m.meta))
-            .chain([&h.quiz.meta, &h.weekly_report.meta])
-            .chain(c.conditions.iter().map(|c| &c.meta))
-            .chain(c.steps.iter().map(|s| &s.meta))
-            .chain([&c.withdrawal.meta])
-            .chain(c.after_closure.iter().map(|a| &a.meta))
+        let mut rules: Vec<&RuleMeta> = l.rules.iter().map(|r| &r.meta).collect();
+        rules.push(&l.phone.meta);
+        rules.extend(e.criteria.iter().map(|c| &c.meta));
+        rules.extend(e.capabilities.iter().map(|c| &c.meta));
+        rules.extend([&e.application.meta, &e.enforcement.meta, &e.appeal.meta]);
+        rules.extend(e.pilot.iter().map(|p| &p.meta));
+        rules.extend(e.repeat_violation.iter().map(|r| &r.meta));
+        rules.extend([&h.points.meta, &h.warning.meta]);
+        rules.extend(h.milestones.iter().map(|m| &m.meta));
+        rules.push(&h.score.meta);
+        rules.extend(h.score_milestones.iter().map(|m| &m.meta));
+        rules.extend([&h.quiz.meta, &h.weekly_report.meta]);
+        rules.extend(c.conditions.iter().map(|c| &c.meta));
+        rules.extend(c.steps.iter().map(|s| &s.meta));
+        rules.push(&c.withdrawal.meta);
+        rules.extend(c.after_closure.iter().map(|a| &a.meta));
+        rules
     }
 
     /// The checks that span fields: ids, references, ranges, messages.
@@ -267,12 +271,17 @@ impl Pack {
             }
         };
         let categories = path.key("categories");
-        unique(d, &categories, l.categories.iter().map(|c| category_name(c.category)), "category");
+        unique(
+            d,
+            &categories,
+            &mut l.categories.iter().map(|c| category_name(c.category)),
+            "category",
+        );
         for (i, c) in l.categories.iter().enumerate() {
             known_rule(d, &c.rule, &categories.index(i).key("rule"));
         }
         let catalog = path.key("catalog");
-        unique(d, &catalog, l.catalog.iter().map(|p| p.id.as_str()), "platform");
+        unique(d, &catalog, &mut l.catalog.iter().map(|p| p.id.as_str()), "platform");
         let mut domains = FastSet::default();
         for (i, p) in l.catalog.iter().enumerate() {
             let at = catalog.index(i);
@@ -303,32 +312,38 @@ impl Pack {
             known_rule(d, id, &path.key("rules"));
         }
         let cta = path.key("callsToAction");
-        unique(d, &cta, l.calls_to_action.iter().map(|c| c.id.as_str()), "call-to-action group");
+        unique(
+            d,
+            &cta,
+            &mut l.calls_to_action.iter().map(|c| c.id.as_str()),
+            "call-to-action group",
+        );
         for (i, c) in l.calls_to_action.iter().enumerate() {
             known_rule(d, &c.rule, &cta.index(i).key("rule"));
         }
         let phone = path.key("phone");
         let plans = phone.key("plans");
-        unique(d, &plans, l.phone.plans.iter().map(|p| p.region.as_str()), "numbering plan");
+        unique(d, &plans, &mut l.phone.plans.iter().map(|p| p.region.as_str()), "numbering plan");
     }
 
     fn check_eligibility(&self, d: &mut Decoder, path: &Path<'_>) {
         let e = &self.eligibility;
         let criteria = path.key("criteria");
-        let mut kinds = FastSet::default();
+        let mut kinds = Vec::with_capacity(e.criteria.len());
         for (i, c) in e.criteria.iter().enumerate() {
-            if !kinds.insert(c.kind) {
+            if kinds.contains(&c.kind) {
                 d.report(
                     ErrorCode::DuplicateId,
                     &criteria.index(i).key("criterion"),
                     "the same fact is tested twice",
                 );
             }
+            kinds.push(c.kind);
         }
         unique(
             d,
             &path.key("capabilities"),
-            e.capabilities.iter().map(|c| c.meta.id.as_str()),
+            &mut e.capabilities.iter().map(|c| c.meta.id.as_str()),
             "capability",
         );
         for (i, c) in e.capabilities.iter().enumerate() {
@@ -355,7 +370,7 @@ impl Pack {
             [(&h.milestones, "milestones", true), (&h.score_milestones, "scoreMilestones", false)]
         {
             let at = path.key(key);
-            unique(d, &at, list.iter().map(|m| m.meta.id.as_str()), "milestone");
+            unique(d, &at, &mut list.iter().map(|m| m.meta.id.as_str()), "milestone");
             for (i, pair) in list.windows(2).enumerate() {
                 if let [a, b] = pair {
                     let ordered = if ascending { a.at < b.at } else { a.at > b.at };
@@ -424,7 +439,7 @@ impl Pack {
     fn check_closure(&self, d: &mut Decoder, path: &Path<'_>) {
         let c = &self.closure;
         let conditions = path.key("conditions");
-        unique(d, &conditions, c.conditions.iter().map(|c| c.kind.as_str()), "condition");
+        unique(d, &conditions, &mut c.conditions.iter().map(|c| c.kind.as_str()), "condition");
         for (name, kind) in ConditionKind::NAMES {
             if c.condition(*kind).is_none() {
                 d.report(
@@ -443,7 +458,7 @@ impl Pack {
             );
         }
         let steps = path.key("steps");
-        unique(d, &steps, c.steps.iter().map(|s| s.meta.id.as_str()), "step");
+        unique(d, &steps, &mut c.steps.iter().map(|s| s.meta.id.as_str()), "step");
         for (i, s) in c.steps.iter().enumerate() {
             if s.step as usize != i + 1 {
                 d.report(
@@ -466,7 +481,12 @@ impl Pack {
             );
         }
         let after = path.key("afterClosure");
-        unique(d, &after, c.after_closure.iter().map(|a| a.meta.id.as_str()), "after-closure item");
+        unique(
+            d,
+            &after,
+            &mut c.after_closure.iter().map(|a| a.meta.id.as_str()),
+            "after-closure item",
+        );
         for (i, a) in c.after_closure.iter().enumerate() {
             need_message(d, &a.meta, &format!("closure.after.{}", a.meta.id), &after.index(i));
         }
@@ -478,7 +498,8 @@ fn category_name(category: Category) -> &'static str {
 }
 
 /// Reports each id that appears more than once in a list.
-fn unique<'a>(d: &mut Decoder, list: &Path<'_>, ids: impl Iterator<Item = &'a str>, what: &str) {
+/// (One function for every list, hence `dyn`.)
+fn unique(d: &mut Decoder, list: &Path<'_>, ids: &mut dyn Iterator<Item = &str>, what: &str) {
     let mut seen = FastSet::default();
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
