@@ -816,19 +816,25 @@ impl Facts<'_, '_> {
         if parts.is_empty() {
             return self.text("closure.detail.payments.none", &[]);
         }
-        parts.join(match self.lang {
-            Lang::Zh => "",
-            Lang::En | Lang::Id => " ",
-        })
+        i18n::join(
+            &parts,
+            match self.lang {
+                Lang::Zh => "",
+                Lang::En | Lang::Id => " ",
+            },
+        )
     }
 }
 
 /// `items` as a list in `lang`: `a, b, c` (Chinese: `a、b、c`).
 fn join_list(lang: Lang, items: &[&str]) -> String {
-    items.join(match lang {
-        Lang::Zh => "、",
-        Lang::En | Lang::Id => ", ",
-    })
+    i18n::join(
+        items,
+        match lang {
+            Lang::Zh => "、",
+            Lang::En | Lang::Id => ", ",
+        },
+    )
 }
 
 /// An amount of minor units written in the currency's major unit with its decimal places and

@@ -123,7 +123,10 @@ impl Engine {
             Error::new(
                 ErrorCode::UnknownRegion,
                 "region",
-                format!("no policy for region \"{region}\"; this engine has {}", known.join(", ")),
+                format!(
+                    "no policy for region \"{region}\"; this engine has {}",
+                    crate::i18n::join(&known, ", ")
+                ),
             )
         })?;
         slot.get()

@@ -174,7 +174,7 @@ pub fn get_policy(
             "region",
             format!(
                 "no built-in policy for \"{region}\"; the built-in regions are {}",
-                pack::BUILTIN_REGIONS.join(", ")
+                crate::i18n::join(&pack::BUILTIN_REGIONS, ", ")
             ),
         ))
     })?;

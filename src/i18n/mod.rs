@@ -130,6 +130,20 @@ pub fn render_rule(
     }
 }
 
+/// `items` with `separator` between them. A plain loop: the standard library's `join` is
+/// unrolled for each separator length and instantiated for `String` and `&str` items apart,
+/// about a kilobyte of wasm each, for lists of a few short words.
+pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// Replaces `{name}` with its value from `args`; unknown placeholders stay as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

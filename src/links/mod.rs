@@ -332,7 +332,7 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
         });
     }
     let (labels, decoded) = normalizer::normalize_labels(&run.labels);
-    let host = labels.join(".");
+    let host = crate::i18n::join(&labels, ".");
     let tld = labels.last()?;
     let tld_ok =
         (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())) || tld.starts_with("xn--");

@@ -49,7 +49,7 @@ pub struct HostRun {
 impl HostRun {
     /// The host name, labels joined with dots.
     pub fn host(&self) -> String {
-        self.labels.join(".")
+        crate::i18n::join(&self.labels, ".")
     }
 }
 

@@ -427,7 +427,7 @@ fn read_phrase(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<String> {
                 path,
                 format!(
                     "phrase \"{s}\" has an unknown slot; the slots are {}",
-                    PHRASE_SLOTS.join(", ")
+                    crate::i18n::join(&PHRASE_SLOTS, ", ")
                 ),
             );
             return None;

@@ -566,7 +566,7 @@ fn resolve_into(d: &mut Decoder, user: &Value) -> Option<Pack> {
             }
             let region = read_region(d, extends, &root.key("extends"))?;
             let Some(base) = builtin_value(&region) else {
-                let known = BUILTIN_REGIONS.join(", ");
+                let known = i18n::join(&BUILTIN_REGIONS, ", ");
                 d.report(
                     ErrorCode::UnknownRegion,
                     &root.key("extends"),
