@@ -1,7 +1,7 @@
 // The JS half of the binding: flattens a call's argument into three typed arrays, so that it
 // crosses into wasm as three bulk copies instead of one call per field (100,000 orders would
 // otherwise cost seconds of boundary crossings). `src/value.rs` (module `tape`) reads it back;
-// the tag numbers below must match the constants there.
+// the tag numbers below must match src/value_tape_tags.rs.
 //
 // Unlike JSON.stringify it keeps what JSON would lose, so the Rust side can answer with a
 // precise error and path: NaN and Infinity stay numbers, functions/symbols/bigints are tagged,

@@ -1,0 +1,30 @@
+// The tag of each value on a value tape: one byte per value, read by `value::tape` and written
+// by `build.rs` (the built-in packs) and `src/wasm_input.js` (call arguments; JS cannot
+// include this file, so its copy names this one). Included with `include!`, so both Rust
+// sides share one list.
+
+/// `null`.
+pub const NULL: u8 = 0;
+/// `undefined`: absent in an object, `null` in an array.
+pub const UNDEFINED: u8 = 1;
+/// `false`.
+pub const FALSE: u8 = 2;
+/// `true`.
+pub const TRUE: u8 = 3;
+/// A number; its value is the next number.
+pub const NUMBER: u8 = 4;
+/// A string; its UTF-8 length is the next number.
+pub const STRING: u8 = 5;
+/// An array; its length is the next number, its elements follow.
+pub const ARRAY: u8 = 6;
+/// An object; its entry count is the next number, then each entry's key tag and value.
+pub const OBJECT: u8 = 7;
+/// A key seen for the first time; its UTF-8 length is the next number.
+pub const NEW_KEY: u8 = 8;
+/// A key seen before; its index (order of first appearance) is the next number.
+pub const KEY: u8 = 9;
+/// Something JSON cannot hold (a function, symbol or bigint); its type name follows as a
+/// string.
+pub const UNSUPPORTED: u8 = 10;
+/// Nesting deeper than [`super::MAX_DEPTH`] (or a cycle) was cut here.
+pub const TOO_DEEP: u8 = 11;
