@@ -185,9 +185,10 @@ serve() {
   exec node tools/serve.mjs www "$PORT"
 }
 
-# Issue #9's budget for the .wasm: 120 KB gzip, every built-in pack and three languages
-# (120 KiB = 122,880 bytes). The test fails past it; ./build.sh size shows where the bytes go.
-SIZE_BUDGET=122880
+# The .wasm budget: 150 KB gzip with every built-in pack and language (150 KiB = 153,600
+# bytes; issue #14 raised it from 120 KiB for the links data). The test fails past it;
+# ./build.sh size shows where the bytes go.
+SIZE_BUDGET=153600
 
 size_check() {
   local gz

@@ -26,6 +26,7 @@
 //! ```
 
 pub mod classifier;
+mod fold_table;
 pub mod normalizer;
 pub mod phrases;
 pub mod rules;
@@ -170,7 +171,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         }
         let folded = match fold(c) {
             Folded::Char(f, _) => f,
-            Folded::Invisible => {
+            Folded::Invisible | Folded::Mark => {
                 pos += width;
                 continue;
             }

@@ -21,7 +21,7 @@ pub fn normalize_labels(labels: &[String]) -> (Vec<String>, bool) {
             for c in decoded.chars() {
                 match fold(c) {
                     Folded::Char(f, _) if f.is_ascii_alphanumeric() || f == '-' => ascii.push(f),
-                    Folded::Invisible => {}
+                    Folded::Invisible | Folded::Mark => {}
                     _ => return label.clone(),
                 }
             }

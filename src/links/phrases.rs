@@ -61,6 +61,7 @@ impl<'t> Reader<'t> {
             self.pos += c.len_utf8();
             match fold(c) {
                 Folded::Invisible => self.obfuscated = true,
+                Folded::Mark => {}
                 Folded::Char(f, obfuscated) => {
                     self.obfuscated |= obfuscated;
                     if is_space(f) {
@@ -85,7 +86,7 @@ impl<'t> Reader<'t> {
         while let Some(c) = char_at(self.text, self.pos) {
             match fold(c) {
                 Folded::Char(f, _) if is_space(f) => self.pos += c.len_utf8(),
-                Folded::Invisible => self.pos += c.len_utf8(),
+                Folded::Invisible | Folded::Mark => self.pos += c.len_utf8(),
                 _ => break,
             }
         }
@@ -224,7 +225,7 @@ fn steps(template: &str) -> Vec<Step> {
                 }
             }
             Folded::Char(f, _) => out.push(Step::Char(f)),
-            Folded::Invisible => {}
+            Folded::Invisible | Folded::Mark => {}
         }
     }
     out

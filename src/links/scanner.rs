@@ -85,6 +85,7 @@ fn label_span(text: &str, pos: usize) -> Option<(usize, bool)> {
                     at += c.len_utf8();
                     folded = true;
                 }
+                Folded::Mark if len > 0 => at += c.len_utf8(),
                 _ => break,
             }
         }
@@ -112,7 +113,7 @@ fn label_text(text: &str, start: usize, end: usize) -> String {
 fn folded(word: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
     word.chars().filter_map(|c| match fold(c) {
         Folded::Char(f, _) => Some(f),
-        Folded::Invisible => None,
+        Folded::Invisible | Folded::Mark => None,
     })
 }
 
@@ -140,7 +141,7 @@ pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
         while let Some(w) = want {
             let c = char_before(text, start)?;
             match fold(c) {
-                Folded::Invisible => {}
+                Folded::Invisible | Folded::Mark => {}
                 Folded::Char(f, _) if f == w => want = wanted.next(),
                 Folded::Char(..) => return None,
             }
@@ -149,7 +150,7 @@ pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
         let mut before = start;
         let boundary = loop {
             match char_before(text, before) {
-                Some(c) if fold(c) == Folded::Invisible => before -= c.len_utf8(),
+                Some(c) if fold(c).is_nothing() => before -= c.len_utf8(),
                 other => break !other.is_some_and(is_word_char),
             }
         };
@@ -628,7 +629,7 @@ pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
                 at += c.len_utf8();
                 continue;
             }
-            Folded::Invisible if current > 0 => {
+            Folded::Invisible | Folded::Mark if current > 0 => {
                 folded = true;
                 at += c.len_utf8();
                 continue;
