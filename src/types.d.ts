@@ -91,7 +91,7 @@ export interface RuleMeta {
 }
 
 export type PlatformCategory = "ecommerce" | "messenger" | "social" | "link_in_bio" | "shortener" | "tiktok";
-export type PhraseLang = "en" | "id" | "ms" | "th" | "vi" | "zh";
+export type PhraseLang = "en" | "id" | "ms" | "th" | "tl" | "vi" | "zh";
 
 export interface LinkRuleSpec extends RuleMeta {
   verdict: Verdict;
@@ -110,14 +110,34 @@ export interface PlatformSpec {
   rule?: string;
 }
 
+export type NumberType =
+  | "fixed" | "mobile" | "tollFree" | "premium" | "sharedCost"
+  | "personal" | "voip" | "pager" | "uan" | "voicemail";
+
+/** Numbers of a plan that share their lengths (from libphonenumber's metadata). */
+export interface NumberBlockSpec {
+  types: NumberType[];
+  /** Lengths of the national significant number. */
+  lengths: number[];
+  /** Space-separated digit prefixes such numbers start with; `"*"` for any. */
+  prefixes: string;
+}
+
 export interface PhonePlanSpec {
   region: string;
   countryCode: string;
   trunkPrefix: string;
-  leadingDigits: string[];
-  minLength: number;
-  maxLength: number;
+  /** National numbers are written with or without the trunk prefix (North America). */
+  trunkOptional?: boolean;
+  /** First digits of one-digit area codes written as their own group ("03-2385 6789"). */
+  shortAreaCodes?: string;
+  numbers: NumberBlockSpec[];
 }
+
+/** Digits spelled as words, per language: `{ "0": ["nol", "kosong"], …, twice: ["double"] }`. */
+export type DigitWordsSpec = Partial<
+  Record<"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "twice" | "thrice", string[]>
+>;
 
 export interface CallToActionSpec {
   id: string;
@@ -132,6 +152,7 @@ export interface LinksSection {
   catalog: PlatformSpec[];
   knownTlds: string[];
   phone: RuleMeta & { plans: PhonePlanSpec[] };
+  digitWords: RuleMeta & { words: Partial<Record<PhraseLang, DigitWordsSpec>> };
   callsToAction: CallToActionSpec[];
   note?: string;
 }

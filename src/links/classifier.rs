@@ -5,11 +5,20 @@
 //! Built once per region when the engine first uses it ([`LinkIndex::new`]): hash maps for
 //! domains and TLDs, the phrase tries, the numbering plans. A check never re-reads the pack.
 
+use super::digits::{self, DigitWords, NumberRun, ShortFirst};
 use super::phrases::PhraseIndex;
-use super::scanner::PhoneRun;
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan};
+
+/// A telephone number found in a [`NumberRun`]: the groups it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhoneSpan {
+    /// Byte offset of its first character (a `+` or `(` included).
+    pub start: usize,
+    /// Byte offset just after it.
+    pub end: usize,
+}
 
 /// A catalog platform, resolved to its rule.
 #[derive(Debug, Clone)]
@@ -52,6 +61,8 @@ pub struct LinkIndex {
     pub cta_rules: Vec<usize>,
     /// Phrases and aliases.
     pub phrases: PhraseIndex,
+    /// Digits spelled as words.
+    pub digit_words: DigitWords,
     domains: FastMap<String, usize>,
     tlds: FastSet<String>,
     catalog_tlds: FastSet<String>,
@@ -120,6 +131,9 @@ impl LinkIndex {
             fixed,
             cta_rules,
             phrases: PhraseIndex::new(templates, aliases),
+            digit_words: DigitWords::new(
+                links.digit_words.words.iter().map(|(word, digit)| (word.as_str(), *digit)),
+            ),
             domains,
             tlds: links.known_tlds.iter().cloned().collect(),
             catalog_tlds: links
@@ -173,46 +187,131 @@ impl LinkIndex {
         self.tlds.contains(tld)
     }
 
-    /// Whether a digit run reads as a telephone number: in international form, for any plan
-    /// (or any plausible E.164 length for a country code the pack has no plan for); in national
-    /// form, for the region's own plan first, then any other plan. A national
-    /// number in a plan without a trunk prefix (US, SG) must be written in separated groups or
-    /// announced by a messenger or phone word (`keyword`), since bare digit runs of that length
-    /// are as often amounts or references.
-    pub fn is_phone(&self, run: &PhoneRun, keyword: bool) -> bool {
-        let digits = run.digits.as_str();
-        if run.international {
-            let by_plan = self.plans.iter().any(|plan| {
-                digits.strip_prefix(plan.country_code.as_str()).is_some_and(|national| {
-                    // "+62 (0)812…": a trunk prefix written after the country code.
-                    let without_trunk = if plan.trunk_prefix.is_empty() {
-                        None
-                    } else {
-                        national.strip_prefix(plan.trunk_prefix.as_str())
-                    };
-                    fits(plan, national) || without_trunk.is_some_and(|n| fits(plan, n))
-                })
-            });
-            let known_code =
-                self.plans.iter().any(|plan| digits.starts_with(plan.country_code.as_str()));
-            return by_plan || (!known_code && (8..=15).contains(&digits.len()));
-        }
-        let national = |plan: &PhonePlan| -> bool {
-            if plan.trunk_prefix.is_empty() {
-                (run.separated || keyword || usize::from(plan.min_length) >= 11)
-                    && fits(plan, digits)
-            } else {
-                digits.strip_prefix(plan.trunk_prefix.as_str()).is_some_and(|rest| fits(plan, rest))
+    /// The telephone number in `run`, if any: the widest span of its groups that a numbering
+    /// plan accepts and that is shaped like a phone number. Tried first from the run's start,
+    /// then from its second, third and fourth group ("Qty 2 0812 3456 7890" and "order 12345.
+    /// 0812…" run into the number before them). `keyword`: a phone or messenger word stands
+    /// just before the run, so bare digit runs of plans without a trunk prefix count.
+    pub fn phone_in(&self, run: &NumberRun, keyword: bool) -> Option<PhoneSpan> {
+        let groups = run.groups();
+        let short_first = |first: &str| {
+            if self.plans.iter().any(|plan| plan.country_code == first) {
+                return ShortFirst::CountryCode;
             }
+            let area = self.plans.iter().any(|plan| {
+                let mut digits = first.chars();
+                digits.next().is_some_and(|t| plan.trunk_prefix.starts_with(t))
+                    && digits.next().is_some_and(|a| plan.short_area_codes.contains(a))
+                    && digits.next().is_none()
+            });
+            if area { ShortFirst::AreaCode } else { ShortFirst::No }
+        };
+        for from in 0..groups.len().min(4) {
+            for to in (from + 1..=groups.len()).rev() {
+                let candidate = run.digits_of(from, to);
+                if !(7..=17).contains(&candidate.len())
+                    || !digits::shape_ok(run, from, to, short_first)
+                {
+                    continue;
+                }
+                let form = Form {
+                    plus: run.plus && from == 0,
+                    first_group: run.digits_of(from, from + 1),
+                    separated: to - from > 1,
+                    context: keyword || run.spelled || run.singles() || run.obfuscated,
+                };
+                if self.is_phone(candidate, form) {
+                    let start = if from == 0 { run.start } else { groups.get(from)?.start };
+                    return Some(PhoneSpan { start, end: groups.get(to - 1)?.end });
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `digits` read as a telephone number: in international form (`+` or `00`), for
+    /// any plan, or any plausible E.164 length for a country code the pack has no plan for;
+    /// with a country code but no `+` ("62 812…", "6281…"), for a plan's mobile numbers (or any
+    /// of its numbers when the code is written as a group of its own); in national form, for
+    /// the region's own plan, or another plan's mobile numbers. A national number of a plan
+    /// without a trunk prefix (US, SG) needs separated groups or `context`, since bare digit
+    /// runs of that length are as often amounts or references.
+    fn is_phone(&self, digits: &str, form: Form<'_>) -> bool {
+        let fits_after = |plan: &PhonePlan, national: &str| {
+            plan.block_of(national).is_some()
+                || (!plan.trunk_prefix.is_empty()
+                    && national
+                        .strip_prefix(plan.trunk_prefix.as_str())
+                        .is_some_and(|n| plan.block_of(n).is_some()))
+        };
+        let international = if form.plus {
+            Some(digits)
+        } else {
+            digits.strip_prefix("00").filter(|_| form.first_group.len() > 2 || form.separated)
+        };
+        if let Some(e164) = international {
+            if e164.starts_with('0') {
+                return false;
+            }
+            let mut known_code = false;
+            for plan in &self.plans {
+                if let Some(national) = e164.strip_prefix(plan.country_code.as_str()) {
+                    known_code = true;
+                    if fits_after(plan, national) {
+                        return true;
+                    }
+                }
+            }
+            return form.plus && !known_code && (8..=15).contains(&e164.len());
+        }
+        let with_code = self.plans.iter().any(|plan| {
+            digits.strip_prefix(plan.country_code.as_str()).is_some_and(|national| {
+                let national = if plan.trunk_prefix.is_empty() {
+                    national
+                } else {
+                    national.strip_prefix(plan.trunk_prefix.as_str()).unwrap_or(national)
+                };
+                plan.block_of(national).is_some_and(|block| {
+                    block.is_mobile() || (form.separated && form.first_group == plan.country_code)
+                })
+            })
+        });
+        if with_code {
+            return true;
+        }
+        let national = |plan: &PhonePlan, mobile_only: bool| {
+            let ok = |national: &str| {
+                plan.block_of(national).is_some_and(|block| !mobile_only || block.is_mobile())
+            };
+            let with_trunk = !plan.trunk_prefix.is_empty()
+                && digits.strip_prefix(plan.trunk_prefix.as_str()).is_some_and(ok);
+            // Without the trunk prefix: plans without one, North America, and service numbers
+            // written bare ("1-300-88-1234", "1800 123 456").
+            let without = (form.separated || form.context)
+                && plan.block_of(digits).is_some_and(|block| {
+                    (plan.trunk_prefix.is_empty() || plan.trunk_optional || block.is_service())
+                        && (!mobile_only || block.is_mobile())
+                });
+            with_trunk || without
         };
         let own = self.national_plan.and_then(|i| self.plans.get(i));
-        own.is_some_and(national) || self.plans.iter().any(national)
+        own.is_some_and(|plan| national(plan, false))
+            || self.plans.iter().any(|plan| national(plan, true))
     }
 }
 
-fn fits(plan: &PhonePlan, national: &str) -> bool {
-    (usize::from(plan.min_length)..=usize::from(plan.max_length)).contains(&national.len())
-        && plan.leading_digits.iter().any(|lead| national.starts_with(lead.as_str()))
+/// How a candidate number was written.
+#[derive(Debug, Clone, Copy)]
+struct Form<'a> {
+    /// With a `+` before it.
+    plus: bool,
+    /// The digits of its first group.
+    first_group: &'a str,
+    /// In more than one group.
+    separated: bool,
+    /// Something around it or in it says it is a number someone reads out: a phone word before
+    /// it, digits spelled as words or written one at a time, disguised digits.
+    context: bool,
 }
 
 #[cfg(test)]
@@ -241,38 +340,44 @@ mod tests {
         assert!(index.known_tld("com") && !index.known_tld("html"));
     }
 
-    fn phone(index: &LinkIndex, digits: &str, international: bool, separated: bool) -> bool {
-        let run = PhoneRun {
-            start: 0,
-            end: 0,
-            digits: digits.into(),
-            international,
-            separated,
-            folded: false,
-        };
-        index.is_phone(&run, false)
+    fn phone(index: &LinkIndex, text: &str) -> Option<String> {
+        let run = digits::read(text, 0, &index.digit_words)?;
+        index.phone_in(&run, false).map(|span| text[span.start..span.end].to_owned())
     }
 
     #[test]
     fn numbering_plans() {
         let id = index("ID");
-        assert!(phone(&id, "081234567890", false, false));
-        assert!(phone(&id, "6281234567890", true, true));
-        assert!(phone(&id, "62081234567890", true, true), "+62 (0)812…");
-        assert!(!phone(&id, "0812345", false, false), "too short");
-        assert!(phone(&id, "0123456789", false, true), "a Malaysian mobile, national form");
-        assert!(
-            !phone(&id, "5551234567", false, false),
-            "ten bare digits are not a phone in Indonesia"
-        );
-        assert!(phone(&id, "5551234567", false, true), "(555) 123-4567 is one, in the US plan");
-        assert!(phone(&id, "13800138000", false, false), "a Chinese mobile");
-        assert!(phone(&id, "4915112345678", true, true), "+49: no plan, plausible E.164 length");
+        let found = |text: &str| phone(&id, text);
+        assert_eq!(found("081234567890").as_deref(), Some("081234567890"));
+        assert_eq!(found("+62 812-3456-7890").as_deref(), Some("+62 812-3456-7890"));
+        assert_eq!(found("+62 (0)812 3456 7890").as_deref(), Some("+62 (0)812 3456 7890"));
+        assert_eq!(found("62 812 3456 7890").as_deref(), Some("62 812 3456 7890"));
+        assert_eq!(found("6281234567890").as_deref(), Some("6281234567890"));
+        assert_eq!(found("0812345"), None, "too short");
+        assert_eq!(found("012-345 6789").as_deref(), Some("012-345 6789"), "a Malaysian mobile");
+        assert_eq!(found("5551234567"), None, "ten bare digits are not a phone in Indonesia");
+        assert_eq!(found("13800138000").as_deref(), Some("13800138000"), "a Chinese mobile");
+        assert_eq!(found("+49 151 12345678").as_deref(), Some("+49 151 12345678"), "no plan");
+        assert_eq!(found("(021) 555-1234").as_deref(), Some("(021) 555-1234"));
+        assert_eq!(found("1.250.000"), None);
+        assert_eq!(found("12/08/2024"), None);
+        assert_eq!(found("000123456789"), None, "a tracking number, not +0…");
+        let my = index("MY");
+        assert_eq!(phone(&my, "03-2385 6789").as_deref(), Some("03-2385 6789"));
+        assert_eq!(phone(&my, "1-300-88-1234").as_deref(), Some("1-300-88-1234"));
+        let th = index("TH");
+        assert_eq!(phone(&th, "02 123 4567").as_deref(), Some("02 123 4567"));
         let us = index("US");
-        assert!(phone(&us, "5551234567", false, true));
-        assert!(!phone(&us, "5551234567", false, false), "bare ten digits need context in the US");
+        assert_eq!(phone(&us, "(555) 123-4567").as_deref(), Some("(555) 123-4567"));
+        assert_eq!(phone(&us, "1-800-555-0199").as_deref(), Some("1-800-555-0199"));
+        assert_eq!(phone(&us, "5551234567"), None, "bare ten digits need context in the US");
         let sg = index("SG");
-        assert!(phone(&sg, "91234567", false, true));
-        assert!(!phone(&sg, "71234567", false, true));
+        assert_eq!(phone(&sg, "9123 4567").as_deref(), Some("9123 4567"));
+        assert_eq!(phone(&sg, "7123 4567"), None);
+        assert_eq!(
+            phone(&id, "Qty 2 0812 3456 7890".get(4..).unwrap()).as_deref(),
+            Some("0812 3456 7890")
+        );
     }
 }

@@ -26,6 +26,7 @@
 //! ```
 
 pub mod classifier;
+pub mod digits;
 mod fold_table;
 pub mod normalizer;
 pub mod phrases;
@@ -212,25 +213,31 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             out.push(link);
             continue;
         }
-        if folded.is_ascii_digit() || matches!(folded, '+' | '(') {
-            let runs = scanner::phone_runs(text, pos);
-            if let Some(longest) = runs.first() {
-                let skip_to = longest.end;
-                if !scanner::money_or_reference_before(text, pos) {
-                    let keyword = phone_word_before(text, pos);
-                    if let Some(run) = runs.into_iter().find(|run| index.is_phone(run, keyword)) {
-                        out.push(Candidate {
-                            start: run.start,
-                            end: run.end,
-                            kind: FindingKind::Phone,
-                            rule: index.fixed.phone,
-                            host: None,
-                            platform: None,
-                            obfuscated: run.folded,
-                        });
-                    }
-                }
-                pos = skip_to.max(pos + width);
+        if starts_number(index, c, folded, text, pos)
+            && let Some(run) = digits::read(text, pos, &index.digit_words)
+        {
+            let phone = (!run.too_long
+                && !digits::money_or_reference_before(text, run.start)
+                && !glued_after(text, run.end))
+            .then(|| index.phone_in(&run, phone_word_before(text, run.start)))
+            .flatten();
+            if let Some(phone) = phone {
+                out.push(Candidate {
+                    start: phone.start,
+                    end: phone.end,
+                    kind: FindingKind::Phone,
+                    rule: index.fixed.phone,
+                    host: None,
+                    platform: None,
+                    obfuscated: run.obfuscated || run.spelled,
+                });
+                pos = phone.end;
+                continue;
+            }
+            // Not a phone: go on after the run, unless it began with a word, which may still
+            // begin a phrase ("二维码", "lima").
+            if !run.spelled || run.groups().first().is_some_and(|g| g.start > pos) {
+                pos = run.end.max(pos + width);
                 continue;
             }
         }
@@ -241,7 +248,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         {
             let cjk = is_cjk_or_thai(c);
             // The handle after the name ("IG @toko"), or an @handle before it ("@toko on IG").
-            let span = match scanner::handle_after(text, name.end, cjk) {
+            let span = match scanner::handle_after(text, name.end, cjk, &index.digit_words, |run| {
+                index.phone_in(run, true)
+            }) {
                 Some(end) => Some((pos, end)),
                 None => scanner::handle_before(text, pos).map(|start| (start, name.end)),
             };
@@ -302,6 +311,23 @@ fn word_end(text: &str, mut pos: usize) -> usize {
         }
     }
     pos
+}
+
+/// Whether a number run may start at `pos` (whose character `c` folds to `folded`): a digit of
+/// any kind, `+`, `(`, a letter standing for a digit before a digit, or a digit word.
+fn starts_number(index: &LinkIndex, c: char, folded: char, text: &str, pos: usize) -> bool {
+    folded.is_ascii_digit()
+        || matches!(folded, '+' | '(')
+        || text::enclosed_number(c).is_some()
+        || (matches!(folded, 'o' | 'l' | 'i')
+            && char_at(text, pos + c.len_utf8())
+                .is_some_and(|n| matches!(fold(n), Folded::Char(d, _) if d.is_ascii_digit())))
+        || index.digit_words.may_start(folded)
+}
+
+/// Digits glued to a letter or an `@` after them are a code (a SKU, an address), not a phone.
+fn glued_after(text: &str, end: usize) -> bool {
+    char_at(text, end).is_some_and(|c| text::is_word_char(c) && !is_cjk_or_thai(c) || c == '@')
 }
 
 /// Whether a phone word ends just before `pos` (spaces and a colon between are fine).

@@ -191,6 +191,68 @@ impl<T: Copy> Trie<T> {
     }
 }
 
+/// A trie of plain words (no slots), read through [`fold`]: the longest word at a position,
+/// ending on a word boundary where it ends in a Latin letter or digit. For small word lists
+/// such as digit words.
+#[derive(Debug, Clone)]
+pub struct WordTrie<T> {
+    trie: Trie<T>,
+    first_chars: Vec<char>,
+}
+
+impl<T: Copy> WordTrie<T> {
+    /// An empty trie.
+    pub fn new() -> Self {
+        WordTrie { trie: Trie::new(), first_chars: Vec::new() }
+    }
+
+    /// Adds `word` (folded as the text will be) with `value`.
+    pub fn insert(&mut self, word: &str, value: T) {
+        let steps = steps(word);
+        if let Some(Step::Char(c)) = steps.first() {
+            self.first_chars.push(*c);
+            self.trie.insert(&steps, value);
+        }
+    }
+
+    /// Prepares for matching; call after the last insertion.
+    pub fn finish(&mut self) {
+        self.trie.finish();
+        sort::sort(&mut self.first_chars);
+        self.first_chars.dedup();
+    }
+
+    /// Whether some word starts with the folded character `c`.
+    pub fn may_start(&self, c: char) -> bool {
+        self.first_chars.binary_search(&c).is_ok()
+    }
+
+    /// The longest word at byte `pos`: its value and end.
+    pub fn longest(&self, text: &str, pos: usize) -> Option<(T, usize)> {
+        let mut reader = Reader::new(text, pos);
+        let mut node = 0u32;
+        let mut best = None;
+        while let Some(c) = reader.next_char() {
+            match self.trie.step(node, c) {
+                Some(to) => node = to,
+                None => break,
+            }
+            if let Some(&value) = self.trie.node(node).and_then(|n| n.ends.first())
+                && ends_cleanly(&reader)
+            {
+                best = Some((value, reader.pos));
+            }
+        }
+        best
+    }
+}
+
+impl<T: Copy> Default for WordTrie<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
     Char(char),

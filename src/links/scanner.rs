@@ -528,271 +528,6 @@ fn at_sign(text: &str, at: usize) -> Option<(usize, bool)> {
     }
 }
 
-/// A telephone number's digits and where they were found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhoneRun {
-    /// Byte span.
-    pub start: usize,
-    /// End, exclusive.
-    pub end: usize,
-    /// The digits, in order (fullwidth digits folded; a leading `00` or `+` removed).
-    pub digits: String,
-    /// Written with `+` (or `00`) before the country code.
-    pub international: bool,
-    /// Groups were separated by spaces, dashes, dots or brackets.
-    pub separated: bool,
-    /// Folding undid fullwidth digits or skipped invisible characters.
-    pub folded: bool,
-}
-
-/// One group of digits in a phone-shaped run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Group {
-    /// Digits in the run up to and including this group.
-    digits_through: usize,
-    /// Byte offset just after the group (after its `)` if bracketed).
-    end: usize,
-    /// Digits in this group.
-    len: usize,
-    /// Written in brackets: `(021)`.
-    bracketed: bool,
-}
-
-/// The digit groups of a phone-shaped run, on the stack.
-struct Groups {
-    list: [Group; 16],
-    count: usize,
-}
-
-impl Groups {
-    /// Ends the open group (if any); `false` when there are too many groups.
-    fn close(
-        &mut self,
-        at: usize,
-        current: &mut usize,
-        bracketed: &mut bool,
-        digits_through: usize,
-    ) -> bool {
-        if *current > 0 {
-            let Some(slot) = self.list.get_mut(self.count) else { return false };
-            *slot = Group { digits_through, end: at, len: *current, bracketed: *bracketed };
-            self.count += 1;
-            *current = 0;
-            *bracketed = false;
-        }
-        true
-    }
-}
-
-/// Phone-shaped runs at `pos`, longest first: an optional `+`, then groups of digits separated
-/// by single spaces, dashes, dots or brackets. Each candidate is a prefix of the groups, so
-/// "0812-3456-7890 12 pcs" still yields "0812-3456-7890". A national number's first group has
-/// at least three digits unless bracketed (times and dates such as `08.30` or `12.08.2024` do
-/// not), and later groups at least two (an international number's area code may be one).
-/// Nothing is returned if more than 15 digits run on (an order number) or a letter is glued to
-/// either end.
-pub fn phone_runs(text: &str, pos: usize) -> Vec<PhoneRun> {
-    if char_before(text, pos)
-        .is_some_and(|c| is_word_char(c) || matches!(c, '+' | '-' | '/' | '.' | ','))
-    {
-        return Vec::new();
-    }
-    let mut at = pos;
-    let mut international = false;
-    let mut folded = false;
-    if let Some(c @ ('+' | '＋')) = char_at(text, at) {
-        international = true;
-        folded |= c != '+';
-        at += c.len_utf8();
-    }
-    // Digits and groups live on the stack: this runs for every number in the text (prices,
-    // sizes, dates), and almost none is a phone.
-    let mut digits = [0u8; 16];
-    let mut digit_count = 0usize;
-    let mut groups = Groups {
-        list: [Group { digits_through: 0, end: 0, len: 0, bracketed: false }; 16],
-        count: 0,
-    };
-    let mut current = 0usize;
-    let mut in_brackets = false;
-    let mut bracket_group = false;
-    let mut gap = false;
-    while let Some(c) = char_at(text, at) {
-        match fold(c) {
-            Folded::Char(d, o) if d.is_ascii_digit() => {
-                let Some(slot) = digits.get_mut(digit_count) else { return Vec::new() };
-                *slot = d as u8;
-                digit_count += 1;
-                folded |= o;
-                current += 1;
-                gap = false;
-                at += c.len_utf8();
-                continue;
-            }
-            Folded::Invisible | Folded::Mark if current > 0 => {
-                folded = true;
-                at += c.len_utf8();
-                continue;
-            }
-            _ => {}
-        }
-        if !groups.close(at, &mut current, &mut bracket_group, digit_count) {
-            return Vec::new();
-        }
-        let groups_so_far = groups.count;
-        match fold(c) {
-            Folded::Char('(', _) if !in_brackets && (!gap || groups_so_far == 0) => {
-                in_brackets = true;
-                bracket_group = true;
-                gap = true;
-                at += c.len_utf8();
-            }
-            Folded::Char(')', _) if in_brackets && !gap => {
-                in_brackets = false;
-                at += c.len_utf8();
-                if let Some(last) =
-                    groups_so_far.checked_sub(1).and_then(|i| groups.list.get_mut(i))
-                {
-                    last.end = at;
-                }
-                gap = false;
-            }
-            Folded::Char(' ' | '-' | '.', _) if groups_so_far > 0 && !gap && !in_brackets => {
-                gap = true;
-                at += c.len_utf8();
-            }
-            Folded::Char(' ', _)
-                if gap && !in_brackets && text.get(..at).is_some_and(|h| h.ends_with(')')) =>
-            {
-                at += 1;
-            }
-            _ => break,
-        }
-    }
-    if !groups.close(at, &mut current, &mut bracket_group, digit_count) {
-        return Vec::new();
-    }
-    // No numbering plan has numbers this short: prices, sizes and dates end here.
-    if digit_count < 8 {
-        return Vec::new();
-    }
-    let groups = groups.list.get(..groups.count).unwrap_or_default();
-    let Some(last) = groups.last() else { return Vec::new() };
-    // Digits glued to letters (a SKU) or running on as a decimal are not a phone.
-    let after = char_at(text, last.end);
-    if after.is_some_and(|c| is_word_char(c) || c == '@')
-        || (matches!(text.as_bytes().get(last.end), Some(b'.' | b','))
-            && text.as_bytes().get(last.end + 1).is_some_and(u8::is_ascii_digit)
-            && groups.len() == 1)
-    {
-        return Vec::new();
-    }
-    let digits =
-        std::str::from_utf8(digits.get(..digit_count).unwrap_or_default()).unwrap_or_default();
-    let mut shift = 0;
-    if !international
-        && digits.starts_with("00")
-        && groups.first().is_some_and(|g| g.len > 2 || groups.len() > 1)
-    {
-        international = true;
-        shift = 2;
-    }
-    let mut out = Vec::new();
-    for count in (1..=groups.len()).rev() {
-        let Some(prefix) = groups.get(..count) else { continue };
-        let shape_ok = prefix.iter().enumerate().all(|(i, g)| match i {
-            0 => international || g.bracketed || g.len >= 3,
-            1 if international => true,
-            _ => g.len >= 2,
-        });
-        let Some(last) = prefix.last() else { continue };
-        if !shape_ok || last.digits_through < shift + 7 {
-            continue;
-        }
-        out.push(PhoneRun {
-            start: pos,
-            end: last.end,
-            digits: digits.get(shift..last.digits_through).unwrap_or_default().to_owned(),
-            international,
-            separated: count > 1,
-            folded,
-        });
-    }
-    out
-}
-
-/// The longest phone-shaped run at `pos` (see [`phone_runs`]).
-pub fn phone_run(text: &str, pos: usize) -> Option<PhoneRun> {
-    phone_runs(text, pos).into_iter().next()
-}
-
-/// Words that, just before a number, say it is money or a reference rather than a phone.
-const NOT_A_PHONE_BEFORE: &[&str] = &[
-    "rp",
-    "idr",
-    "rm",
-    "myr",
-    "usd",
-    "sgd",
-    "s$",
-    "thb",
-    "vnd",
-    "php",
-    "gbp",
-    "$",
-    "₱",
-    "฿",
-    "₫",
-    "£",
-    "€",
-    "¥",
-    "sku",
-    "no",
-    "no.",
-    "nr",
-    "order",
-    "pesanan",
-    "resi",
-    "invoice",
-    "inv",
-    "kode",
-    "code",
-    "id",
-    "ref",
-    "#",
-    "mã",
-    "đơn",
-    "订单",
-    "单号",
-    "编号",
-    "型号",
-    "harga",
-    "price",
-    "giá",
-    "ราคา",
-    "价格",
-];
-
-/// True when the word just before byte `pos` (skipping spaces and one `:`) marks the number
-/// after it as money or a reference.
-pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
-    let head = text.get(..pos).unwrap_or_default();
-    let head = head.trim_end_matches([' ', ':', '：', '\u{A0}']);
-    let word_start = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| !super::text::is_space(*c) && !c.is_ascii_digit())
-        .last()
-        .map_or(head.len(), |(i, _)| i);
-    let word = super::text::folded_lowercase(head.get(word_start..).unwrap_or_default());
-    if word.is_empty() {
-        return false;
-    }
-    NOT_A_PHONE_BEFORE.iter().any(|w| word == *w || (word.ends_with(w) && !w.is_ascii()))
-        || word.ends_with('#')
-        || (word.starts_with("rp") && word.len() <= 3)
-}
-
 /// Words that may stand between a messenger name and the id ("WA ke 0812…", "Line ID: …").
 const HANDLE_FILLERS: &[&str] = &[
     "id",
@@ -859,7 +594,13 @@ pub fn handle_before(text: &str, pos: usize) -> Option<usize> {
 /// The id that follows a messenger or social network name ending at `pos` — `@handle`, a phone
 /// number, or (after a colon, after a Chinese name, or when it has a digit) a plain account id.
 /// Returns the end of the id. `"Line 2"` or `"IG story"` are not handles.
-pub fn handle_after(text: &str, pos: usize, cjk_name: bool) -> Option<usize> {
+pub fn handle_after(
+    text: &str,
+    pos: usize,
+    cjk_name: bool,
+    words: &super::digits::DigitWords,
+    phone: impl Fn(&super::digits::NumberRun) -> Option<super::classifier::PhoneSpan>,
+) -> Option<usize> {
     let mut at = pos;
     let mut colon = false;
     let mut separators = 0;
@@ -905,8 +646,8 @@ pub fn handle_after(text: &str, pos: usize, cjk_name: bool) -> Option<usize> {
         let id = text.get(start..end)?.trim_end_matches('.');
         return (2..=30).contains(&id.len()).then_some(start + id.len());
     }
-    if let Some(phone) = phone_run(text, at)
-        && (8..=15).contains(&phone.digits.len())
+    if let Some(run) = super::digits::read(text, at, words)
+        && let Some(phone) = phone(&run)
     {
         return Some(phone.end);
     }
@@ -1007,36 +748,16 @@ mod tests {
     }
 
     #[test]
-    fn phone_runs() {
-        fn phone(text: &str) -> Option<(String, bool, &str)> {
-            phone_run(text, 0).map(|p| (p.digits, p.international, &text[..p.end]))
-        }
-        assert_eq!(
-            phone("0812-3456-7890."),
-            Some(("081234567890".into(), false, "0812-3456-7890"))
-        );
-        assert_eq!(
-            phone("+62 812 3456 7890"),
-            Some(("6281234567890".into(), true, "+62 812 3456 7890"))
-        );
-        assert_eq!(phone("(021) 555-1234"), Some(("0215551234".into(), false, "(021) 555-1234")));
-        assert_eq!(
-            phone("0062 812 3456 789"),
-            Some(("628123456789".into(), true, "0062 812 3456 789"))
-        );
-        assert_eq!(phone("576932199283736451234"), None);
-        assert_eq!(phone("0812abc"), None);
-        assert_eq!(
-            phone("０８１２３４５６７８９"),
-            Some(("08123456789".into(), false, "０８１２３４５６７８９"))
-        );
-        assert_eq!(phone("2,5 kg").map(|p| p.0), None);
-    }
-
-    #[test]
     fn handles_after_a_messenger_name() {
         fn handle<'t>(text: &'t str, name: &str, cjk: bool) -> Option<&'t str> {
-            handle_after(text, name.len(), cjk).map(|end| &text[..end])
+            let words = crate::links::digits::DigitWords::new([]);
+            let any = |run: &crate::links::digits::NumberRun| {
+                let n = run.groups().len();
+                (8..=15).contains(&run.digits_of(0, n).len()).then_some(
+                    crate::links::classifier::PhoneSpan { start: run.start, end: run.end },
+                )
+            };
+            handle_after(text, name.len(), cjk, &words, any).map(|end| &text[..end])
         }
         assert_eq!(handle("WA 0813-1234-5678 ya", "WA", false), Some("WA 0813-1234-5678"));
         assert_eq!(handle("WA ke 081312345678", "WA", false), Some("WA ke 081312345678"));
@@ -1049,24 +770,5 @@ mod tests {
         assert_eq!(handle("line 2 of the text", "line", false), None);
         assert_eq!(handle("IG story today", "IG", false), None);
         assert_eq!(handle("WA aja ya", "WA", false), None);
-    }
-
-    #[test]
-    fn money_and_references_before_numbers() {
-        for text in [
-            "Rp 081234567890",
-            "Rp081234567890",
-            "SKU: 0812345678",
-            "No. 0812345678",
-            "订单 081234567890",
-            "#0812345678",
-        ] {
-            let pos = text.find('0').unwrap();
-            assert!(money_or_reference_before(text, pos), "{text}");
-        }
-        for text in ["WA 0812345678", "hubungi 0812345678", "0812345678", "call me: 0812345678"] {
-            let pos = text.find('0').unwrap();
-            assert!(!money_or_reference_before(text, pos), "{text}");
-        }
     }
 }

@@ -134,6 +134,50 @@ pub struct Platform {
     pub rule: Option<String>,
 }
 
+/// The kinds of number a numbering plan distinguishes (libphonenumber's number types).
+pub const NUMBER_TYPES: &[&str] = &[
+    "fixed",
+    "mobile",
+    "tollFree",
+    "premium",
+    "sharedCost",
+    "personal",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
+];
+
+/// Numbers of a plan that share their lengths: which national significant numbers exist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberBlock {
+    /// The kinds of number (indexes into [`NUMBER_TYPES`]).
+    pub types: Vec<u8>,
+    /// The lengths of the national significant number.
+    pub lengths: Vec<u8>,
+    /// The digit prefixes such numbers start with (an empty prefix: any).
+    pub prefixes: Vec<String>,
+}
+
+impl NumberBlock {
+    /// Whether `national` (digits of a national significant number) is in this block.
+    pub fn fits(&self, national: &str) -> bool {
+        u8::try_from(national.len()).is_ok_and(|len| self.lengths.contains(&len))
+            && self.prefixes.iter().any(|p| national.starts_with(p.as_str()))
+    }
+
+    /// Whether the block holds mobile numbers.
+    pub fn is_mobile(&self) -> bool {
+        self.types.contains(&1)
+    }
+
+    /// Whether the block holds service numbers (toll-free, premium, shared-cost, UAN), which
+    /// many plans write without the trunk prefix.
+    pub fn is_service(&self) -> bool {
+        self.types.iter().any(|t| matches!(t, 2 | 3 | 4 | 8))
+    }
+}
+
 /// A national telephone numbering plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhonePlan {
@@ -143,12 +187,21 @@ pub struct PhonePlan {
     pub country_code: String,
     /// The national trunk prefix (`0`), or empty where there is none.
     pub trunk_prefix: String,
-    /// First digits of the national significant number that mark a mobile number.
-    pub leading_digits: Vec<String>,
-    /// Shortest national significant number.
-    pub min_length: u8,
-    /// Longest national significant number.
-    pub max_length: u8,
+    /// Whether national numbers are written as often without the trunk prefix as with it
+    /// (North America: "1 800 …" and "800 …").
+    pub trunk_optional: bool,
+    /// First digits of one-digit area codes, written as a group of their own after the trunk
+    /// prefix ("03-2385 6789" in Kuala Lumpur).
+    pub short_area_codes: String,
+    /// The numbers that exist, by lengths.
+    pub numbers: Vec<NumberBlock>,
+}
+
+impl PhonePlan {
+    /// The block `national` (a national significant number) is in, if any.
+    pub fn block_of(&self, national: &str) -> Option<&NumberBlock> {
+        self.numbers.iter().find(|b| b.fits(national))
+    }
 }
 
 /// The telephone section: citation plus the plans.
@@ -158,6 +211,17 @@ pub struct PhonePlans {
     pub meta: RuleMeta,
     /// The plans.
     pub plans: Vec<PhonePlan>,
+}
+
+/// Number words: how people spell digits out to slip a phone number past a filter ("nol
+/// delapan satu dua…", "không chín…", "零八一二…").
+#[derive(Debug, Clone, PartialEq)]
+pub struct DigitWords {
+    /// Id and citation.
+    pub meta: RuleMeta,
+    /// `(word, digit)`, lowercase; digit 10 and 11 stand for "twice" and "three times" the
+    /// next digit ("double three").
+    pub words: Vec<(String, u8)>,
 }
 
 /// A group of call-to-action phrases that share a rule.
@@ -186,6 +250,8 @@ pub struct LinksPolicy {
     pub known_tlds: Vec<String>,
     /// Telephone numbering plans.
     pub phone: PhonePlans,
+    /// Digits spelled as words.
+    pub digit_words: DigitWords,
     /// Call-to-action phrase groups.
     pub calls_to_action: Vec<CallToAction>,
     /// A note for maintainers.
@@ -205,8 +271,9 @@ pub const FIXED_RULES: [&str; 5] = [
 pub const VERDICTS: &[(&str, Verdict)] =
     &[("allow", Verdict::Allow), ("review", Verdict::Review), ("block", Verdict::Block)];
 
-/// Languages call-to-action phrases may be written in.
-pub const PHRASE_LANGS: [&str; 6] = ["en", "id", "ms", "th", "vi", "zh"];
+/// Languages call-to-action phrases and other word lists may be written in (`tl`: Tagalog and
+/// Taglish).
+pub const PHRASE_LANGS: [&str; 7] = ["en", "id", "ms", "th", "tl", "vi", "zh"];
 
 /// The slots a phrase may contain.
 pub const PHRASE_SLOTS: [&str; 4] = ["{ecommerce}", "{messenger}", "{social}", "{platform}"];
@@ -219,6 +286,7 @@ impl LinksPolicy {
         let catalog = o.req(d, path, "catalog", |d, v, p| d.list(v, p, read_platform));
         let known_tlds = o.req(d, path, "knownTlds", |d, v, p| d.list(v, p, read_label));
         let phone = o.req(d, path, "phone", read_phone);
+        let digit_words = o.req(d, path, "digitWords", read_digit_words);
         let calls_to_action = o.req(d, path, "callsToAction", |d, v, p| d.list(v, p, read_cta));
         let note = o.opt(d, path, "note", Decoder::string);
         o.finish(d, path);
@@ -228,6 +296,7 @@ impl LinksPolicy {
             catalog: catalog?,
             known_tlds: known_tlds?,
             phone: phone?,
+            digit_words: digit_words?,
             calls_to_action: calls_to_action?,
             note: note.map(str::to_owned),
         })
@@ -368,29 +437,113 @@ fn read_plan(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<PhonePlan> {
     let region = o.req(d, path, "region", super::read_region);
     let country_code = o.req(d, path, "countryCode", |d, v, p| digits(d, v, p, 1, 3));
     let trunk_prefix = o.req(d, path, "trunkPrefix", |d, v, p| digits(d, v, p, 0, 2));
-    let leading_digits =
-        o.req(d, path, "leadingDigits", |d, v, p| d.list(v, p, |d, v, p| digits(d, v, p, 1, 4)));
-    let min_length = o.req(d, path, "minLength", int(4, 15));
-    let max_length = o.req(d, path, "maxLength", int(4, 15));
+    let trunk_optional = o.opt(d, path, "trunkOptional", Decoder::boolean).unwrap_or(false);
+    let short_area_codes =
+        o.opt(d, path, "shortAreaCodes", |d, v, p| digits(d, v, p, 1, 10)).unwrap_or_default();
+    let numbers = o.req(d, path, "numbers", |d, v, p| d.list(v, p, read_number_block));
     o.finish(d, path);
-    let (min_length, max_length) = (min_length?, max_length?);
-    if min_length > max_length {
-        d.report(
-            crate::error::ErrorCode::InvalidInput,
-            &path.key("minLength"),
-            format!("minLength {min_length} is greater than maxLength {max_length}"),
-        );
-        return None;
-    }
     Some(PhonePlan {
         region: region?,
         country_code: country_code?,
         trunk_prefix: trunk_prefix?,
-        leading_digits: leading_digits?,
-        min_length: min_length as u8,
-        max_length: max_length as u8,
+        trunk_optional,
+        short_area_codes,
+        numbers: numbers?,
     })
 }
+
+fn read_number_block(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<NumberBlock> {
+    let mut o = d.object(v, path)?;
+    let types = o.req(d, path, "types", |d, v, p| {
+        d.list(v, p, |d, v, p| {
+            let name = d.string(v, p)?;
+            let found = NUMBER_TYPES.iter().position(|t| *t == name);
+            if found.is_none() {
+                d.report(
+                    crate::error::ErrorCode::InvalidInput,
+                    p,
+                    format!(
+                        "\"{name}\" is not a number type; the types are {}",
+                        crate::i18n::join(NUMBER_TYPES, ", ")
+                    ),
+                );
+            }
+            found.and_then(|i| u8::try_from(i).ok())
+        })
+    });
+    let lengths = o.req(d, path, "lengths", |d, v, p| {
+        d.list(v, p, |d, v, p| int(4, 17)(d, v, p).map(|n| n as u8))
+    });
+    let prefixes = o.req(d, path, "prefixes", |d, v, p| {
+        let s = d.string(v, p)?;
+        let list: Vec<String> =
+            s.split(' ').filter(|w| !w.is_empty()).map(|w| w.trim_start_matches('*').to_owned()).collect();
+        if list.is_empty() || !list.iter().all(|w| w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit())) {
+            d.report(
+                crate::error::ErrorCode::InvalidInput,
+                p,
+                format!("\"{s}\" is not a list of digit prefixes such as \"81 82 83\" (or \"*\" for any)"),
+            );
+            return None;
+        }
+        Some(list)
+    });
+    o.finish(d, path);
+    Some(NumberBlock { types: types?, lengths: lengths?, prefixes: prefixes? })
+}
+
+fn read_digit_words(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<DigitWords> {
+    let mut o = d.object(v, path)?;
+    let meta = RuleMeta::read(d, &mut o, path);
+    let words = o.req(d, path, "words", |d, v, p| {
+        let mut langs = d.object(v, p)?;
+        let mut out = Vec::new();
+        let mut ok = true;
+        for lang in PHRASE_LANGS {
+            let lang_path = p.key(lang);
+            let Some(list) = langs.opt(d, p, lang, |d, v, p| {
+                let mut digits = d.object(v, p)?;
+                let mut out = Vec::new();
+                let mut ok = true;
+                for (key, value) in DIGIT_KEYS {
+                    if let Some(words) = digits.opt(d, p, key, |d, v, p| d.list(v, p, read_phrase))
+                    {
+                        out.extend(words.into_iter().map(|w| (w, value)));
+                    } else if digits.has(key) {
+                        ok = false;
+                    }
+                }
+                digits.finish(d, p);
+                ok.then_some(out)
+            }) else {
+                ok &= !langs.has(lang);
+                continue;
+            };
+            let _ = lang_path;
+            out.extend(list);
+        }
+        langs.finish(d, p);
+        ok.then_some(out)
+    });
+    o.finish(d, path);
+    Some(DigitWords { meta: meta?, words: words? })
+}
+
+/// The keys of a language's digit words: the ten digits, then "twice" and "three times".
+const DIGIT_KEYS: [(&str, u8); 12] = [
+    ("0", 0),
+    ("1", 1),
+    ("2", 2),
+    ("3", 3),
+    ("4", 4),
+    ("5", 5),
+    ("6", 6),
+    ("7", 7),
+    ("8", 8),
+    ("9", 9),
+    ("twice", 10),
+    ("thrice", 11),
+];
 
 fn read_cta(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<CallToAction> {
     let mut o = d.object(v, path)?;

@@ -34,8 +34,8 @@ pub use health::{
     HealthPolicy, Milestone, PointsRule, QuizRule, Scheme, ScoreRule, WarningRule, WeeklyRule,
 };
 pub use links::{
-    CallToAction, Category, CategoryRule, FIXED_RULES, LinkRule, LinksPolicy, PHRASE_SLOTS,
-    PhonePlan, PhonePlans, Platform, Surface,
+    CallToAction, Category, CategoryRule, DigitWords, FIXED_RULES, LinkRule, LinksPolicy,
+    NUMBER_TYPES, NumberBlock, PHRASE_SLOTS, PhonePlan, PhonePlans, Platform, Surface,
 };
 pub use merge::merge;
 pub use rule::RuleMeta;

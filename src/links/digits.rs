@@ -1,0 +1,635 @@
+//! Numbers in any disguise: the digit runs a telephone number may hide in.
+//!
+//! A seller who wants a phone number past a filter writes it so that no plain `\d{10}` sees it:
+//! with the digits of another script (`๐๘๑๒`, `０８１２`, `𝟎𝟖𝟏𝟐`), as keycap emoji (`0️⃣8️⃣`),
+//! circled or parenthesized (`⓪⑧①②`, `⑴`), spelled out ("nol delapan satu dua", "không chín",
+//! "零八幺二", "ศูนย์แปด"), with letters for digits (`O812 l234`), one digit at a time with any
+//! separator (`0 8 1 2`, `0-8-1-2`, `0.8.1.2`, `0💥8💥1`), or with the country code and no `+`.
+//! [`read`] reads all of these as one [`NumberRun`]: the digits, how they were grouped, and what
+//! was undone. Whether a run is a telephone number is then a question for the numbering plans
+//! ([`super::classifier::LinkIndex::is_phone`]) and for the shape of the groups ([`shape_ok`]):
+//! prices (`1.250.000`), dates (`12/08/2024`), times (`08.30-17.00`) and sizes have digits too.
+//!
+//! Linear by construction: a run is read once, left to right, and the caller resumes after it;
+//! the digits and groups live in fixed arrays (a run longer than any telephone number is read
+//! to its end and dropped), and the group subsets tried as candidates are bounded.
+
+use super::phrases::WordTrie;
+use super::text::{
+    Folded, char_at, char_before, enclosed_number, fold, is_cjk_or_thai, is_word_char,
+};
+
+/// At most this many digits in a run that may be a telephone number (E.164 allows 15, plus an
+/// international prefix and a trunk prefix written after the country code).
+const MAX_DIGITS: usize = 20;
+/// At most this many groups (one digit at a time with a country code: 13).
+const MAX_GROUPS: usize = 20;
+/// At most this many characters between two groups.
+const MAX_GAP: usize = 3;
+
+/// Digits spelled as words, compiled from the pack.
+#[derive(Debug, Clone)]
+pub struct DigitWords {
+    trie: WordTrie<u8>,
+}
+
+impl DigitWords {
+    /// Compiles `(word, digit)` pairs; digit 10 means "twice the next", 11 "three times".
+    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, u8)>) -> Self {
+        let mut trie = WordTrie::new();
+        for (word, digit) in words {
+            trie.insert(word, digit);
+        }
+        trie.finish();
+        DigitWords { trie }
+    }
+
+    /// The digit word at byte `pos`: its value and end.
+    fn at(&self, text: &str, pos: usize) -> Option<(u8, usize)> {
+        let c = char_at(text, pos)?;
+        // A Latin word must start a word; Chinese and Thai words start anywhere.
+        if !is_cjk_or_thai(c) && char_before(text, pos).is_some_and(is_word_char) {
+            return None;
+        }
+        self.trie.longest(text, pos)
+    }
+
+    /// Whether a digit word may start with the folded character `c` (a cheap first test).
+    pub fn may_start(&self, c: char) -> bool {
+        self.trie.may_start(c)
+    }
+}
+
+/// One group of a run: digits written without a separator between them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Group {
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset just after it (after its `)` if bracketed).
+    pub end: usize,
+    /// Index of its first digit in the run's digits.
+    pub first: u8,
+    /// Its number of digits.
+    pub len: u8,
+    /// Written in brackets: `(021)`.
+    pub bracketed: bool,
+    /// The separator written before it (`b' '`, `b'-'`, `b'.'` …; `0` for the first group or
+    /// anything else).
+    pub separator: u8,
+}
+
+/// A run of digits, however written.
+#[derive(Debug, Clone)]
+pub struct NumberRun {
+    /// Byte offset of the run (its `+` or `(` included).
+    pub start: usize,
+    /// Byte offset just after its last group.
+    pub end: usize,
+    digits: [u8; MAX_DIGITS],
+    count: usize,
+    groups: [Group; MAX_GROUPS],
+    group_count: usize,
+    /// Written with `+` before the first digit.
+    pub plus: bool,
+    /// Reading it undid a disguise: another script's digits, keycaps, enclosed digits, letters
+    /// for digits, invisible characters, one digit at a time.
+    pub obfuscated: bool,
+    /// Some digits were words.
+    pub spelled: bool,
+    /// More digits than any telephone number: the run is read to its end and is no phone.
+    pub too_long: bool,
+}
+
+impl NumberRun {
+    /// The groups.
+    pub fn groups(&self) -> &[Group] {
+        self.groups.get(..self.group_count).unwrap_or_default()
+    }
+
+    /// The digits of groups `from..to`, as ASCII.
+    pub fn digits_of(&self, from: usize, to: usize) -> &str {
+        let (Some(first), Some(last)) =
+            (self.groups().get(from), to.checked_sub(1).and_then(|i| self.groups().get(i)))
+        else {
+            return "";
+        };
+        let span = self
+            .digits
+            .get(usize::from(first.first)..usize::from(last.first) + usize::from(last.len));
+        std::str::from_utf8(span.unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// Whether every group is a single digit (written one digit at a time).
+    pub fn singles(&self) -> bool {
+        self.group_count >= 6 && self.groups().iter().all(|g| g.len == 1)
+    }
+
+    fn push(&mut self, digit: u8) -> bool {
+        match self.digits.get_mut(self.count) {
+            Some(slot) => {
+                *slot = b'0' + digit;
+                self.count += 1;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// What stands at `pos` inside a run.
+enum Token {
+    /// Digits (one, or two for an enclosed 10 to 20) and where they end.
+    Digits([u8; 2], usize, usize, bool),
+    /// A digit word.
+    Word(u8, usize),
+    /// "double" / "triple": the next digit written `n` times.
+    Repeat(u8, usize),
+}
+
+/// Letters people put in a digit run for the digits they look like: `O812`, `08l2`.
+fn letter_digit(c: char) -> Option<u8> {
+    match c {
+        'o' => Some(0),
+        'l' | 'i' => Some(1),
+        _ => None,
+    }
+}
+
+/// Whether `c` reads as an ASCII digit.
+fn is_digit_char(c: char) -> bool {
+    matches!(fold(c), Folded::Char(d, _) if d.is_ascii_digit()) || enclosed_number(c).is_some()
+}
+
+/// The token at `pos`; `in_group`: right after a digit of the same group; `so_far`: digits of
+/// the run read so far.
+fn token(
+    text: &str,
+    pos: usize,
+    words: &DigitWords,
+    in_group: bool,
+    so_far: usize,
+) -> Option<Token> {
+    let c = char_at(text, pos)?;
+    let width = c.len_utf8();
+    if let Some(n) = enclosed_number(c) {
+        let n = n as u8;
+        return Some(Token::Digits([n / 10, n % 10], 2, pos + width, true));
+    }
+    match fold(c) {
+        Folded::Char(d, o) if d.is_ascii_digit() => {
+            Some(Token::Digits([d as u8 - b'0', 0], 1, pos + width, o))
+        }
+        Folded::Char(f, _) => {
+            if let Some(digit) = letter_digit(f) {
+                // Only beside a digit, and not as the start or end of a word: "O812" and
+                // "08l2" are digits; "10l" (ten litres) and "lO8" are not, and a letter after
+                // the last digit counts only in a run as long as a phone number's.
+                let next = char_at(text, pos + width);
+                let next_digit = next.is_some_and(is_digit_char);
+                let glued_after = next.is_some_and(|n| is_word_char(n) && !is_digit_char(n));
+                let glued_before = !in_group && char_before(text, pos).is_some_and(is_word_char);
+                if (next_digit || (in_group && so_far >= 6)) && !glued_after && !glued_before {
+                    return Some(Token::Digits([digit, 0], 1, pos + width, true));
+                }
+            }
+            if words.may_start(f)
+                && let Some((value, end)) = words.at(text, pos)
+            {
+                return Some(match value {
+                    10 => Token::Repeat(2, end),
+                    11 => Token::Repeat(3, end),
+                    d => Token::Word(d, end),
+                });
+            }
+            None
+        }
+        Folded::Invisible | Folded::Mark => None,
+    }
+}
+
+/// A separator character between groups (after folding), as a byte for [`Group::separator`].
+fn separator_byte(c: char) -> Option<u8> {
+    match c {
+        ' ' | '\t' | '\n' | '-' | '.' | '/' | '_' | '*' | '~' | ',' | '|' | ':' | '=' | '#' => {
+            Some(c as u8)
+        }
+        '·' | '•' | '‧' | '・' | '–' | '—' | '−' | '‐' | '‑' | '、' | '，' | '。' => {
+            Some(b'.')
+        }
+        _ if !c.is_ascii() && !is_word_char(c) && !is_cjk_or_thai(c) && (c as u32) >= 0x2000 => {
+            // Emoji and symbols between digits ("0812🔥3456"): a separator too.
+            Some(b'*')
+        }
+        _ => None,
+    }
+}
+
+/// Reads the number run starting at byte `pos` (a digit of any kind, a digit word, `+` or
+/// `(`). `None` when no digit is there.
+pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
+    let mut run = NumberRun {
+        start: pos,
+        end: pos,
+        digits: [0; MAX_DIGITS],
+        count: 0,
+        groups: [Group::default(); MAX_GROUPS],
+        group_count: 0,
+        plus: false,
+        obfuscated: false,
+        spelled: false,
+        too_long: false,
+    };
+    let mut at = pos;
+    if let Some(c @ ('+' | '＋')) = char_at(text, at) {
+        run.plus = true;
+        run.obfuscated |= c != '+';
+        at += c.len_utf8();
+    }
+    let mut bracket_open = false;
+    if let Some(c @ ('(' | '（')) = char_at(text, at) {
+        bracket_open = true;
+        at += c.len_utf8();
+    }
+    let mut separator = 0u8;
+    let mut repeat = 1u8;
+    loop {
+        // One group.
+        let group_start = at;
+        let first = run.count;
+        let mut words_in_group = 0;
+        while let Some(token) = token(text, at, words, run.count > first, run.count) {
+            match token {
+                Token::Digits(pair, n, end, o) => {
+                    for _ in 0..repeat {
+                        for &d in pair.get(..n).unwrap_or_default() {
+                            if !run.push(d) {
+                                run.too_long = true;
+                            }
+                        }
+                    }
+                    repeat = 1;
+                    run.obfuscated |= o;
+                    at = end;
+                }
+                Token::Word(d, end) => {
+                    for _ in 0..repeat {
+                        if !run.push(d) {
+                            run.too_long = true;
+                        }
+                    }
+                    repeat = 1;
+                    run.spelled = true;
+                    words_in_group += 1;
+                    at = end;
+                    // A Latin word is a group of its own; words of scripts without spaces
+                    // run together.
+                    if !char_before(text, at).is_some_and(is_cjk_or_thai) {
+                        break;
+                    }
+                }
+                Token::Repeat(n, end) => {
+                    repeat = n;
+                    run.spelled = true;
+                    at = end;
+                    break;
+                }
+            }
+            // Invisible characters inside a group (keycaps, variation selectors).
+            while let Some(c) = char_at(text, at) {
+                if fold(c).is_nothing() {
+                    run.obfuscated |= fold(c) == Folded::Invisible;
+                    at += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        let len = run.count - first;
+        if len == 0 && words_in_group == 0 && repeat == 1 {
+            break;
+        }
+        let mut bracketed = false;
+        let mut end = at;
+        if bracket_open && let Some(close @ (')' | '）')) = char_at(text, at) {
+            bracketed = true;
+            bracket_open = false;
+            at += close.len_utf8();
+            end = at;
+        }
+        if len > 0 {
+            match run.groups.get_mut(run.group_count) {
+                Some(slot) => {
+                    *slot = Group {
+                        start: group_start,
+                        end,
+                        first: first as u8,
+                        len: len.min(usize::from(u8::MAX)) as u8,
+                        bracketed,
+                        separator,
+                    };
+                    run.group_count += 1;
+                }
+                None => run.too_long = true,
+            }
+            run.end = end;
+        }
+        // A group longer than any telephone number ends the run: what follows starts afresh.
+        if len > 15 {
+            run.too_long = true;
+            break;
+        }
+        // The gap to the next group.
+        let mut gap = 0;
+        let mut newlines = 0;
+        separator = 0;
+        while let Some(c) = char_at(text, at) {
+            let folded = match fold(c) {
+                Folded::Char(f, _) => f,
+                Folded::Invisible => {
+                    run.obfuscated = true;
+                    at += c.len_utf8();
+                    continue;
+                }
+                Folded::Mark => {
+                    at += c.len_utf8();
+                    continue;
+                }
+            };
+            if matches!(c, '(' | '（') && !bracket_open {
+                bracket_open = true;
+            } else if let Some(byte) = separator_byte(folded) {
+                newlines += usize::from(byte == b'\n');
+                if separator == 0 || separator == b' ' {
+                    separator = byte;
+                }
+            } else {
+                break;
+            }
+            at += c.len_utf8();
+            gap += 1;
+            if gap > MAX_GAP || newlines > 1 {
+                break;
+            }
+        }
+        // "(0)812": a closing bracket is separator enough.
+        if (gap == 0 && !bracketed)
+            || gap > MAX_GAP
+            || newlines > 1
+            || token(text, at, words, false, run.count).is_none()
+        {
+            break;
+        }
+    }
+    (run.count > 0 || run.spelled).then_some(run)
+}
+
+/// How a short first group may read: as a country code ("62 812 3456 7890"), or as a trunk
+/// prefix and a one-digit area code ("03-2385 6789").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShortFirst {
+    /// Neither: a short first group makes a time, a date or a list.
+    No,
+    /// A country code, written without `+`.
+    CountryCode,
+    /// A trunk prefix and a one-digit area code.
+    AreaCode,
+}
+
+/// Whether groups `from..to` of `run` are shaped like a telephone number rather than an amount,
+/// a date, a time or a list. `short_first` tells how a first group of one to three digits
+/// reads.
+pub fn shape_ok(
+    run: &NumberRun,
+    from: usize,
+    to: usize,
+    short_first: impl Fn(&str) -> ShortFirst,
+) -> bool {
+    let Some(groups) = run.groups().get(from..to) else { return false };
+    if run.spelled || run.singles() {
+        return true;
+    }
+    let Some(first) = groups.first() else { return false };
+    if groups.len() == 1 {
+        return true;
+    }
+    let international = run.plus && from == 0;
+    // An amount with thousands separators: 1.250.000, 12,500,000, 1 250 000.
+    let thousands = groups
+        .iter()
+        .skip(1)
+        .all(|g| g.len == 3 && g.separator == groups.get(1).map_or(0, |s| s.separator))
+        && (1..=3).contains(&first.len)
+        && run.digits_of(from, from + 1).as_bytes().first() != Some(&b'0')
+        && matches!(groups.get(1).map(|g| g.separator), Some(b'.' | b',' | b' '));
+    if thousands && !international {
+        return false;
+    }
+    // A date: 12/08/2024, 2024-08-12, 12.08.24.
+    let lens: Vec<u8> = groups.iter().map(|g| g.len).collect();
+    let date_separators = groups.iter().skip(1).all(|g| matches!(g.separator, b'/' | b'.' | b'-'));
+    if date_separators && matches!(lens.as_slice(), [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]) {
+        return false;
+    }
+    let short = short_first(run.digits_of(from, from + 1));
+    let code = international || short == ShortFirst::CountryCode;
+    let first_ok = code
+        || first.bracketed
+        || (first.len >= 3 && !thousands)
+        || (first.len == 2 && short == ShortFirst::AreaCode);
+    // After a country code or a bracketed area code, the area code may be one digit.
+    let rest_ok = groups
+        .iter()
+        .enumerate()
+        .skip(1)
+        .all(|(i, g)| g.len >= 2 || (i == 1 && (code || first.bracketed)));
+    first_ok && rest_ok
+}
+
+/// Words that, just before a number, say it is money or a reference rather than a phone.
+const NOT_A_PHONE_BEFORE: &[&str] = &[
+    "rp",
+    "idr",
+    "rm",
+    "myr",
+    "usd",
+    "sgd",
+    "s$",
+    "thb",
+    "vnd",
+    "php",
+    "gbp",
+    "$",
+    "₱",
+    "฿",
+    "₫",
+    "£",
+    "€",
+    "¥",
+    "sku",
+    "no",
+    "no.",
+    "nr",
+    "order",
+    "pesanan",
+    "resi",
+    "invoice",
+    "inv",
+    "kode",
+    "code",
+    "id",
+    "ref",
+    "#",
+    "mã",
+    "đơn",
+    "订单",
+    "单号",
+    "编号",
+    "型号",
+    "harga",
+    "price",
+    "giá",
+    "ราคา",
+    "价格",
+    "imei",
+    "isbn",
+    "s/n",
+    "sn",
+    "serial",
+    "awb",
+    "tracking",
+    "barcode",
+];
+
+/// True when the word just before byte `pos` (skipping spaces and one `:`) marks the number
+/// after it as money or a reference. Looks back one word, at most 24 bytes.
+pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
+    let head = text.get(..pos).unwrap_or_default();
+    let head = head.trim_end_matches([' ', ':', '：', '\u{A0}']);
+    let window_start = head.len().saturating_sub(24);
+    let mut word_start = head.len();
+    for (i, c) in head.char_indices().rev() {
+        if i < window_start || super::text::is_space(c) || c.is_ascii_digit() {
+            break;
+        }
+        word_start = i;
+    }
+    let word = super::text::folded_lowercase(head.get(word_start..).unwrap_or_default());
+    if word.is_empty() {
+        return false;
+    }
+    NOT_A_PHONE_BEFORE.iter().any(|w| word == *w || (word.ends_with(w) && !w.is_ascii()))
+        || word.ends_with('#')
+        || (word.starts_with("rp") && word.len() <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> DigitWords {
+        DigitWords::new([
+            ("nol", 0),
+            ("kosong", 0),
+            ("satu", 1),
+            ("dua", 2),
+            ("tiga", 3),
+            ("empat", 4),
+            ("lima", 5),
+            ("enam", 6),
+            ("tujuh", 7),
+            ("delapan", 8),
+            ("sembilan", 9),
+            ("零", 0),
+            ("幺", 1),
+            ("一", 1),
+            ("二", 2),
+            ("三", 3),
+            ("八", 8),
+            ("double", 10),
+        ])
+    }
+
+    fn digits(text: &str) -> Option<(String, &str)> {
+        let run = read(text, 0, &words())?;
+        let n = run.groups().len();
+        Some((run.digits_of(0, n).to_owned(), &text[run.start..run.end]))
+    }
+
+    #[test]
+    fn digits_in_every_disguise() {
+        let cases = [
+            ("0812-3456-7890.", "081234567890", "0812-3456-7890"),
+            ("+62 812 3456 7890", "6281234567890", "+62 812 3456 7890"),
+            ("(021) 555-1234", "0215551234", "(021) 555-1234"),
+            ("0 8 1 2 3 4 5 6 7 8 9", "08123456789", "0 8 1 2 3 4 5 6 7 8 9"),
+            ("0.8.1.2.3.4.5.6.7.8", "0812345678", "0.8.1.2.3.4.5.6.7.8"),
+            ("๐๘๑๒๓๔๕๖๗๘", "0812345678", "๐๘๑๒๓๔๕๖๗๘"),
+            ("０８１２３４５６７８９", "08123456789", "０８１２３４５６７８９"),
+            ("0️⃣8️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣", "08123456", "0️⃣8️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣"),
+            ("⓪⑧①② ③④⑤⑥", "08123456", "⓪⑧①② ③④⑤⑥"),
+            ("O812 l234 5678", "081212345678", "O812 l234 5678"),
+            ("0812🔥3456🔥7890", "081234567890", "0812🔥3456🔥7890"),
+            ("nol delapan satu dua tiga", "08123", "nol delapan satu dua tiga"),
+            ("08 satu dua 3456", "08123456", "08 satu dua 3456"),
+            ("零八幺二三", "08123", "零八幺二三"),
+            ("double 8 satu", "881", "double 8 satu"),
+        ];
+        for (text, want, span) in cases {
+            assert_eq!(digits(text), Some((want.to_owned(), span)), "{text}");
+        }
+        assert_eq!(digits("satu hari lagi"), Some(("1".into(), "satu")));
+        assert_eq!(digits("hari"), None);
+        // "10l" is ten litres, not "101".
+        assert_eq!(digits("10l"), Some(("10".into(), "10")));
+    }
+
+    #[test]
+    fn shapes_of_amounts_dates_and_times() {
+        let shape = |text: &str| {
+            let run = read(text, 0, &words()).unwrap();
+            shape_ok(&run, 0, run.groups().len(), |d| match d {
+                "03" => ShortFirst::AreaCode,
+                "66" => ShortFirst::CountryCode,
+                _ => ShortFirst::No,
+            })
+        };
+        assert!(shape("0812 3456 7890"));
+        assert!(shape("03-2385 6789"));
+        assert!(!shape("04-2385 6789"));
+        assert!(!shape("1.250.000"));
+        assert!(!shape("12/08/2024"));
+        assert!(!shape("2024-08-12"));
+        assert!(!shape("08.30-17.00"));
+        assert!(shape("0 8 1 2 3 4 5 6 7 8"));
+        assert!(shape("+66 2 123 4567"));
+        assert!(shape("66 2 123 4567"));
+    }
+
+    #[test]
+    fn long_runs_end_and_say_so() {
+        let run = read("576932199283736451 0812 3456 7890", 0, &words()).unwrap();
+        assert!(run.too_long);
+        assert_eq!(run.end, 18);
+        assert!(!read("123456789012345678901234567890", 0, &words()).unwrap().groups().is_empty());
+    }
+
+    #[test]
+    fn money_and_references_before_numbers() {
+        for text in [
+            "Rp 081234567890",
+            "Rp081234567890",
+            "SKU: 0812345678",
+            "No. 0812345678",
+            "订单 081234567890",
+            "#0812345678",
+            "IMEI 0812345678",
+        ] {
+            let pos = text.find('0').unwrap();
+            assert!(money_or_reference_before(text, pos), "{text}");
+        }
+        for text in ["WA 0812345678", "hubungi 0812345678", "0812345678", "call me: 0812345678"] {
+            let pos = text.find('0').unwrap();
+            assert!(!money_or_reference_before(text, pos), "{text}");
+        }
+    }
+}
