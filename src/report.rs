@@ -97,6 +97,34 @@ pub enum FindingKind {
     CallToAction,
     /// A link through a URL shortener.
     Shortener,
+    /// Asking to order or for the price by direct message ("DM to order", "PM for price").
+    DirectMessage,
+    /// A pointer to where the contact or link is ("number in the last photo", "check my bio").
+    Pointer,
+    /// Paying outside TikTok Shop (a bank transfer, an e-wallet paid to the seller, a meet-up).
+    Payment,
+    /// Another marketplace named in a selling text ("cheaper than on Shopee").
+    Mention,
+}
+
+impl FindingKind {
+    /// The JS name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Url => "url",
+            FindingKind::Domain => "domain",
+            FindingKind::Email => "email",
+            FindingKind::Phone => "phone",
+            FindingKind::Messenger => "messenger",
+            FindingKind::SocialHandle => "social_handle",
+            FindingKind::CallToAction => "call_to_action",
+            FindingKind::Shortener => "shortener",
+            FindingKind::DirectMessage => "direct_message",
+            FindingKind::Pointer => "pointer",
+            FindingKind::Payment => "payment",
+            FindingKind::Mention => "mention",
+        }
+    }
 }
 
 /// One thing found in a text by `checkLinks`.

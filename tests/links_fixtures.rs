@@ -82,14 +82,11 @@ impl Suite {
 
 fn kind_name(kind: FindingKind) -> &'static str {
     match kind {
-        FindingKind::Url => "url",
-        FindingKind::Domain => "domain",
-        FindingKind::Email => "email",
-        FindingKind::Phone => "phone",
-        FindingKind::Messenger => "messenger",
         FindingKind::SocialHandle => "social",
         FindingKind::CallToAction => "cta",
         FindingKind::Shortener => "short",
+        FindingKind::DirectMessage => "dm",
+        other => other.as_str(),
     }
 }
 

@@ -21,14 +21,11 @@ use shop_policy::{Engine, FindingKind, LinksReport, Today, Value};
 
 fn kind_name(kind: FindingKind) -> &'static str {
     match kind {
-        FindingKind::Url => "url",
-        FindingKind::Domain => "domain",
-        FindingKind::Email => "email",
-        FindingKind::Phone => "phone",
-        FindingKind::Messenger => "messenger",
         FindingKind::SocialHandle => "social",
         FindingKind::CallToAction => "cta",
         FindingKind::Shortener => "short",
+        FindingKind::DirectMessage => "dm",
+        other => other.as_str(),
     }
 }
 

@@ -6,10 +6,47 @@
 //! domains and TLDs, the phrase tries, the numbering plans. A check never re-reads the pack.
 
 use super::digits::{self, DigitWords, NumberRun, ShortFirst};
+use super::names::NameIndex;
 use super::phrases::PhraseIndex;
+use super::signals::{CompiledSignal, Need};
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan};
+use crate::report::FindingKind;
+
+/// A need of a signal: alternatives separated by `|`, each a slot (`{ecommerce}`), the digit-run
+/// cue `account_number` or a cue group's id.
+fn need_of(
+    need: &str,
+    group: &impl Fn(&str) -> Option<usize>,
+    account_number: usize,
+) -> Option<Need> {
+    let mut out = Need::default();
+    for name in need.split('|') {
+        let category = match name {
+            "{ecommerce}" => Some(Some(Category::Ecommerce)),
+            "{messenger}" => Some(Some(Category::Messenger)),
+            "{social}" => Some(Some(Category::Social)),
+            "{payment}" => Some(Some(Category::Payment)),
+            "{platform}" => Some(None),
+            _ => None,
+        };
+        match category {
+            Some(category) => out.names.push(category),
+            None if name == "account_number" => out.cues.push(account_number),
+            None => out.cues.push(group(name)?),
+        }
+    }
+    Some(out)
+}
+
+fn unknown_need(signal: &str) -> Error {
+    Error::invalid_pack(vec![Error::new(
+        ErrorCode::UnknownReference,
+        "links.signals",
+        format!("signal \"{signal}\" names a cue group that does not exist"),
+    )])
+}
 
 /// A telephone number found in a [`NumberRun`]: the groups it spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +94,16 @@ pub struct LinkIndex {
     pub platforms: Vec<PlatformEntry>,
     /// Rules for findings outside the catalog.
     pub fixed: FixedRules,
-    /// Rule index of each call-to-action group.
-    pub cta_rules: Vec<usize>,
+    /// Rule index of each phrase group that is a finding of its own (`None` for cue words).
+    pub cta_rules: Vec<Option<usize>>,
+    /// What a finding of each phrase group is.
+    pub cta_kinds: Vec<FindingKind>,
+    /// The signals, compiled.
+    pub signals: Vec<CompiledSignal>,
+    /// The phrase groups named `negation`.
+    pub negation: Vec<usize>,
+    /// The cue index a digit run that is not a phone stands for (an account number).
+    pub account_number: usize,
     /// Phrases and aliases.
     pub phrases: PhraseIndex,
     /// Digits spelled as words.
@@ -113,24 +158,56 @@ impl LinkIndex {
         };
         let mut cta_rules = Vec::with_capacity(links.calls_to_action.len());
         for cta in &links.calls_to_action {
-            cta_rules.push(rule_index(&cta.rule)?);
+            cta_rules.push(cta.rule.as_deref().map(rule_index).transpose()?);
+        }
+        let group_index = |name: &str| links.calls_to_action.iter().position(|c| c.id == name);
+        let account_number = links.calls_to_action.len();
+        let mut signals = Vec::with_capacity(links.signals.len());
+        for signal in &links.signals {
+            let needs = signal
+                .needs
+                .iter()
+                .map(|need| need_of(need, &group_index, account_number))
+                .collect::<Option<Vec<Need>>>()
+                .ok_or_else(|| unknown_need(&signal.id))?;
+            let mut unless = Vec::new();
+            for name in &signal.unless {
+                if name != "negation" {
+                    unless.push(group_index(name).ok_or_else(|| unknown_need(&signal.id))?);
+                }
+            }
+            signals.push(CompiledSignal {
+                rule: rule_index(&signal.rule)?,
+                kind: signal.kind,
+                needs,
+                unless,
+                negatable: signal.unless.iter().any(|u| u == "negation"),
+            });
         }
         let templates = links.calls_to_action.iter().enumerate().flat_map(|(group, cta)| {
             cta.phrases
                 .iter()
                 .flat_map(move |(_, list)| list.iter().map(move |p| (group, p.as_str())))
         });
-        let aliases = links
-            .catalog
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.aliases.iter().map(move |a| (i, p.category, a.as_str())));
+        let names = links.catalog.iter().enumerate().flat_map(|(i, p)| {
+            p.names().map(move |(name, ambiguous)| (i, p.category, name, ambiguous))
+        });
         Ok(LinkIndex {
             rules: links.rules.clone(),
             platforms,
             fixed,
             cta_rules,
-            phrases: PhraseIndex::new(templates, aliases),
+            cta_kinds: links.calls_to_action.iter().map(|c| c.kind).collect(),
+            signals,
+            negation: links
+                .calls_to_action
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.id == "negation")
+                .map(|(i, _)| i)
+                .collect(),
+            account_number,
+            phrases: PhraseIndex::new(templates, NameIndex::new(names)),
             digit_words: DigitWords::new(
                 links.digit_words.words.iter().map(|(word, digit)| (word.as_str(), *digit)),
             ),

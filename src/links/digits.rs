@@ -14,10 +14,10 @@
 //! the digits and groups live in fixed arrays (a run longer than any telephone number is read
 //! to its end and dropped), and the group subsets tried as candidates are bounded.
 
-use super::phrases::WordTrie;
 use super::text::{
     Folded, char_at, char_before, enclosed_number, fold, is_cjk_or_thai, is_word_char,
 };
+use super::trie::WordTrie;
 
 /// At most this many digits in a run that may be a telephone number (E.164 allows 15, plus an
 /// international prefix and a trunk prefix written after the country code).

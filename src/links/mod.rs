@@ -28,11 +28,14 @@
 pub mod classifier;
 pub mod digits;
 mod fold_table;
+pub mod names;
 pub mod normalizer;
 pub mod phrases;
 pub mod rules;
 pub mod scanner;
+pub mod signals;
 pub mod text;
+mod trie;
 
 use crate::decode::{Decoder, Path, word};
 use crate::engine::{CallContext, Engine, RegionPolicy, Today};
@@ -46,6 +49,7 @@ use phrases::Scratch;
 use rules::Candidate;
 use scanner::Disguise;
 use serde::Serialize;
+use signals::{Mention, What};
 use text::{Folded, Utf16Cursor, char_at, char_before, fold, is_cjk_or_thai};
 
 /// The arguments of `checkLinks`.
@@ -147,17 +151,20 @@ const PHONE_WORDS: &[&str] = &[
     "โทร",
 ];
 
-/// Every reading of every span: one left-to-right pass.
+/// Every reading of every span: one left-to-right pass collecting candidates and mentions,
+/// then the signals over the mentions.
 fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let mut mentions = Vec::new();
     let mut scratch = Scratch::default();
     let mut pos = 0;
     let bytes = text.as_bytes();
     while let Some(&byte) = bytes.get(pos) {
-        // Fast paths. Nothing starts at ASCII white space or at punctuation other than these.
+        // Fast paths. Nothing starts at ASCII white space or at punctuation other than these
+        // (`$` and `!` may stand for letters of a name: "$hopee").
         if byte < 0x80
             && !byte.is_ascii_alphanumeric()
-            && !matches!(byte, b'@' | b'[' | b'(' | b'+')
+            && !matches!(byte, b'@' | b'[' | b'(' | b'+' | b'$' | b'!' | b'|')
         {
             pos += 1;
             continue;
@@ -165,8 +172,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         let Some(c) = char_at(text, pos) else { break };
         let width = c.len_utf8();
         // In scripts without spaces every character could start a phrase; only those that
-        // begin some phrase or platform name need a closer look.
-        if is_cjk_or_thai(c) && !index.phrases.may_start_with(c) {
+        // begin some phrase, platform name or digit word need a closer look.
+        if is_cjk_or_thai(c) && !index.phrases.may_start_with(c) && !index.digit_words.may_start(c)
+        {
             pos += width;
             continue;
         }
@@ -215,74 +223,56 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         }
         if starts_number(index, c, folded, text, pos)
             && let Some(run) = digits::read(text, pos, &index.digit_words)
+            && let Some(skip_to) = number(index, text, pos, &run, &mut out, &mut mentions)
         {
-            let phone = (!run.too_long
-                && !digits::money_or_reference_before(text, run.start)
-                && !glued_after(text, run.end))
-            .then(|| index.phone_in(&run, phone_word_before(text, run.start)))
-            .flatten();
-            if let Some(phone) = phone {
-                out.push(Candidate {
-                    start: phone.start,
-                    end: phone.end,
-                    kind: FindingKind::Phone,
-                    rule: index.fixed.phone,
-                    host: None,
-                    platform: None,
-                    obfuscated: run.obfuscated || run.spelled,
-                });
-                pos = phone.end;
-                continue;
-            }
-            // Not a phone: go on after the run, unless it began with a word, which may still
-            // begin a phrase ("二维码", "lima").
-            if !run.spelled || run.groups().first().is_some_and(|g| g.start > pos) {
-                pos = run.end.max(pos + width);
-                continue;
+            pos = skip_to.max(pos + width);
+            continue;
+        }
+        if index.phrases.names.may_start(folded)
+            && let Some(name) = index.phrases.names.longest(text, pos, |_| true, &mut scratch.names)
+        {
+            mentions.push(Mention {
+                start: pos,
+                end: name.end,
+                what: What::Name(name.category),
+                platform: Some(name.platform),
+                obfuscated: name.obfuscated,
+                ambiguous: name.ambiguous,
+            });
+            if let Some(handle) = handle(index, text, pos, c, &name) {
+                out.push(handle);
             }
         }
         let first_two = phrases::first_two(text, pos);
-        let contact = |category| matches!(category, Category::Messenger | Category::Social);
-        if let Some((name, category)) =
-            index.phrases.longest_alias(text, pos, first_two, contact, &mut scratch)
+        if !inside_token(text, pos)
+            && let Some(phrase) = index.phrases.longest_phrase(text, pos, first_two, &mut scratch)
+            && !unit_after_number(text, pos, phrase.end)
         {
-            let cjk = is_cjk_or_thai(c);
-            // The handle after the name ("IG @toko"), or an @handle before it ("@toko on IG").
-            let span = match scanner::handle_after(text, name.end, cjk, &index.digit_words, |run| {
-                index.phone_in(run, true)
-            }) {
-                Some(end) => Some((pos, end)),
-                None => scanner::handle_before(text, pos).map(|start| (start, name.end)),
-            };
-            if let Some((start, end)) = span {
-                let (kind, rule) = if category == Category::Messenger {
-                    (FindingKind::Messenger, index.fixed.messenger_handle)
-                } else {
-                    (FindingKind::SocialHandle, index.fixed.social_handle)
-                };
-                out.push(Candidate {
-                    start,
-                    end,
-                    kind,
-                    rule,
-                    host: None,
-                    platform: Some(name.value),
-                    obfuscated: name.obfuscated,
-                });
+            for &group in index.phrases.groups(&phrase) {
+                match index.cta_rules.get(group).copied().flatten() {
+                    Some(rule) => out.push(Candidate {
+                        start: pos,
+                        end: phrase.end,
+                        kind: index
+                            .cta_kinds
+                            .get(group)
+                            .copied()
+                            .unwrap_or(FindingKind::CallToAction),
+                        rule,
+                        host: None,
+                        platform: phrase.platform,
+                        obfuscated: phrase.obfuscated,
+                    }),
+                    None => mentions.push(Mention {
+                        start: pos,
+                        end: phrase.end,
+                        what: What::Cue(group),
+                        platform: phrase.platform,
+                        obfuscated: phrase.obfuscated,
+                        ambiguous: false,
+                    }),
+                }
             }
-        }
-        if let Some(phrase) = index.phrases.longest_phrase(text, pos, first_two, &mut scratch)
-            && let Some(&rule) = index.cta_rules.get(phrase.value)
-        {
-            out.push(Candidate {
-                start: pos,
-                end: phrase.end,
-                kind: FindingKind::CallToAction,
-                rule,
-                host: None,
-                platform: phrase.platform,
-                obfuscated: phrase.obfuscated,
-            });
         }
         // No detector starts inside a word: go to its end (one character at a time only in
         // scripts written without spaces).
@@ -292,7 +282,27 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             pos + width
         };
     }
+    signals::evaluate(&index.signals, &index.negation, text, &mentions, &mut out);
     out
+}
+
+/// Whether the word at `pos` continues a token glued by punctuation ("file.pm", "path:to",
+/// "a/b"): no cue word starts there.
+fn inside_token(text: &str, pos: usize) -> bool {
+    matches!(
+        char_before(text, pos),
+        Some('.' | ':' | '/' | '_' | '-' | '@' | '#' | '=' | '&' | '?')
+    ) && char_before(text, pos - 1).is_some_and(|c| !c.is_whitespace())
+}
+
+/// A word of one or two Latin letters right after a number is its unit ("8 PM", "5 kg", "2 tf"
+/// in a list of sizes), not a cue word.
+fn unit_after_number(text: &str, start: usize, end: usize) -> bool {
+    let word = text.get(start..end).unwrap_or_default();
+    let before = text.get(..start).unwrap_or_default().trim_end_matches([' ', '\u{A0}']);
+    word.len() <= 2
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && before.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The end of the word that continues at byte `pos`.
@@ -311,6 +321,91 @@ fn word_end(text: &str, mut pos: usize) -> usize {
         }
     }
     pos
+}
+
+/// A number run at `pos`: a telephone number (a candidate), or a number as long as an account
+/// number (a mention for the signals). Returns where to go on, or `None` to let the word
+/// detectors look at `pos` (a run that began with a word may still begin a phrase: "二维码").
+fn number(
+    index: &LinkIndex,
+    text: &str,
+    pos: usize,
+    run: &digits::NumberRun,
+    out: &mut Vec<Candidate>,
+    mentions: &mut Vec<Mention>,
+) -> Option<usize> {
+    let phone = (!run.too_long
+        && !digits::money_or_reference_before(text, run.start)
+        && !glued_after(text, run.end))
+    .then(|| index.phone_in(run, phone_word_before(text, run.start)))
+    .flatten();
+    if let Some(phone) = phone {
+        out.push(Candidate {
+            start: phone.start,
+            end: phone.end,
+            kind: FindingKind::Phone,
+            rule: index.fixed.phone,
+            host: None,
+            platform: None,
+            obfuscated: run.obfuscated || run.spelled,
+        });
+        return Some(phone.end);
+    }
+    let digits = run.digits_of(0, run.groups().len()).len();
+    if (8..=20).contains(&digits)
+        && !run.too_long
+        && !glued_after(text, run.end)
+        && !digits::money_or_reference_before(text, run.start)
+    {
+        mentions.push(Mention {
+            start: run.start,
+            end: run.end,
+            what: What::Cue(index.account_number),
+            platform: None,
+            obfuscated: run.obfuscated,
+            ambiguous: false,
+        });
+    }
+    let began_with_word = run.groups().first().is_none_or(|g| g.start <= pos) && run.spelled;
+    // "5hopee": a digit glued to letters may be a name's first letter.
+    let glued_name = run.groups().len() == 1 && glued_after(text, run.end);
+    (!began_with_word && !glued_name).then_some(run.end)
+}
+
+/// The handle written with a name at `pos` ("WA 0812…", "IG @toko", "@toko di IG", "Shopee:
+/// toko_official", "Venmo @lily"), as a candidate under the rule for the name's category.
+fn handle(
+    index: &LinkIndex,
+    text: &str,
+    pos: usize,
+    c: char,
+    name: &names::NameMatch,
+) -> Option<Candidate> {
+    let (kind, rule) = match name.category {
+        Category::Messenger => (FindingKind::Messenger, index.fixed.messenger_handle),
+        Category::Social => (FindingKind::SocialHandle, index.fixed.social_handle),
+        Category::Ecommerce => {
+            (FindingKind::CallToAction, index.platforms.get(name.platform)?.rule)
+        }
+        Category::Payment => (FindingKind::Payment, index.platforms.get(name.platform)?.rule),
+        _ => return None,
+    };
+    let cjk = is_cjk_or_thai(c);
+    let (start, end) = match scanner::handle_after(text, name.end, cjk, &index.digit_words, |run| {
+        index.phone_in(run, true)
+    }) {
+        Some(end) => (pos, end),
+        None => (scanner::handle_before(text, pos)?, name.end),
+    };
+    Some(Candidate {
+        start,
+        end,
+        kind,
+        rule,
+        host: None,
+        platform: Some(name.platform),
+        obfuscated: name.obfuscated,
+    })
 }
 
 /// Whether a number run may start at `pos` (whose character `c` folds to `folded`): a digit of
@@ -343,10 +438,8 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
     // An app link (`whatsapp://…`) names its platform by its scheme.
     if run.labels.len() == 1 {
         let scheme = run.scheme.as_deref()?;
-        let first_two = phrases::first_two(scheme, 0);
-        let (name, _) =
-            index.phrases.longest_alias(scheme, 0, first_two, |_| true, &mut Scratch::default())?;
-        let platform = Some(name.value).filter(|_| name.end == scheme.len())?;
+        let name = index.phrases.names.longest(scheme, 0, |_| true, &mut Default::default())?;
+        let platform = Some(name.platform).filter(|_| name.end == scheme.len())?;
         let rule = index.platforms.get(platform)?.rule;
         return Some(Candidate {
             start: run.start,

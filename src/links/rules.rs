@@ -42,9 +42,10 @@ impl Candidate {
             | FindingKind::Domain
             | FindingKind::Email
             | FindingKind::Shortener => 0,
-            FindingKind::Messenger | FindingKind::SocialHandle => 1,
+            FindingKind::Messenger | FindingKind::SocialHandle | FindingKind::Payment => 1,
             FindingKind::Phone => 2,
-            FindingKind::CallToAction => 3,
+            FindingKind::CallToAction | FindingKind::DirectMessage | FindingKind::Pointer => 3,
+            FindingKind::Mention => 4,
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use super::rule::RuleMeta;
 use crate::decode::{Decoder, Path, int, word};
-use crate::report::Verdict;
+use crate::report::{FindingKind, Verdict};
 use crate::value::Value;
 
 /// Where a text is posted.
@@ -92,6 +92,8 @@ pub enum Category {
     LinkInBio,
     /// A URL shortener (bit.ly, …): where it leads is hidden.
     Shortener,
+    /// An e-wallet, payment app or bank (GCash, DANA, PayPal, …).
+    Payment,
     /// TikTok's own hosts.
     Tiktok,
 }
@@ -104,6 +106,7 @@ impl Category {
         ("social", Category::Social),
         ("link_in_bio", Category::LinkInBio),
         ("shortener", Category::Shortener),
+        ("payment", Category::Payment),
         ("tiktok", Category::Tiktok),
     ];
 }
@@ -115,6 +118,21 @@ pub struct CategoryRule {
     pub category: Category,
     /// The id of the rule its platforms fall under unless a platform names its own.
     pub rule: String,
+}
+
+/// Names a platform goes by in one language that are not its own brand: nicknames, short forms,
+/// homophones ("toko oren" for Shopee in Indonesia, "绿泡泡" for WeChat), with where they were
+/// seen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nicknames {
+    /// The language (`id`, `zh`, …).
+    pub lang: String,
+    /// The names, lowercase.
+    pub names: Vec<String>,
+    /// Where they were seen: a public page, or "observed usage".
+    pub source: String,
+    /// `false` for observed usage no page confirms.
+    pub verified: bool,
 }
 
 /// A platform in the catalog.
@@ -130,8 +148,23 @@ pub struct Platform {
     pub domains: Vec<String>,
     /// Names people write for it ("WA", "虾皮"), used for handles and calls to action.
     pub aliases: Vec<String>,
+    /// Nicknames by language, with their sources.
+    pub nicknames: Vec<Nicknames>,
+    /// Names (among the aliases and nicknames) that are also ordinary words ("line", "temu",
+    /// "tele", "oren"): written plainly, they count only beside a cue word or a handle.
+    pub ambiguous: Vec<String>,
     /// A rule that replaces the category's rule for this platform.
     pub rule: Option<String>,
+}
+
+impl Platform {
+    /// Every name of the platform, with whether it is ambiguous.
+    pub fn names(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.aliases
+            .iter()
+            .chain(self.nicknames.iter().flat_map(|n| &n.names))
+            .map(|name| (name.as_str(), self.ambiguous.contains(name)))
+    }
 }
 
 /// The kinds of number a numbering plan distinguishes (libphonenumber's number types).
@@ -224,17 +257,47 @@ pub struct DigitWords {
     pub words: Vec<(String, u8)>,
 }
 
-/// A group of call-to-action phrases that share a rule.
+/// What a finding from a phrase group or a signal is, beyond links, contacts and numbers.
+pub const PHRASE_KINDS: &[(&str, FindingKind)] = &[
+    ("call_to_action", FindingKind::CallToAction),
+    ("direct_message", FindingKind::DirectMessage),
+    ("pointer", FindingKind::Pointer),
+    ("payment", FindingKind::Payment),
+    ("mention", FindingKind::Mention),
+];
+
+/// A group of phrases: a call to action that is a finding of its own (with a `rule`), or cue
+/// words that [`Signal`]s combine with names and other cues (without one).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallToAction {
-    /// Group id, e.g. `order_elsewhere`.
+    /// Group id, e.g. `order_elsewhere`, `pay_words`.
     pub id: String,
-    /// The rule a match falls under.
-    pub rule: String,
+    /// The rule a match falls under; `None` for cue words.
+    pub rule: Option<String>,
+    /// What a finding of the group is.
+    pub kind: FindingKind,
     /// Phrases by language code (`en`, `id`, `ms`, `th`, `vi`, `zh`). A phrase may contain the
     /// slots `{ecommerce}`, `{messenger}`, `{social}` or `{platform}`, which stand for any alias
     /// of a catalog platform of that category (any category for `{platform}`).
     pub phrases: Vec<(String, Vec<String>)>,
+}
+
+/// A combination of names and cue words in one clause that is a finding: "beli" near a
+/// marketplace's name, a payment word near an account number, "DM" near "harga".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    /// Id, e.g. `order_elsewhere`.
+    pub id: String,
+    /// The rule a match falls under.
+    pub rule: String,
+    /// What a finding is.
+    pub kind: FindingKind,
+    /// What must occur together: the first is the anchor (a slot such as `{ecommerce}`, or a
+    /// cue group), the others cue groups or slots within the anchor's clause.
+    pub needs: Vec<String>,
+    /// Cue groups that cancel it: `negation` just before the anchor; any other anywhere in the
+    /// clause (the in-app checkout for payment words).
+    pub unless: Vec<String>,
 }
 
 /// The whole links section.
@@ -252,8 +315,10 @@ pub struct LinksPolicy {
     pub phone: PhonePlans,
     /// Digits spelled as words.
     pub digit_words: DigitWords,
-    /// Call-to-action phrase groups.
+    /// Phrase groups: calls to action and cue words.
     pub calls_to_action: Vec<CallToAction>,
+    /// Combinations of names and cues that are findings.
+    pub signals: Vec<Signal>,
     /// A note for maintainers.
     pub note: Option<String>,
 }
@@ -275,8 +340,9 @@ pub const VERDICTS: &[(&str, Verdict)] =
 /// Taglish).
 pub const PHRASE_LANGS: [&str; 7] = ["en", "id", "ms", "th", "tl", "vi", "zh"];
 
-/// The slots a phrase may contain.
-pub const PHRASE_SLOTS: [&str; 4] = ["{ecommerce}", "{messenger}", "{social}", "{platform}"];
+/// The slots a phrase or a signal may contain.
+pub const PHRASE_SLOTS: [&str; 5] =
+    ["{ecommerce}", "{messenger}", "{social}", "{payment}", "{platform}"];
 
 impl LinksPolicy {
     pub(crate) fn read(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<LinksPolicy> {
@@ -288,6 +354,8 @@ impl LinksPolicy {
         let phone = o.req(d, path, "phone", read_phone);
         let digit_words = o.req(d, path, "digitWords", read_digit_words);
         let calls_to_action = o.req(d, path, "callsToAction", |d, v, p| d.list(v, p, read_cta));
+        let signals =
+            o.opt(d, path, "signals", |d, v, p| d.list(v, p, read_signal)).unwrap_or_default();
         let note = o.opt(d, path, "note", Decoder::string);
         o.finish(d, path);
         Some(LinksPolicy {
@@ -298,6 +366,7 @@ impl LinksPolicy {
             phone: phone?,
             digit_words: digit_words?,
             calls_to_action: calls_to_action?,
+            signals,
             note: note.map(str::to_owned),
         })
     }
@@ -348,16 +417,32 @@ fn read_platform(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Platform
     let category = o.req(d, path, "category", word(Category::NAMES));
     let domains = o.req(d, path, "domains", |d, v, p| d.list(v, p, read_domain));
     let aliases = o.req(d, path, "aliases", |d, v, p| d.list(v, p, read_alias));
+    let nicknames =
+        o.opt(d, path, "nicknames", |d, v, p| d.list(v, p, read_nicknames)).unwrap_or_default();
+    let ambiguous =
+        o.opt(d, path, "ambiguous", |d, v, p| d.list(v, p, read_alias)).unwrap_or_default();
     let rule = o.opt(d, path, "rule", Decoder::text);
     o.finish(d, path);
-    Some(Platform {
+    let platform = Platform {
         id: id?.to_owned(),
         name: name?.to_owned(),
         category: category?,
         domains: domains?,
         aliases: aliases?,
+        nicknames,
+        ambiguous,
         rule: rule.map(str::to_owned),
-    })
+    };
+    for (i, word) in platform.ambiguous.iter().enumerate() {
+        if !platform.names().any(|(name, _)| name == word) {
+            d.report(
+                crate::error::ErrorCode::UnknownReference,
+                &path.key("ambiguous").index(i),
+                format!("\"{word}\" is not one of the platform's aliases or nicknames"),
+            );
+        }
+    }
+    Some(platform)
 }
 
 /// A lowercase host name: labels of `a-z 0-9 -`, at least two of them.
@@ -545,13 +630,68 @@ const DIGIT_KEYS: [(&str, u8); 12] = [
     ("thrice", 11),
 ];
 
+fn read_nicknames(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Nicknames> {
+    let mut o = d.object(v, path)?;
+    let lang = o.req(d, path, "lang", word(&PHRASE_LANG_NAMES));
+    let names = o.req(d, path, "names", |d, v, p| d.list(v, p, read_alias));
+    let source = o.req(d, path, "source", Decoder::text);
+    let verified = o.req(d, path, "verified", Decoder::boolean);
+    o.finish(d, path);
+    Some(Nicknames {
+        lang: lang?.to_owned(),
+        names: names?,
+        source: source?.to_owned(),
+        verified: verified?,
+    })
+}
+
+/// [`PHRASE_LANGS`] as a word table.
+const PHRASE_LANG_NAMES: [(&str, &str); 7] = [
+    ("en", "en"),
+    ("id", "id"),
+    ("ms", "ms"),
+    ("th", "th"),
+    ("tl", "tl"),
+    ("vi", "vi"),
+    ("zh", "zh"),
+];
+
 fn read_cta(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<CallToAction> {
     let mut o = d.object(v, path)?;
     let id = o.req(d, path, "id", Decoder::text);
-    let rule = o.req(d, path, "rule", Decoder::text);
+    let rule = o.opt(d, path, "rule", Decoder::text);
+    let kind = o.opt(d, path, "kind", word(PHRASE_KINDS)).unwrap_or(FindingKind::CallToAction);
     let phrases = o.req(d, path, "phrases", read_phrases);
     o.finish(d, path);
-    Some(CallToAction { id: id?.to_owned(), rule: rule?.to_owned(), phrases: phrases? })
+    Some(CallToAction {
+        id: id?.to_owned(),
+        rule: rule.map(str::to_owned),
+        kind,
+        phrases: phrases?,
+    })
+}
+
+fn read_signal(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Signal> {
+    let mut o = d.object(v, path)?;
+    let id = o.req(d, path, "id", Decoder::text);
+    let rule = o.req(d, path, "rule", Decoder::text);
+    let kind = o.req(d, path, "kind", word(PHRASE_KINDS));
+    let needs =
+        o.req(d, path, "needs", |d, v, p| d.list(v, p, |d, v, p| d.text(v, p).map(str::to_owned)));
+    let unless = o
+        .opt(d, path, "unless", |d, v, p| d.list(v, p, |d, v, p| d.text(v, p).map(str::to_owned)))
+        .unwrap_or_default();
+    o.finish(d, path);
+    let needs = needs?;
+    if needs.is_empty() {
+        d.report(
+            crate::error::ErrorCode::InvalidInput,
+            &path.key("needs"),
+            "a signal needs at least one name or cue",
+        );
+        return None;
+    }
+    Some(Signal { id: id?.to_owned(), rule: rule?.to_owned(), kind: kind?, needs, unless })
 }
 
 fn read_phrases(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Vec<(String, Vec<String>)>> {

@@ -319,7 +319,37 @@ impl Pack {
             "call-to-action group",
         );
         for (i, c) in l.calls_to_action.iter().enumerate() {
-            known_rule(d, &c.rule, &cta.index(i).key("rule"));
+            if let Some(rule) = &c.rule {
+                known_rule(d, rule, &cta.index(i).key("rule"));
+            }
+        }
+        let signals = path.key("signals");
+        unique(d, &signals, &mut l.signals.iter().map(|s| s.id.as_str()), "signal");
+        let group = |name: &str| {
+            name == "negation" && l.calls_to_action.iter().any(|c| c.id == "negation")
+                || name == "account_number"
+                || PHRASE_SLOTS.contains(&name)
+                || l.calls_to_action.iter().any(|c| c.id == name)
+        };
+        for (i, signal) in l.signals.iter().enumerate() {
+            let at = signals.index(i);
+            known_rule(d, &signal.rule, &at.key("rule"));
+            for (key, list) in [("needs", &signal.needs), ("unless", &signal.unless)] {
+                for (j, need) in list.iter().enumerate() {
+                    for name in need.split('|') {
+                        if !group(name) {
+                            d.report(
+                                ErrorCode::UnknownReference,
+                                &at.key(key).index(j),
+                                format!(
+                                    "\"{name}\" is neither a slot ({}) nor the id of a phrase group",
+                                    crate::i18n::join(&PHRASE_SLOTS, ", ")
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
         }
         let phone = path.key("phone");
         let plans = phone.key("plans");

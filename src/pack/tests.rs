@@ -136,7 +136,7 @@ fn cross_checks_run_once_the_types_are_right() {
         got,
         pairs(&[
             ("unknown_reference", "links.catalog[1].rule"),
-            ("duplicate_id", "links.catalog[40].domains[0]"),
+            ("duplicate_id", "links.catalog[97].domains[0]"),
             ("invalid_input", "health.milestones[2]"),
             ("invalid_input", "health.scoreMilestones[4]"),
             ("unknown_reference", "health.scoreMilestones[4].action"),

@@ -1,0 +1,278 @@
+//! Signals: names and cue words that, together in one clause, move a buyer off TikTok Shop.
+//!
+//! Sellers rarely write the fixed phrase a list would hold. They write "co di laz ya", "sàn cam
+//! đặt nha", "ไปกด shopeeeee เลย", "order kat Zalora kami je", "bayar via DANA aja", "hrg japri
+//! ya kak", "号码在最后一张图" — a name or a cue word in any order, with particles between. So
+//! the detectors collect [`Mention`]s (a platform's name in any disguise, a word of a cue group
+//! such as "order", "transfer", "dm", "negation", an account-like number), and each pack
+//! [`Signal`] says which of them, found together in one clause, make which finding: a
+//! marketplace's name near a buying word is a call to order elsewhere (block); the name alone a
+//! mention (review); a messenger's name a contact elsewhere; a payment word without the in-app
+//! checkout nearby paying outside; "DM" a request to order by message.
+//!
+//! A clause ends at a line break or at sentence punctuation (`.` `!` `?` and their fullwidth
+//! forms) followed by a space, and a cue counts only within [`WINDOW`] characters of the anchor:
+//! near enough to belong to the same request, far enough for the particles people put between.
+//! A `negation` cue just before the anchor ("ga ada WA", "không có zalo", "不加微信", "no need to
+//! transfer") cancels a signal that lists it; any other cue in `unless` cancels it anywhere in
+//! the window (the in-app checkout for payment words).
+//!
+//! Linear: mentions are in text order and each anchor looks at the mentions inside its window,
+//! which is bounded.
+
+use super::rules::Candidate;
+use super::text::{char_at, char_before};
+use crate::pack::Category;
+use crate::report::FindingKind;
+
+/// How far (in characters, each side) a cue may be from the anchor.
+pub const WINDOW: usize = 40;
+/// How far before the anchor a negation may end.
+const NEGATION_REACH: usize = 16;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// A platform's name.
+    Name(Category),
+    /// A word of a cue group.
+    Cue(usize),
+}
+
+/// A name or cue word found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// What it is.
+    pub what: What,
+    /// The platform, for a name.
+    pub platform: Option<usize>,
+    /// Written in disguise.
+    pub obfuscated: bool,
+    /// A name that is also an ordinary word, written plainly.
+    pub ambiguous: bool,
+}
+
+/// One need of a signal: a name of one of these categories (`None`: any platform) or a word
+/// of one of these cue groups.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Need {
+    /// Categories of names that meet it.
+    pub names: Vec<Option<Category>>,
+    /// Cue groups that meet it.
+    pub cues: Vec<usize>,
+}
+
+impl Need {
+    fn matches(&self, what: What) -> bool {
+        match what {
+            What::Name(category) => self.names.iter().any(|c| c.is_none_or(|c| c == category)),
+            What::Cue(group) => self.cues.contains(&group),
+        }
+    }
+}
+
+/// A pack signal, compiled.
+#[derive(Debug, Clone)]
+pub struct CompiledSignal {
+    /// Index of its rule.
+    pub rule: usize,
+    /// What a finding is.
+    pub kind: FindingKind,
+    /// The anchor, then the other needs.
+    pub needs: Vec<Need>,
+    /// Cue groups that cancel it anywhere in the window.
+    pub unless: Vec<usize>,
+    /// Whether a negation just before the anchor cancels it.
+    pub negatable: bool,
+}
+
+/// Whether a clause ends between the character before `at` and the one at `at`: a line
+/// break, or sentence punctuation followed by a space (or the end).
+fn boundary_after(text: &str, c: char, at: usize) -> bool {
+    match c {
+        '\n' | '\r' | '。' | '！' | '？' | '｜' | '|' => true,
+        '.' | '!' | '?' | ';' | '…' => char_at(text, at).is_none_or(char::is_whitespace),
+        _ => false,
+    }
+}
+
+/// The byte range around `start..end` that a cue must lie in: up to [`WINDOW`] characters each
+/// side, not past a clause boundary.
+pub fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut lo = start;
+    for _ in 0..WINDOW {
+        match char_before(text, lo) {
+            Some(c) if !boundary_after(text, c, lo) => lo -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    let mut hi = end;
+    for _ in 0..WINDOW {
+        match char_at(text, hi) {
+            Some(c) if !boundary_after(text, c, hi + c.len_utf8()) => hi += c.len_utf8(),
+            _ => break,
+        }
+    }
+    (lo, hi)
+}
+
+/// Whether a negation mention ends at most [`NEGATION_REACH`] characters before `start`.
+fn negated(text: &str, mentions: &[Mention], negation: &[usize], lo: usize, start: usize) -> bool {
+    mentions.iter().any(|m| {
+        matches!(m.what, What::Cue(g) if negation.contains(&g))
+            && m.end <= start
+            && m.start >= lo
+            && text.get(m.end..start).is_some_and(|gap| gap.chars().count() <= NEGATION_REACH)
+    })
+}
+
+/// Evaluates the signals over `mentions` (sorted by start), adding a candidate per anchor for the
+/// first signal that fires on it.
+pub fn evaluate(
+    signals: &[CompiledSignal],
+    negation: &[usize],
+    text: &str,
+    mentions: &[Mention],
+    out: &mut Vec<Candidate>,
+) {
+    for (i, anchor) in mentions.iter().enumerate() {
+        let mut window_range = None;
+        for signal in signals {
+            let Some((first, others)) = signal.needs.split_first() else { continue };
+            if !first.matches(anchor.what) || (anchor.ambiguous && others.is_empty()) {
+                continue;
+            }
+            let (lo, hi) =
+                *window_range.get_or_insert_with(|| window(text, anchor.start, anchor.end));
+            // The mentions inside the window (a bounded neighbourhood of `i`).
+            let from = mentions
+                .get(..i)
+                .map_or(i, |before| i - before.iter().rev().take_while(|m| m.end > lo).count());
+            let nearby = mentions
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.start < hi)
+                .filter(|(j, m)| from + j != i && m.start >= lo && m.end <= hi)
+                .map(|(_, m)| m);
+            let nearby: Vec<&Mention> = nearby.collect();
+            if signal.negatable
+                && negated(
+                    text,
+                    mentions.get(from..i).unwrap_or_default(),
+                    negation,
+                    lo,
+                    anchor.start,
+                )
+            {
+                continue;
+            }
+            if nearby.iter().any(|m| matches!(m.what, What::Cue(g) if signal.unless.contains(&g))) {
+                continue;
+            }
+            let mut start = anchor.start;
+            let mut end = anchor.end;
+            let mut platform = anchor.platform;
+            let mut obfuscated = anchor.obfuscated;
+            let all = others.iter().all(|need| {
+                // The nearest mention that meets the need.
+                let best = nearby.iter().filter(|m| need.matches(m.what)).min_by_key(|m| {
+                    if m.start >= anchor.end {
+                        m.start - anchor.end
+                    } else {
+                        anchor.start.saturating_sub(m.end)
+                    }
+                });
+                match best {
+                    Some(m) => {
+                        start = start.min(m.start);
+                        end = end.max(m.end);
+                        platform = platform.or(m.platform);
+                        obfuscated |= m.obfuscated;
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if all {
+                out.push(Candidate {
+                    start,
+                    end,
+                    kind: signal.kind,
+                    rule: signal.rule,
+                    host: None,
+                    platform,
+                    obfuscated,
+                });
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_stop_at_clause_ends() {
+        let text = "Harga murah. Beli di toko oren ya kak!\nWA aja";
+        let start = text.find("toko").unwrap();
+        let (lo, hi) = window(text, start, start + 9);
+        assert_eq!(&text[lo..hi], " Beli di toko oren ya kak");
+        let text = "shopee.co.id ada";
+        assert_eq!(window(text, 13, 16), (0, 16));
+    }
+
+    fn mention(start: usize, end: usize, what: What) -> Mention {
+        Mention { start, end, what, platform: Some(0), obfuscated: false, ambiguous: false }
+    }
+
+    #[test]
+    fn the_first_signal_that_fires_wins_and_negation_cancels() {
+        let signals = [
+            CompiledSignal {
+                rule: 0,
+                kind: FindingKind::CallToAction,
+                needs: vec![
+                    Need { names: vec![Some(Category::Ecommerce)], cues: vec![] },
+                    Need { names: vec![], cues: vec![1] },
+                ],
+                unless: vec![],
+                negatable: true,
+            },
+            CompiledSignal {
+                rule: 1,
+                kind: FindingKind::Mention,
+                needs: vec![Need { names: vec![Some(Category::Ecommerce)], cues: vec![] }],
+                unless: vec![],
+                negatable: true,
+            },
+        ];
+        let text = "beli di shopee aja";
+        let mentions =
+            [mention(0, 4, What::Cue(1)), mention(8, 14, What::Name(Category::Ecommerce))];
+        let mut out = Vec::new();
+        evaluate(&signals, &[2], text, &mentions, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!((out[0].rule, out[0].start, out[0].end), (0, 0, 14));
+
+        let text = "murah dari shopee";
+        let mentions = [mention(11, 17, What::Name(Category::Ecommerce))];
+        out.clear();
+        evaluate(&signals, &[2], text, &mentions, &mut out);
+        assert_eq!((out[0].rule, out[0].kind), (1, FindingKind::Mention));
+
+        let text = "bukan shopee";
+        let mentions =
+            [mention(0, 5, What::Cue(2)), mention(6, 12, What::Name(Category::Ecommerce))];
+        out.clear();
+        evaluate(&signals, &[2], text, &mentions, &mut out);
+        assert!(out.is_empty());
+    }
+}
