@@ -118,6 +118,8 @@ def table():
     for i, letter in enumerate(LETTERS):
         out[0x1F150 + i] = (ord(letter), True)  # negative circled 🅐
         out[0x1F170 + i] = (ord(letter), True)  # negative squared 🅰
+        # Regional indicators, spaced apart so they do not pair into flags: "🇸 🇭 🇴 🇵 🇪 🇪".
+        out[0x1F1E6 + i] = (ord(letter), True)
     for first in (0x2776, 0x2780, 0x278A):  # dingbat circled ❶ ➀ ➊ (1-9; the 10th is 10)
         for i in range(9):
             out[first + i] = (ord("1") + i, True)

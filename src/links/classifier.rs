@@ -275,16 +275,37 @@ impl LinkIndex {
             if self.plans.iter().any(|plan| plan.country_code == first) {
                 return ShortFirst::CountryCode;
             }
-            let area = self.plans.iter().any(|plan| {
-                let mut digits = first.chars();
-                digits.next().is_some_and(|t| plan.trunk_prefix.starts_with(t))
-                    && digits.next().is_some_and(|a| plan.short_area_codes.contains(a))
-                    && digits.next().is_none()
+            let mut digits = first.chars();
+            let (Some(trunk), Some(next), None) = (digits.next(), digits.next(), digits.next())
+            else {
+                return ShortFirst::No;
+            };
+            let trunk_of = |plan: &&PhonePlan| plan.trunk_prefix.starts_with(trunk);
+            if self.plans.iter().filter(trunk_of).any(|plan| plan.short_area_codes.contains(next)) {
+                return ShortFirst::AreaCode;
+            }
+            let own = self.national_plan.and_then(|i| self.plans.get(i));
+            let mobile = own.filter(trunk_of).is_some_and(|plan| {
+                plan.numbers.iter().any(|b| {
+                    b.is_mobile() && b.prefixes.iter().any(|p| p.starts_with(next) || p.is_empty())
+                })
             });
-            if area { ShortFirst::AreaCode } else { ShortFirst::No }
+            if mobile { ShortFirst::MobileStart } else { ShortFirst::No }
         };
         for from in 0..groups.len().min(4) {
+            // Start later only after a real gap, or dropping a short number ("Qty 2 0812…").
+            let dropped_before = run.digits_of(0, from).len();
+            if from > 0 && !groups.get(from).is_some_and(|g| g.strong) && dropped_before > 3 {
+                continue;
+            }
             for to in (from + 1..=groups.len()).rev() {
+                let dropped_after = run.digits_of(to, groups.len()).len();
+                if to < groups.len()
+                    && !groups.get(to).is_some_and(|g| g.strong)
+                    && dropped_after > 3
+                {
+                    continue;
+                }
                 let candidate = run.digits_of(from, to);
                 if !(7..=17).contains(&candidate.len())
                     || !digits::shape_ok(run, from, to, short_first)
@@ -295,7 +316,8 @@ impl LinkIndex {
                     plus: run.plus && from == 0,
                     first_group: run.digits_of(from, from + 1),
                     separated: to - from > 1,
-                    context: keyword || run.spelled || run.singles() || run.obfuscated,
+                    context: keyword || run.spelled || run.spaced_out() || run.obfuscated,
+                    disguised: run.spelled || run.spaced_out() || run.obfuscated,
                 };
                 if self.is_phone(candidate, form) {
                     let start = if from == 0 { run.start } else { groups.get(from)?.start };
@@ -362,18 +384,32 @@ impl LinkIndex {
             };
             let with_trunk = !plan.trunk_prefix.is_empty()
                 && digits.strip_prefix(plan.trunk_prefix.as_str()).is_some_and(ok);
-            // Without the trunk prefix: plans without one, North America, and service numbers
-            // written bare ("1-300-88-1234", "1800 123 456").
+            // Without the trunk prefix: plans without one, North America, service numbers
+            // written bare ("1-300-88-1234", "1800 123 456"), and disguised mobile numbers
+            // (spelled out, people drop the leading zero).
             let without = (form.separated || form.context)
                 && plan.block_of(digits).is_some_and(|block| {
-                    (plan.trunk_prefix.is_empty() || plan.trunk_optional || block.is_service())
+                    (plan.trunk_prefix.is_empty()
+                        || plan.trunk_optional
+                        || block.is_service()
+                        || (form.disguised && block.is_mobile()))
                         && (!mobile_only || block.is_mobile())
                 });
             with_trunk || without
         };
+        // Another plan's landline counts when written in groups as long as a full number
+        // ("0755-2681 3397", a Shenzhen office in a UK shop's text).
+        let other_fixed = |plan: &PhonePlan| {
+            form.separated
+                && digits.len() >= 10
+                && !plan.trunk_prefix.is_empty()
+                && digits
+                    .strip_prefix(plan.trunk_prefix.as_str())
+                    .is_some_and(|n| plan.block_of(n).is_some())
+        };
         let own = self.national_plan.and_then(|i| self.plans.get(i));
         own.is_some_and(|plan| national(plan, false))
-            || self.plans.iter().any(|plan| national(plan, true))
+            || self.plans.iter().any(|plan| national(plan, true) || other_fixed(plan))
     }
 }
 
@@ -389,6 +425,8 @@ struct Form<'a> {
     /// Something around it or in it says it is a number someone reads out: a phone word before
     /// it, digits spelled as words or written one at a time, disguised digits.
     context: bool,
+    /// The digits themselves were disguised (spelled, spaced out, other scripts, letters).
+    disguised: bool,
 }
 
 #[cfg(test)]

@@ -47,11 +47,14 @@ impl DigitWords {
     /// The digit word at byte `pos`: its value and end.
     fn at(&self, text: &str, pos: usize) -> Option<(u8, usize)> {
         let c = char_at(text, pos)?;
-        // A Latin word must start a word; Chinese and Thai words start anywhere.
-        if !is_cjk_or_thai(c) && char_before(text, pos).is_some_and(is_word_char) {
+        // A Latin word must start a word (or follow a digit: "zero9one7"); Chinese and Thai
+        // words start anywhere.
+        if !is_cjk_or_thai(c)
+            && char_before(text, pos).is_some_and(|b| is_word_char(b) && !is_digit_char(b))
+        {
             return None;
         }
-        self.trie.longest(text, pos)
+        self.trie.longest_glued_to_digits(text, pos)
     }
 
     /// Whether a digit word may start with the folded character `c` (a cheap first test).
@@ -76,6 +79,9 @@ pub struct Group {
     /// The separator written before it (`b' '`, `b'-'`, `b'.'` …; `0` for the first group or
     /// anything else).
     pub separator: u8,
+    /// The gap before it ends a sentence or a list item (", ", ". ", a line break, two spaces):
+    /// the groups on either side need not belong to one number.
+    pub strong: bool,
 }
 
 /// A run of digits, however written.
@@ -119,9 +125,10 @@ impl NumberRun {
         std::str::from_utf8(span.unwrap_or_default()).unwrap_or_default()
     }
 
-    /// Whether every group is a single digit (written one digit at a time).
-    pub fn singles(&self) -> bool {
-        self.group_count >= 6 && self.groups().iter().all(|g| g.len == 1)
+    /// Whether the digits were spaced out on purpose: one or two at a time after the first
+    /// group ("0 8 1 2 …", "+62 8 1 3 …", "08 12 33 45 77 80").
+    pub fn spaced_out(&self) -> bool {
+        self.group_count >= 6 && self.groups().iter().skip(1).all(|g| g.len <= 2)
     }
 
     fn push(&mut self, digit: u8) -> bool {
@@ -144,15 +151,29 @@ enum Token {
     Word(u8, usize),
     /// "double" / "triple": the next digit written `n` times.
     Repeat(u8, usize),
+    /// A word for "tens" between two digits ("sáu mươi hai": 62), a zero when no digit follows
+    /// ("sáu mươi": 60).
+    Tens(usize),
 }
 
-/// Letters people put in a digit run for the digits they look like: `O812`, `08l2`.
+/// Letters people put in a digit run for the digits they look like: `O812`, `08l2`, `4S2`,
+/// `55Z`.
 fn letter_digit(c: char) -> Option<u8> {
     match c {
         'o' => Some(0),
         'l' | 'i' => Some(1),
+        's' => Some(5),
+        'z' => Some(2),
         _ => None,
     }
+}
+
+/// Whether a digit, or a letter standing for one before a digit, is at `pos`.
+fn digitish_at(text: &str, pos: usize) -> bool {
+    let Some(c) = char_at(text, pos) else { return false };
+    is_digit_char(c)
+        || matches!(fold(c), Folded::Char(f, _) if letter_digit(f).is_some())
+            && char_at(text, pos + c.len_utf8()).is_some_and(is_digit_char)
 }
 
 /// Whether `c` reads as an ASCII digit.
@@ -182,13 +203,20 @@ fn token(
         Folded::Char(f, _) => {
             if let Some(digit) = letter_digit(f) {
                 // Only beside a digit, and not as the start or end of a word: "O812" and
-                // "08l2" are digits; "10l" (ten litres) and "lO8" are not, and a letter after
-                // the last digit counts only in a run as long as a phone number's.
+                // "08l2" are digits; "10l" (ten litres) and "lO8" are not. A letter after the
+                // last digit of a group counts when another group follows ("55Z O93l") or the
+                // run is already as long as a phone number.
                 let next = char_at(text, pos + width);
-                let next_digit = next.is_some_and(is_digit_char);
-                let glued_after = next.is_some_and(|n| is_word_char(n) && !is_digit_char(n));
+                let next_digit = digitish_at(text, pos + width);
+                let glued_after =
+                    next.is_some_and(|n| is_word_char(n) && !is_digit_char(n)) && !next_digit;
                 let glued_before = !in_group && char_before(text, pos).is_some_and(is_word_char);
-                if (next_digit || (in_group && so_far >= 6)) && !glued_after && !glued_before {
+                let group_follows = next.is_some_and(|n| separator_byte(n).is_some())
+                    && digitish_at(text, pos + width + next.map_or(0, char::len_utf8));
+                if (next_digit || (in_group && (so_far >= 6 || group_follows)))
+                    && !glued_after
+                    && !glued_before
+                {
                     return Some(Token::Digits([digit, 0], 1, pos + width, true));
                 }
             }
@@ -198,6 +226,7 @@ fn token(
                 return Some(match value {
                     10 => Token::Repeat(2, end),
                     11 => Token::Repeat(3, end),
+                    12 => Token::Tens(end),
                     d => Token::Word(d, end),
                 });
             }
@@ -216,6 +245,8 @@ fn separator_byte(c: char) -> Option<u8> {
         '·' | '•' | '‧' | '・' | '–' | '—' | '−' | '‐' | '‑' | '、' | '，' | '。' => {
             Some(b'.')
         }
+        // Currency signs end a number: "125.000₫ (12.500₫/gói)" is two prices.
+        '\u{20A0}'..='\u{20CF}' => None,
         _ if !c.is_ascii() && !is_word_char(c) && !is_cjk_or_thai(c) && (c as u32) >= 0x2000 => {
             // Emoji and symbols between digits ("0812🔥3456"): a separator too.
             Some(b'*')
@@ -251,14 +282,15 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
         at += c.len_utf8();
     }
     let mut separator = 0u8;
+    let mut strong = false;
     let mut repeat = 1u8;
     loop {
         // One group.
         let group_start = at;
         let first = run.count;
         let mut words_in_group = 0;
-        while let Some(token) = token(text, at, words, run.count > first, run.count) {
-            match token {
+        while let Some(found) = token(text, at, words, run.count > first, run.count) {
+            match found {
                 Token::Digits(pair, n, end, o) => {
                     for _ in 0..repeat {
                         for &d in pair.get(..n).unwrap_or_default() {
@@ -291,6 +323,20 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
                     repeat = n;
                     run.spelled = true;
                     at = end;
+                    break;
+                }
+                Token::Tens(end) => {
+                    run.spelled = true;
+                    at = end;
+                    let digit_follows = char_at(text, at)
+                        .is_some_and(|c| c == ' ' || c == '-')
+                        .then(|| token(text, at + 1, words, false, run.count))
+                        .flatten()
+                        .is_some_and(|t| matches!(t, Token::Word(..) | Token::Digits(..)));
+                    if !digit_follows && !run.push(0) {
+                        run.too_long = true;
+                    }
+                    words_in_group += 1;
                     break;
                 }
             }
@@ -326,6 +372,7 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
                         len: len.min(usize::from(u8::MAX)) as u8,
                         bracketed,
                         separator,
+                        strong,
                     };
                     run.group_count += 1;
                 }
@@ -341,6 +388,8 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
         // The gap to the next group.
         let mut gap = 0;
         let mut newlines = 0;
+        let mut spaces = 0;
+        let mut punctuation = false;
         separator = 0;
         while let Some(c) = char_at(text, at) {
             let folded = match fold(c) {
@@ -359,6 +408,8 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
                 bracket_open = true;
             } else if let Some(byte) = separator_byte(folded) {
                 newlines += usize::from(byte == b'\n');
+                spaces += usize::from(byte == b' ');
+                punctuation |= matches!(byte, b',' | b'.' | b';' | b'/' | b'|');
                 if separator == 0 || separator == b' ' {
                     separator = byte;
                 }
@@ -371,6 +422,7 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
                 break;
             }
         }
+        strong = newlines > 0 || spaces > 1 || (spaces > 0 && punctuation);
         // "(0)812": a closing bracket is separator enough.
         if (gap == 0 && !bracketed)
             || gap > MAX_GAP
@@ -387,12 +439,14 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
 /// prefix and a one-digit area code ("03-2385 6789").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShortFirst {
-    /// Neither: a short first group makes a time, a date or a list.
+    /// None of these: a short first group makes a time, a date or a list.
     No,
     /// A country code, written without `+`.
     CountryCode,
     /// A trunk prefix and a one-digit area code.
     AreaCode,
+    /// A trunk prefix and the first digit of a mobile number ("08-1937-4452").
+    MobileStart,
 }
 
 /// Whether groups `from..to` of `run` are shaped like a telephone number rather than an amount,
@@ -405,7 +459,7 @@ pub fn shape_ok(
     short_first: impl Fn(&str) -> ShortFirst,
 ) -> bool {
     let Some(groups) = run.groups().get(from..to) else { return false };
-    if run.spelled || run.singles() {
+    if run.spelled || run.spaced_out() {
         return true;
     }
     let Some(first) = groups.first() else { return false };
@@ -432,16 +486,20 @@ pub fn shape_ok(
     }
     let short = short_first(run.digits_of(from, from + 1));
     let code = international || short == ShortFirst::CountryCode;
+    let total: usize = groups.iter().map(|g| usize::from(g.len)).sum();
     let first_ok = code
         || first.bracketed
         || (first.len >= 3 && !thousands)
-        || (first.len == 2 && short == ShortFirst::AreaCode);
-    // After a country code or a bracketed area code, the area code may be one digit.
-    let rest_ok = groups
-        .iter()
-        .enumerate()
-        .skip(1)
-        .all(|(i, g)| g.len >= 2 || (i == 1 && (code || first.bracketed)));
+        || (first.len == 2 && short == ShortFirst::AreaCode)
+        || (first.len == 2 && short == ShortFirst::MobileStart && groups.len() >= 3 && total >= 9)
+        // "1-800-555-0199", "1-300-88-1234": a long-distance or service prefix.
+        || (first.len == 1 && groups.get(1).is_some_and(|g| g.len == 3) && total >= 10);
+    // After a country code or a bracketed area code, the area code may be one digit; service
+    // numbers put one digit on its own too ("0800-1-872-443", "1800-8-913-4400").
+    let singles = groups.iter().skip(1).filter(|g| g.len < 2).count();
+    let rest_ok = groups.iter().enumerate().skip(1).all(|(i, g)| {
+        g.len >= 2 || (i == 1 && (code || first.bracketed)) || (singles == 1 && total >= 9)
+    });
     first_ok && rest_ok
 }
 
@@ -469,8 +527,6 @@ const NOT_A_PHONE_BEFORE: &[&str] = &[
     "no",
     "no.",
     "nr",
-    "order",
-    "pesanan",
     "resi",
     "invoice",
     "inv",
@@ -500,10 +556,34 @@ const NOT_A_PHONE_BEFORE: &[&str] = &[
     "barcode",
 ];
 
-/// True when the word just before byte `pos` (skipping spaces and one `:`) marks the number
-/// after it as money or a reference. Looks back one word, at most 24 bytes.
-pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
-    let head = text.get(..pos).unwrap_or_default();
+/// Reference words that mark a number a word or two later too ("S/N unit sis: 0123…",
+/// "Reference no. po ng refund: 9017…").
+const REFERENCE_BEFORE: &[&str] = &[
+    "s/n",
+    "serial",
+    "imei",
+    "isbn",
+    "awb",
+    "tracking",
+    "resi",
+    "reference",
+    "ref",
+    "refund",
+    "invoice",
+    "barcode",
+    "订单号",
+    "单号",
+    "运单",
+    "mã vận đơn",
+    "vận đơn",
+    "เลขพัสดุ",
+    "บาร์โค้ด",
+];
+
+/// The folded word that ends at byte `end` (after trimming spaces and a `:`), looking back at
+/// most 24 bytes, and where it starts.
+fn word_ending(text: &str, end: usize) -> (String, usize) {
+    let head = text.get(..end).unwrap_or_default();
     let head = head.trim_end_matches([' ', ':', '：', '\u{A0}']);
     let window_start = head.len().saturating_sub(24);
     let mut word_start = head.len();
@@ -513,13 +593,34 @@ pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
         }
         word_start = i;
     }
-    let word = super::text::folded_lowercase(head.get(word_start..).unwrap_or_default());
+    (super::text::folded_lowercase(head.get(word_start..).unwrap_or_default()), word_start)
+}
+
+/// True when the word just before byte `pos` (skipping spaces and one `:`) marks the number
+/// after it as money or a reference, or a strong reference word stands up to three words
+/// before it.
+pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
+    let (word, mut start) = word_ending(text, pos);
     if word.is_empty() {
         return false;
     }
-    NOT_A_PHONE_BEFORE.iter().any(|w| word == *w || (word.ends_with(w) && !w.is_ascii()))
+    if NOT_A_PHONE_BEFORE.iter().any(|w| word == *w || (word.ends_with(w) && !w.is_ascii()))
         || word.ends_with('#')
         || (word.starts_with("rp") && word.len() <= 3)
+    {
+        return true;
+    }
+    for _ in 0..3 {
+        let (word, word_start) = word_ending(text, start);
+        if word.is_empty() {
+            return false;
+        }
+        if REFERENCE_BEFORE.iter().any(|w| word.trim_end_matches('.') == *w) {
+            return true;
+        }
+        start = word_start;
+    }
+    false
 }
 
 #[cfg(test)]

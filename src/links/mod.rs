@@ -136,19 +136,43 @@ const PHONE_WORDS: &[&str] = &[
     "hp",
     "phone",
     "call",
+    "call me",
+    "call us",
+    "text",
+    "text me",
+    "text us",
+    "ring",
+    "ring me",
     "sms",
     "hotline",
+    "helpline",
+    "toll free",
+    "toll-free",
     "hubungi",
     "nomor",
     "no hp",
+    "nombor",
+    "no tel",
     "wa",
     "whatsapp",
     "line",
     "zalo",
+    "viber",
     "sđt",
+    "sdt",
+    "đt",
+    "hotline bảo hành",
+    "gọi",
     "电话",
     "手机",
+    "热线",
+    "客服",
+    "来电",
+    "致电",
     "โทร",
+    "สายด่วน",
+    "เบอร์",
+    "เบอร์โทร",
 ];
 
 /// Every reading of every span: one left-to-right pass collecting candidates and mentions,
@@ -250,6 +274,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         {
             for &group in index.phrases.groups(&phrase) {
                 match index.cta_rules.get(group).copied().flatten() {
+                    Some(_) if signals::negated_before(text, &mentions, &index.negation, pos) => {}
                     Some(rule) => out.push(Candidate {
                         start: pos,
                         end: phrase.end,
@@ -391,12 +416,14 @@ fn handle(
         _ => return None,
     };
     let cjk = is_cjk_or_thai(c);
-    let (start, end) = match scanner::handle_after(text, name.end, cjk, &index.digit_words, |run| {
-        index.phone_in(run, true)
-    }) {
-        Some(end) => (pos, end),
-        None => (scanner::handle_before(text, pos)?, name.end),
-    };
+    let strict = name.ambiguous;
+    let (start, end) =
+        match scanner::handle_after(text, name.end, cjk, strict, &index.digit_words, |run| {
+            index.phone_in(run, true)
+        }) {
+            Some(end) => (pos, end),
+            None => (scanner::handle_before(text, pos)?, name.end),
+        };
     Some(Candidate {
         start,
         end,

@@ -82,6 +82,7 @@ fn leet(c: char) -> &'static [char] {
         '@' => &['a'],
         '$' => &['s'],
         '!' | '|' => &['i', 'l'],
+        'i' => &['l'],
         '€' => &['e'],
         '+' => &['t'],
         '(' | '<' => &['c'],
@@ -137,6 +138,8 @@ pub(super) struct State<'t> {
     repeats: u8,
     masks: u8,
     dropped: u8,
+    /// The last letter was read from punctuation (`!` `@` `$` `|` …).
+    last_leet_punct: bool,
 }
 
 impl NameIndex {
@@ -210,6 +213,7 @@ impl NameIndex {
             repeats: 0,
             masks: 0,
             dropped: 0,
+            last_leet_punct: false,
         });
         let mut explored = 0;
         while let Some(state) = stack.pop() {
@@ -264,6 +268,7 @@ impl NameIndex {
                 letters: extra.letters.saturating_add(1),
                 piece: extra.piece.saturating_add(1),
                 singles: extra.singles,
+                last_leet_punct: false,
                 ..extra
             };
             if let Some(to) = self.trie.step(state.node, c) {
@@ -271,7 +276,9 @@ impl NameIndex {
             }
             for &l in leet(c) {
                 if let Some(to) = self.trie.step(state.node, l) {
-                    stack.push(letter(to, l, State { leet: state.leet + 1, ..state }));
+                    let mut next = letter(to, l, State { leet: state.leet + 1, ..state });
+                    next.last_leet_punct = !c.is_alphanumeric();
+                    stack.push(next);
                 }
             }
             if state.letters == 0 {
@@ -334,6 +341,8 @@ fn allowed(alias: &Alias, state: &State<'_>) -> bool {
     let repeats_ok = state.repeats == 0 || alias.letters >= 4;
     let masks_ok = state.masks == 0 || (long && state.masks * 3 <= alias.letters);
     let dropped_ok = state.dropped == 0 || alias.letters >= 6;
+    // A name does not end in punctuation read as a letter ("Shop!" is not "shopi").
+    let end_ok = !state.last_leet_punct;
     // The looser moves together: a long name may mix them, a short one only one kind.
     let kinds = u8::from(state.separators > 0)
         + u8::from(state.leet > 0)
@@ -343,7 +352,13 @@ fn allowed(alias: &Alias, state: &State<'_>) -> bool {
     if !alias.plain {
         return kinds == 0;
     }
-    separators_ok && leet_ok && repeats_ok && masks_ok && dropped_ok && (long || kinds <= 1)
+    end_ok
+        && separators_ok
+        && leet_ok
+        && repeats_ok
+        && masks_ok
+        && dropped_ok
+        && (long || kinds <= 1)
 }
 
 /// Buffers reused across the name walks of one text.

@@ -108,7 +108,7 @@ impl Starts {
 /// The first two folded characters at `pos`, as the start filters take them.
 #[inline(always)]
 pub fn first_two(text: &str, pos: usize) -> (Option<char>, Option<char>) {
-    let mut reader = Reader::new(text, pos);
+    let mut reader = Reader::with_leet(text, pos);
     (reader.next_char(), reader.next_char())
 }
 
@@ -174,7 +174,7 @@ impl PhraseIndex {
         if !slot_start && !self.starts.may_begin(first_two) {
             return None;
         }
-        let start = Reader::new(text, pos);
+        let start = Reader::with_leet(text, pos);
         let mut best: Option<Match> = None;
         scratch.stack.clear();
         scratch.stack.push((0u32, start, None));

@@ -598,6 +598,7 @@ pub fn handle_after(
     text: &str,
     pos: usize,
     cjk_name: bool,
+    strict: bool,
     words: &super::digits::DigitWords,
     phone: impl Fn(&super::digits::NumberRun) -> Option<super::classifier::PhoneSpan>,
 ) -> Option<usize> {
@@ -612,7 +613,17 @@ pub fn handle_after(
                 colon = true;
                 at += c.len_utf8();
             }
-            ' ' | '-' | '=' | '/' | '|' | '.' | '\u{3000}' | '\u{A0}' | '\t' => at += c.len_utf8(),
+            ' ' | '-' | '=' | '/' | '|' | '.' | '>' | '\u{3000}' | '\u{A0}' | '\t' => {
+                at += c.len_utf8();
+            }
+            // Arrows and pointing emoji: "IG → mimi.ootd", "LINE 👉 @shop".
+            _ if !c.is_ascii()
+                && (c as u32) >= 0x2000
+                && !is_word_char(c)
+                && !super::text::is_cjk_or_thai(c) =>
+            {
+                at += c.len_utf8();
+            }
             _ if !filler_used && (separators > 0 || cjk_name) => {
                 let filler = HANDLE_FILLERS.iter().find_map(|w| {
                     let end = starts_with_folded(text, at, w)?;
@@ -637,36 +648,52 @@ pub fn handle_after(
     let c = char_at(text, at)?;
     if c == '@' || c == '＠' {
         let start = at + c.len_utf8();
-        let end = start
-            + text
-                .get(start..)?
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
-                .count();
+        let end = id_end(text, start, false);
         let id = text.get(start..end)?.trim_end_matches('.');
-        return (2..=30).contains(&id.len()).then_some(start + id.len());
+        return (2..=30).contains(&id.chars().count()).then_some(start + id.len());
     }
     if let Some(run) = super::digits::read(text, at, words)
         && let Some(phone) = phone(&run)
     {
         return Some(phone.end);
     }
-    let end = at
-        + text
-            .get(at..)?
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
-            .count();
+    // A name that is also an ordinary word ("line", "tele") needs an `@` handle, a number, or an
+    // id announced by a colon.
+    if strict && !colon {
+        return None;
+    }
+    let end = id_end(text, at, true);
     let id = text.get(at..end)?.trim_end_matches(['.', '-']);
-    let plain_ok = (colon || cjk_name) && id.len() >= 3;
-    let with_digit = id.len() >= 5
-        && id.bytes().any(|b| b.is_ascii_digit())
-        && id.bytes().any(|b| b.is_ascii_alphabetic());
-    let all_digits = id.len() >= 5 && id.bytes().all(|b| b.is_ascii_digit());
-    (id.len() <= 30
+    let folded = super::text::folded_lowercase(id);
+    let len = folded.chars().count();
+    let plain_ok = (colon || cjk_name) && len >= 3;
+    let with_digit = len >= 5
+        && folded.bytes().any(|b| b.is_ascii_digit())
+        && folded.bytes().any(|b| b.is_ascii_alphabetic());
+    let all_digits = len >= 5 && folded.bytes().all(|b| b.is_ascii_digit());
+    (len <= 30
         && (plain_ok || with_digit || all_digits)
         && !char_at(text, at + id.len()).is_some_and(is_word_char))
     .then_some(at + id.len())
+}
+
+/// The end of an account id starting at `start`: letters and digits however written (folded:
+/// "𝐦𝐢𝐦𝐢.𝐨𝐨𝐭𝐝"), `_`, `.`, and `-` where `dashes`.
+fn id_end(text: &str, start: usize, dashes: bool) -> usize {
+    let mut end = start;
+    while let Some(c) = char_at(text, end) {
+        let ok = match fold(c) {
+            Folded::Char(f, _) => {
+                f.is_ascii_alphanumeric() || f == '_' || f == '.' || (dashes && f == '-')
+            }
+            Folded::Invisible | Folded::Mark => end > start,
+        };
+        if !ok {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
 }
 
 #[cfg(test)]
@@ -757,7 +784,7 @@ mod tests {
                     crate::links::classifier::PhoneSpan { start: run.start, end: run.end },
                 )
             };
-            handle_after(text, name.len(), cjk, &words, any).map(|end| &text[..end])
+            handle_after(text, name.len(), cjk, false, &words, any).map(|end| &text[..end])
         }
         assert_eq!(handle("WA 0813-1234-5678 ya", "WA", false), Some("WA 0813-1234-5678"));
         assert_eq!(handle("WA ke 081312345678", "WA", false), Some("WA ke 081312345678"));

@@ -26,9 +26,9 @@ use crate::pack::Category;
 use crate::report::FindingKind;
 
 /// How far (in characters, each side) a cue may be from the anchor.
-pub const WINDOW: usize = 40;
+pub const WINDOW: usize = 56;
 /// How far before the anchor a negation may end.
-const NEGATION_REACH: usize = 16;
+const NEGATION_REACH: usize = 24;
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,9 +95,20 @@ pub struct CompiledSignal {
 fn boundary_after(text: &str, c: char, at: usize) -> bool {
     match c {
         '\n' | '\r' | '。' | '！' | '？' | '｜' | '|' => true,
-        '.' | '!' | '?' | ';' | '…' => char_at(text, at).is_none_or(char::is_whitespace),
+        // A full stop after a short abbreviation ("Jl. Kaliurang", "No. 5") ends nothing.
+        '.' => {
+            char_at(text, at).is_none_or(char::is_whitespace) && !abbreviation_before(text, at - 1)
+        }
+        '!' | '?' | ';' | '…' => char_at(text, at).is_none_or(char::is_whitespace),
         _ => false,
     }
+}
+
+/// Whether the word ending at byte `end` is one to three letters long (an abbreviation).
+fn abbreviation_before(text: &str, end: usize) -> bool {
+    let head = text.get(..end).unwrap_or_default();
+    let letters = head.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&letters)
 }
 
 /// The byte range around `start..end` that a cue must lie in: up to [`WINDOW`] characters each
@@ -118,6 +129,15 @@ pub fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
         }
     }
     (lo, hi)
+}
+
+/// Whether a negation among the `mentions` found so far ends just before byte `start`, in the
+/// same clause ("不加WhatsApp", "ga ada WA"): for the calls to action found directly.
+pub fn negated_before(text: &str, mentions: &[Mention], negation: &[usize], start: usize) -> bool {
+    let (lo, _) = window(text, start, start);
+    let recent = mentions.iter().rev().take_while(|m| m.end > lo).count();
+    let from = mentions.len() - recent;
+    negated(text, mentions.get(from..).unwrap_or_default(), negation, lo, start)
 }
 
 /// Whether a negation mention ends at most [`NEGATION_REACH`] characters before `start`.

@@ -102,6 +102,10 @@ pub fn enclosed_number(c: char) -> Option<u32> {
 /// look-alikes count): used for word boundaries.
 #[inline(always)]
 pub fn is_word_char(c: char) -> bool {
+    // Regional indicators read as letters, but next to a word they are a flag ("Shopee🇮🇩").
+    if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
+        return false;
+    }
     match fold(c) {
         Folded::Char(f, _) => f.is_ascii_alphanumeric() || is_letter(f),
         Folded::Invisible | Folded::Mark => false,

@@ -14,27 +14,36 @@ use crate::sort;
 /// white space into one `' '`.
 #[derive(Debug, Clone, Copy)]
 pub struct Reader<'t> {
-    text: &'t str,
+    /// The text read.
+    pub text: &'t str,
     /// Byte position of the next character.
     pub pos: usize,
     /// Whether anything read so far undid an obfuscation.
     pub obfuscated: bool,
     /// The last character read (folded), if any.
     pub last: Option<char>,
+    /// Read a digit or symbol between two letters as the letter it stands for ("l!nk in b!o").
+    leet: bool,
 }
 
 impl<'t> Reader<'t> {
     /// A reader at byte `pos` of `text`.
     pub fn new(text: &'t str, pos: usize) -> Self {
-        Reader { text, pos, obfuscated: false, last: None }
+        Reader { text, pos, obfuscated: false, last: None, leet: false }
+    }
+
+    /// A reader that also reads a digit or symbol between two letters as a letter.
+    pub fn with_leet(text: &'t str, pos: usize) -> Self {
+        Reader { leet: true, ..Reader::new(text, pos) }
     }
 
     /// The next folded character, advancing past it.
     #[inline(always)]
     pub fn next_char(&mut self) -> Option<char> {
-        // Fast path, inlined: an ASCII character that is not white space.
+        // Fast path, inlined: an ASCII letter or a symbol that is not white space.
         if let Some(&b) = self.text.as_bytes().get(self.pos)
             && b.is_ascii_graphic()
+            && !(self.leet && !b.is_ascii_alphabetic())
         {
             self.pos += 1;
             let c = char::from(b.to_ascii_lowercase());
@@ -44,8 +53,35 @@ impl<'t> Reader<'t> {
         self.next_char_slow()
     }
 
+    /// The letter an ASCII digit or symbol at the reader's position stands for, when it stands
+    /// between two letters.
+    fn leet_letter(&self, b: u8) -> Option<char> {
+        let letter = match b {
+            b'0' => 'o',
+            b'1' | b'!' | b'|' => 'i',
+            b'3' => 'e',
+            b'4' | b'@' => 'a',
+            b'5' | b'$' => 's',
+            b'7' => 't',
+            _ => return None,
+        };
+        let before = self.last.is_some_and(|c| c.is_ascii_alphabetic());
+        let after = self.text.as_bytes().get(self.pos + 1).is_some_and(u8::is_ascii_alphabetic);
+        (before && after).then_some(letter)
+    }
+
     #[inline(never)]
     fn next_char_slow(&mut self) -> Option<char> {
+        if self.leet
+            && let Some(&b) = self.text.as_bytes().get(self.pos)
+            && b.is_ascii_graphic()
+        {
+            let c = self.leet_letter(b).unwrap_or(char::from(b.to_ascii_lowercase()));
+            self.obfuscated |= !b.is_ascii_alphabetic() && c.is_ascii_alphabetic();
+            self.pos += 1;
+            self.last = Some(c);
+            return Some(c);
+        }
         loop {
             let c = char_at(self.text, self.pos)?;
             self.pos += c.len_utf8();
@@ -207,8 +243,21 @@ impl<T: Copy> WordTrie<T> {
         self.first_chars.binary_search(&c).is_ok()
     }
 
-    /// The longest word at byte `pos`: its value and end.
-    pub fn longest(&self, text: &str, pos: usize) -> Option<(T, usize)> {
+    /// The longest word at byte `pos` that ends a word or runs into a digit ("zero9one7").
+    pub fn longest_glued_to_digits(&self, text: &str, pos: usize) -> Option<(T, usize)> {
+        self.longest_where(text, pos, |reader| {
+            ends_cleanly(reader)
+                || char_at(reader.text, reader.pos)
+                    .is_some_and(|c| matches!(fold(c), Folded::Char(d, _) if d.is_ascii_digit()))
+        })
+    }
+
+    fn longest_where(
+        &self,
+        text: &str,
+        pos: usize,
+        ends: impl Fn(&Reader<'_>) -> bool,
+    ) -> Option<(T, usize)> {
         let mut reader = Reader::new(text, pos);
         let mut node = 0u32;
         let mut best = None;
@@ -218,7 +267,7 @@ impl<T: Copy> WordTrie<T> {
                 None => break,
             }
             if let Some(&value) = self.trie.node(node).and_then(|n| n.ends.first())
-                && ends_cleanly(&reader)
+                && ends(&reader)
             {
                 best = Some((value, reader.pos));
             }

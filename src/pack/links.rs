@@ -252,8 +252,8 @@ pub struct PhonePlans {
 pub struct DigitWords {
     /// Id and citation.
     pub meta: RuleMeta,
-    /// `(word, digit)`, lowercase; digit 10 and 11 stand for "twice" and "three times" the
-    /// next digit ("double three").
+    /// `(word, digit)`, lowercase; 10 and 11 stand for "twice" and "three times" the next digit
+    /// ("double three"), 12 for "tens" ("sáu mươi hai": 62).
     pub words: Vec<(String, u8)>,
 }
 
@@ -614,8 +614,9 @@ fn read_digit_words(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Digit
     Some(DigitWords { meta: meta?, words: words? })
 }
 
-/// The keys of a language's digit words: the ten digits, then "twice" and "three times".
-const DIGIT_KEYS: [(&str, u8); 12] = [
+/// The keys of a language's digit words: the ten digits, then "twice", "three times" and
+/// "tens" (Vietnamese "mươi").
+const DIGIT_KEYS: [(&str, u8); 13] = [
     ("0", 0),
     ("1", 1),
     ("2", 2),
@@ -628,6 +629,7 @@ const DIGIT_KEYS: [(&str, u8); 12] = [
     ("9", 9),
     ("twice", 10),
     ("thrice", 11),
+    ("tens", 12),
 ];
 
 fn read_nicknames(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Nicknames> {
