@@ -43,7 +43,7 @@ impl<'t> Reader<'t> {
         // Fast path, inlined: an ASCII letter or a symbol that is not white space.
         if let Some(&b) = self.text.as_bytes().get(self.pos)
             && b.is_ascii_graphic()
-            && !(self.leet && !b.is_ascii_alphabetic())
+            && (!self.leet || b.is_ascii_alphabetic())
         {
             self.pos += 1;
             let c = char::from(b.to_ascii_lowercase());
