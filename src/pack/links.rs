@@ -264,6 +264,7 @@ pub const PHRASE_KINDS: &[(&str, FindingKind)] = &[
     ("pointer", FindingKind::Pointer),
     ("payment", FindingKind::Payment),
     ("mention", FindingKind::Mention),
+    ("domain", FindingKind::Domain),
 ];
 
 /// A group of phrases: a call to action that is a finding of its own (with a `rule`), or cue
