@@ -8,11 +8,21 @@
 use super::digits::{self, DigitWords, NumberRun, ShortFirst};
 use super::names::NameIndex;
 use super::phrases::PhraseIndex;
+use super::scanner::HostWords;
 use super::signals::{CompiledSignal, Need};
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan};
 use crate::report::FindingKind;
+
+/// Top-level domains that are also file extensions people mention ("README.md", "photos.zip").
+const FILE_EXTENSIONS: &[&str] = &["md", "py", "rs", "zip", "mov", "sh", "ps"];
+
+/// Top-level domains that a shop's website commonly has (see [`LinkIndex::common_tld`]).
+const COMMON_TLDS: &[&str] = &[
+    "com", "net", "org", "co", "id", "my", "sg", "ph", "vn", "th", "uk", "us", "io", "shop",
+    "store", "online", "site", "info", "biz", "me", "app", "asia", "xyz", "cn", "hk", "tw",
+];
 
 /// A need of a signal: alternatives separated by `|`, each a slot (`{ecommerce}`), the digit-run
 /// cue `account_number` or a cue group's id.
@@ -108,6 +118,8 @@ pub struct LinkIndex {
     pub phrases: PhraseIndex,
     /// Digits spelled as words.
     pub digit_words: DigitWords,
+    /// The words for ".", "/" and "@".
+    pub host_words: HostWords,
     domains: FastMap<String, usize>,
     tlds: FastSet<String>,
     catalog_tlds: FastSet<String>,
@@ -208,6 +220,11 @@ impl LinkIndex {
                 .collect(),
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),
+            host_words: HostWords::new(
+                links.host_words.dot.iter().map(String::as_str),
+                links.host_words.slash.iter().map(String::as_str),
+                links.host_words.at.iter().map(String::as_str),
+            ),
             digit_words: DigitWords::new(
                 links.digit_words.words.iter().map(|(word, digit)| (word.as_str(), *digit)),
             ),
@@ -250,18 +267,26 @@ impl LinkIndex {
         disguise: super::scanner::Disguise,
         marked: bool,
     ) -> bool {
-        let alphabetic = (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        let alphabetic = (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
             || tld.starts_with("xn--");
         alphabetic
             && match disguise {
-                super::scanner::Disguise::Prose => self.catalog_tlds.contains(tld),
-                _ => marked || self.tlds.contains(tld) || self.catalog_tlds.contains(tld),
+                super::scanner::Disguise::Prose => self.common_tld(tld),
+                _ => marked || self.known_tld(tld) || self.catalog_tlds.contains(tld),
             }
     }
 
-    /// Whether `tld` makes a bare `name.tld` a link.
+    /// Whether `tld` makes a bare `name.tld` a link: a top-level domain of the root zone that is
+    /// not also a common file extension ("CHANGELOG.md", "script.py" are file names).
     pub fn known_tld(&self, tld: &str) -> bool {
-        self.tlds.contains(tld)
+        self.tlds.contains(tld) && !FILE_EXTENSIONS.contains(&tld)
+    }
+
+    /// Whether `tld` is common enough that a host written with a word for "dot" before it is a
+    /// website ("rinahijab titik com", "nhà bơ chấm vn"): the generic ones shops use and the
+    /// regions' own.
+    pub fn common_tld(&self, tld: &str) -> bool {
+        COMMON_TLDS.contains(&tld) || self.catalog_tlds.contains(tld)
     }
 
     /// The telephone number in `run`, if any: the widest span of its groups that a numbering

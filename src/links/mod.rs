@@ -28,6 +28,7 @@
 pub mod classifier;
 pub mod digits;
 mod fold_table;
+pub mod handles;
 pub mod names;
 pub mod normalizer;
 pub mod phrases;
@@ -185,10 +186,12 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     while let Some(&byte) = bytes.get(pos) {
         // Fast paths. Nothing starts at ASCII white space or at punctuation other than these
-        // (`$` and `!` may stand for letters of a name: "$hopee").
+        // (`$` and `!` may stand for letters of a name: "$hopee"; `//` begins a link).
+        let protocol_relative = byte == b'/' && bytes.get(pos + 1) == Some(&b'/');
         if byte < 0x80
             && !byte.is_ascii_alphanumeric()
             && !matches!(byte, b'@' | b'[' | b'(' | b'+' | b'$' | b'!' | b'|')
+            && !protocol_relative
         {
             pos += 1;
             continue;
@@ -210,7 +213,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             }
         };
         if matches!(folded, '@' | '[' | '(')
-            && let Some((run, disguised)) = scanner::email_at(text, pos)
+            && let Some((run, disguised)) = scanner::email_at(text, pos, &index.host_words)
         {
             let end = run.end;
             out.push(Candidate {
@@ -231,18 +234,54 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             pos += width;
             continue;
         }
+        // "mailto:toko@gmail.com", whole.
+        if matches!(folded, 'm')
+            && let Some(run) = scanner::mailto_at(text, pos, &index.host_words)
+        {
+            out.push(Candidate {
+                start: run.start,
+                end: run.end,
+                kind: FindingKind::Email,
+                rule: index.fixed.email,
+                host: Some(run.host()),
+                platform: None,
+                obfuscated: run.folded,
+            });
+            pos = run.end;
+            continue;
+        }
         // After an `@` it is a username ("IG @tokobaju.id"), not a host; an e-mail address is
         // found from its `@`.
-        if folded.is_ascii_alphanumeric()
-            && !matches!(char_before(text, pos), Some('@' | '＠'))
-            && let Some(link) = scanner::host_runs(text, pos, |tld, disguise, marked| {
-                index.plausible_tld(tld, disguise, marked)
-            })
-            .into_iter()
-            .find_map(|run| link(index, run))
+        if (folded.is_ascii_alphanumeric()
+            || folded == '/'
+            || (folded.is_alphabetic() && !is_cjk_or_thai(folded)))
+            && (!matches!(char_before(text, pos), Some('@' | '＠'))
+                || scanner::scheme_at(text, pos))
+            && let Some(link) =
+                scanner::host_runs(text, pos, &index.host_words, |tld, disguise, marked| {
+                    index.plausible_tld(tld, disguise, marked)
+                })
+                .into_iter()
+                .find_map(|run| link(index, run))
         {
             pos = link.end;
             out.push(link);
+            continue;
+        }
+        // "toko at gmail dot com", "rina a keong gmail titik com", "lily艾特gmail点com".
+        if index.host_words.may_start_at_word(folded)
+            && let Some((run, _)) = scanner::spelled_email_at(text, pos, &index.host_words)
+        {
+            out.push(Candidate {
+                start: run.start,
+                end: run.end,
+                kind: FindingKind::Email,
+                rule: index.fixed.email,
+                host: Some(run.host()),
+                platform: None,
+                obfuscated: true,
+            });
+            pos = run.end;
             continue;
         }
         if starts_number(index, c, folded, text, pos)
@@ -418,11 +457,11 @@ fn handle(
     let cjk = is_cjk_or_thai(c);
     let strict = name.ambiguous;
     let (start, end) =
-        match scanner::handle_after(text, name.end, cjk, strict, &index.digit_words, |run| {
+        match handles::handle_after(text, name.end, cjk, strict, &index.digit_words, |run| {
             index.phone_in(run, true)
         }) {
             Some(end) => (pos, end),
-            None => (scanner::handle_before(text, pos)?, name.end),
+            None => (handles::handle_before(text, pos)?, name.end),
         };
     Some(Candidate {
         start,
@@ -456,45 +495,66 @@ fn glued_after(text: &str, end: usize) -> bool {
 fn phone_word_before(text: &str, pos: usize) -> bool {
     let head =
         text.get(..pos).unwrap_or_default().trim_end_matches([' ', ':', '：', '.', '\u{A0}']);
-    scanner::word_before(text, head.len(), PHONE_WORDS).is_some()
+    handles::word_before(text, head.len(), PHONE_WORDS).is_some()
 }
 
 /// A host run, judged: is it a link, which platform, which rule, which kind.
 fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
     let hxxp = run.scheme.as_deref().is_some_and(|s| s.starts_with("hxxp"));
-    // An app link (`whatsapp://…`) names its platform by its scheme.
-    if run.labels.len() == 1 {
-        let scheme = run.scheme.as_deref()?;
-        let name = index.phrases.names.longest(scheme, 0, |_| true, &mut Default::default())?;
-        let platform = Some(name.platform).filter(|_| name.end == scheme.len())?;
-        let rule = index.platforms.get(platform)?.rule;
+    // A scheme without a host: an app link (`whatsapp://…`) names its platform by its scheme;
+    // any other (`file:///…`, `upi://…`) is a link of unknown kind.
+    if let Some(scheme) =
+        run.scheme.as_deref().filter(|s| run.labels.first().map(String::as_str) == Some(*s))
+        && run.labels.len() == 1
+        && !run.ip
+    {
+        let name = index.phrases.names.longest(scheme, 0, |_| true, &mut Default::default());
+        let platform = name.filter(|n| n.end == scheme.len()).map(|n| n.platform);
+        let rule = match platform.and_then(|p| index.platforms.get(p)) {
+            Some(entry) => entry.rule,
+            None => index.fixed.other_link,
+        };
         return Some(Candidate {
             start: run.start,
             end: run.end,
             kind: FindingKind::Url,
             rule,
             host: Some(scheme.to_owned()),
-            platform: Some(platform),
+            platform,
             obfuscated: false,
         });
     }
     let (labels, decoded) = normalizer::normalize_labels(&run.labels);
     let host = crate::i18n::join(&labels, ".");
     let tld = labels.last()?;
-    let tld_ok =
-        (tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())) || tld.starts_with("xn--");
-    if !tld_ok {
+    // After a scheme any host counts (`http://localhost`, an IP address); without one the last
+    // label must be a top-level domain of letters.
+    let with_scheme = run.scheme.is_some() || run.ip;
+    let tld_ok = (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+        || tld.starts_with("xn--");
+    if !with_scheme && !tld_ok {
         return None;
     }
     let platform = index.platform_of(&host);
     let www = labels.first().is_some_and(|l| l == "www");
+    // Without a scheme, a host in another alphabet counts when its top-level domain is in that
+    // alphabet too ("президент.рф", "ร้าน.คอม") or it is a catalog platform in disguise; a word
+    // with diacritics before ".com" is not a link ("üñîçøðé.com").
+    if !with_scheme && labels.iter().any(|l| !l.is_ascii()) && tld.is_ascii() && platform.is_none()
+    {
+        return None;
+    }
     // Spaced or spelled-out dots also occur in prose ("polka dot wa.me/…"): such a host counts
-    // only if it is a platform's own domain, not merely something ending in one.
+    // only if it is a platform's own domain, or ends in a common top-level domain after a word
+    // for "dot" ("rinahijab titik com").
     let is_link = match run.disguise {
         Disguise::None | Disguise::Marked => {
-            run.scheme.is_some() || www || platform.is_some() || index.known_tld(tld)
+            with_scheme || www || platform.is_some() || index.known_tld(tld)
         }
-        Disguise::Prose => platform.is_some_and(|p| index.is_domain_of(&host, p)),
+        Disguise::Prose => {
+            platform.is_some_and(|p| index.is_domain_of(&host, p))
+                || (run.spelled && index.common_tld(tld))
+        }
     };
     if !is_link {
         return None;
@@ -502,7 +562,7 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
     let entry = platform.and_then(|p| index.platforms.get(p));
     let kind = match entry.map(|e| e.category) {
         Some(Category::Shortener) => FindingKind::Shortener,
-        _ if run.scheme.is_some() || www || run.has_path => FindingKind::Url,
+        _ if run.scheme.is_some() || www || run.has_path || run.ip => FindingKind::Url,
         _ => FindingKind::Domain,
     };
     Some(Candidate {

@@ -1,42 +1,59 @@
-//! Finding links, e-mail addresses and telephone numbers in text — and only those.
+//! Finding links and e-mail addresses in text — and only those.
 //!
 //! Sellers' texts are full of things that look like links to a naive pattern: prices
-//! (`Rp 75.000`), sizes (`2,5 kg`), versions (`v2.0`), file names (`index.html`), dates, order
-//! numbers. So a scheme-less host only counts when its last label is a known TLD (or the
-//! classifier finds it in the platform catalog), and a number only counts as a phone when a
-//! numbering plan says it could be one and nothing around it says it is money or a reference.
+//! (`Rp 75.000`), sizes (`2,5 kg`), versions (`v2.0`), file names (`index.html`), a sentence with
+//! no space after its full stop (`order.My bad`). So a scheme-less host only counts when its last
+//! label is a top-level domain of the root zone, it starts and ends on a token boundary, and its
+//! labels are well-formed; a malformed host (`www.example..com`, `-a.com`, `http://.example.com`)
+//! is no link at all rather than a shorter one.
+//!
+//! With a scheme (`https://`, `hxxp://`, `whatsapp://`, any `scheme://`) or `//`, the rules are a
+//! URL's: a `user:pass@` part, an IP address or a single-label host (`http://localhost:8000`),
+//! Unicode host labels, and a path whose end follows linkify's rules — brackets and quotes that
+//! open inside the link may close inside it, trailing punctuation is the sentence's.
 //!
 //! Hosts are read through [`fold`], so fullwidth and look-alike letters and invisible characters
-//! are seen through. Separators between labels may be disguised: `．` `。`, `(.)` `[.]` `(dot)`,
-//! spaced dots (`shopee . co . id`) and spelled-out dots (`dot`, `titik`, `chấm`, `点`). Each
-//! disguise is remembered: spelled-out and spaced dots also occur in ordinary prose ("polka dot
-//! com"), so a host written with them counts only if it names a catalog platform.
+//! are seen through. Separators between labels may be disguised: `．` `。` `·`, `(.)` `[.]`
+//! `(dot)`, spaced dots (`shopee . co . id`) and the word for "dot" in each language (`dot`,
+//! `titik`, `chấm`, `tuldok`, `จุด`, `点`: the pack's `hostWords`). Each disguise is remembered:
+//! spelled-out and spaced dots also occur in ordinary prose ("polka dot com"), so such a host
+//! counts only if it names a catalog platform or ends in a common top-level domain after a dot
+//! written as a word.
+//!
+//! Bounded work per position: at most 16 labels of 63 characters, paths of at most
+//! [`MAX_PATH`] bytes, local parts of at most 64 characters read backwards; the caller resumes
+//! after a link it keeps.
 //!
 //! [`fold`]: super::text::fold
 
-use super::text::{Folded, char_at, char_before, fold, is_word_char};
+use super::text::{Folded, char_at, char_before, fold, is_cjk_or_thai, is_space, is_word_char};
+use super::trie::WordTrie;
+
+/// The longest path, query and fragment read after a host.
+pub const MAX_PATH: usize = 2048;
 
 /// How a host's label separators were written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Disguise {
     /// Plain dots.
     None,
-    /// Fullwidth or ideographic dots, brackets (`(.)`, `[dot]`): unmistakably a host.
+    /// Fullwidth, ideographic or middle dots, brackets (`(.)`, `[dot]`): unmistakably a host.
     Marked,
-    /// Spaced or spelled-out dots: also ordinary prose, so only a catalog platform counts.
+    /// Spaced or spelled-out dots: also ordinary prose, so only a catalog platform or a common
+    /// top-level domain after a word for "dot" counts.
     Prose,
 }
 
 /// A host-shaped run of text: labels, maybe a scheme, maybe a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostRun {
-    /// Byte span of the whole candidate (scheme and path included).
+    /// Byte span of the whole candidate (scheme, user part and path included).
     pub start: usize,
     /// End of the candidate, exclusive.
     pub end: usize,
-    /// The folded, lowercase labels.
+    /// The folded, lowercase labels (for a scheme without a host, the scheme alone).
     pub labels: Vec<String>,
-    /// `Some(scheme)` when written with `scheme://` (folded, lowercase).
+    /// `Some(scheme)` when written with `scheme://` (folded, lowercase; `""` for `//host`).
     pub scheme: Option<String>,
     /// A path, query or fragment follows the host.
     pub has_path: bool,
@@ -44,6 +61,10 @@ pub struct HostRun {
     pub disguise: Disguise,
     /// Folding undid fullwidth or look-alike letters, or skipped invisible characters.
     pub folded: bool,
+    /// At least one separator was a word for "dot" ("dot", "titik", "点").
+    pub spelled: bool,
+    /// The host is an IP address.
+    pub ip: bool,
 }
 
 impl HostRun {
@@ -53,109 +74,174 @@ impl HostRun {
     }
 }
 
-/// The end of the DNS label at `pos` — folded ASCII letters and digits with inner hyphens —
-/// and whether folding was needed. Allocates nothing: most words are not hosts, and this runs
+/// The words for ".", "/" and "@", compiled from the pack's `hostWords`.
+#[derive(Debug, Clone)]
+pub struct HostWords {
+    dots: WordTrie<()>,
+    slashes: WordTrie<()>,
+    ats: WordTrie<()>,
+}
+
+impl HostWords {
+    /// Compiles the word lists.
+    pub fn new<'a>(
+        dots: impl IntoIterator<Item = &'a str>,
+        slashes: impl IntoIterator<Item = &'a str>,
+        ats: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let trie = |words: &mut dyn Iterator<Item = &'a str>| {
+            let mut trie = WordTrie::new();
+            for word in words {
+                trie.insert(word, ());
+            }
+            trie.finish();
+            trie
+        };
+        HostWords {
+            dots: trie(&mut dots.into_iter()),
+            slashes: trie(&mut slashes.into_iter()),
+            ats: trie(&mut ats.into_iter()),
+        }
+    }
+
+    /// A word of `trie` at `pos`: its end. A word of a script written with spaces must stand
+    /// between spaces (or brackets and quotes); Chinese and Thai words may be glued.
+    fn word(trie: &WordTrie<()>, text: &str, pos: usize) -> Option<usize> {
+        let first = fold_char(char_at(text, pos)?)?;
+        if !trie.may_start(first) {
+            return None;
+        }
+        let (_, end) = trie.longest(text, pos)?;
+        Some(end)
+    }
+
+    /// The end of a word for "." at `pos`.
+    pub fn dot_at(&self, text: &str, pos: usize) -> Option<usize> {
+        Self::word(&self.dots, text, pos)
+    }
+
+    /// The end of a word for "/" at `pos`.
+    pub fn slash_at(&self, text: &str, pos: usize) -> Option<usize> {
+        Self::word(&self.slashes, text, pos)
+    }
+
+    /// The end of a word for "@" at `pos`.
+    pub fn at_at(&self, text: &str, pos: usize) -> Option<usize> {
+        Self::word(&self.ats, text, pos)
+    }
+
+    /// Whether a word for "@" may begin with the folded character `c`.
+    pub fn may_start_at_word(&self, c: char) -> bool {
+        self.ats.may_start(c)
+    }
+}
+
+fn fold_char(c: char) -> Option<char> {
+    match fold(c) {
+        Folded::Char(f, _) => Some(f),
+        Folded::Invisible | Folded::Mark => None,
+    }
+}
+
+/// What a label may contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    /// Letters and digits, as folded (any disguise), and letters of other alphabets (Cyrillic,
+    /// Greek, Arabic …), but not Chinese or Thai, which run into the text around a host.
+    Text,
+    /// As [`Labels::Text`], and a Chinese character between two Latin ones ("m端ller"): the host
+    /// of an e-mail address, which ends at the address's end anyway.
+    Email,
+    /// After a scheme: any character that is not a delimiter (`http://✪df.ws`).
+    Url,
+}
+
+/// Whether `c` may be part of a label in `mode`; and whether reading it undid a disguise.
+fn label_char(c: char, mode: Labels) -> Option<bool> {
+    match fold(c) {
+        Folded::Char(f, o) if f.is_ascii_alphanumeric() => Some(o),
+        Folded::Char(f, _) if f.is_ascii() => None,
+        Folded::Char(f, _) => {
+            let other_alphabet = f.is_alphanumeric() && !is_cjk_or_thai(f);
+            let url_symbol = mode == Labels::Url && !f.is_whitespace() && !is_delimiter(f);
+            (other_alphabet || url_symbol).then_some(false)
+        }
+        Folded::Invisible => Some(true),
+        Folded::Mark => Some(false),
+    }
+}
+
+/// Characters that end a host or a URL whatever else is allowed.
+fn is_delimiter(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '«' | '»' | '“' | '”' | '‘' | '’')
+}
+
+/// The end of the DNS label at `pos` and whether folding was needed. A label is at most 63
+/// characters; inner hyphens only. Allocates nothing: most words are not hosts, and this runs
 /// at every word.
-fn label_span(text: &str, pos: usize) -> Option<(usize, bool)> {
-    let bytes = text.as_bytes();
+fn label_span(text: &str, pos: usize, mode: Labels, words: &HostWords) -> Option<(usize, bool)> {
     let mut at = pos;
     let mut end = pos;
     let mut len = 0usize;
     let mut folded = false;
-    while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                at += 1;
-                end = at;
-            } else if b == b'-' && len > 0 {
-                at += 1;
-            } else {
-                break;
+    while let Some(c) = char_at(text, at) {
+        if c == '-' || c == '_' && mode == Labels::Url {
+            if len == 0 {
+                return None;
             }
+            at += 1;
+        } else if let Some(o) = label_char(c, mode) {
+            at += c.len_utf8();
+            end = at;
+            folded |= o;
+        } else if mode == Labels::Email
+            && is_cjk_or_thai(c)
+            && char_before(text, at).is_some_and(|b| b.is_ascii_alphanumeric())
+            && char_at(text, at + c.len_utf8()).is_some_and(|a| a.is_ascii_alphanumeric())
+            && words.dot_at(text, at).is_none()
+        {
+            // A Chinese character inside a Latin label ("m端ller.com"), not one the text
+            // resumes with.
+            at += c.len_utf8();
+            end = at;
         } else {
-            let Some(c) = char_at(text, at) else { break };
-            match fold(c) {
-                Folded::Char(f, o) if f.is_ascii_alphanumeric() => {
-                    at += c.len_utf8();
-                    end = at;
-                    folded |= o;
-                }
-                Folded::Char('-', _) if len > 0 => at += c.len_utf8(),
-                Folded::Invisible if len > 0 => {
-                    at += c.len_utf8();
-                    folded = true;
-                }
-                Folded::Mark if len > 0 => at += c.len_utf8(),
-                _ => break,
-            }
+            break;
         }
         len += 1;
         if len > 63 {
             return None;
         }
     }
+    // A label ending in a hyphen before a dot is malformed ("a.b-.com").
+    if at > end && char_at(text, at) == Some('.') {
+        return None;
+    }
     (end > pos).then_some((end, folded))
 }
 
-/// The folded text of the label spanning `start..end`.
+/// The lowercase text of the label spanning `start..end`: folded to ASCII when it folds whole
+/// (`ｓｈｏｐｅｅ`, `shоpee` with a Cyrillic `о`: a disguise), else as written (`президент`: an
+/// international name).
 fn label_text(text: &str, start: usize, end: usize) -> String {
-    text.get(start..end)
-        .unwrap_or_default()
-        .chars()
-        .filter_map(|c| match fold(c) {
-            Folded::Char(f, _) if f.is_ascii_alphanumeric() || f == '-' => Some(f),
-            _ => None,
-        })
-        .collect()
-}
-
-/// `word` as [`fold`] reads it, so a word list may be written naturally ("sđt", "trên").
-fn folded(word: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
-    word.chars().filter_map(|c| match fold(c) {
-        Folded::Char(f, _) => Some(f),
-        Folded::Invisible | Folded::Mark => None,
-    })
-}
-
-/// Where `word` ends if the text at `pos` reads as it (both folded).
-fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
-    let mut at = pos;
-    for want in folded(word) {
-        let c = char_at(text, at)?;
-        match fold(c) {
-            Folded::Char(f, _) if f == want => at += c.len_utf8(),
-            _ => return None,
+    let written = text.get(start..end).unwrap_or_default();
+    let mut out = String::with_capacity(written.len());
+    let mut all_ascii = true;
+    for c in written.chars() {
+        if let Folded::Char(f, _) = fold(c) {
+            if f.is_ascii() {
+                if f.is_ascii_alphanumeric() || f == '-' || f == '_' {
+                    out.push(f);
+                }
+            } else {
+                all_ascii = false;
+                break;
+            }
         }
     }
-    Some(at)
-}
-
-/// Where one of `words` starts if it ends exactly at `end`, read folded and as a whole word
-/// (no letter or digit just before it; invisible characters are passed over, as [`fold`] drops
-/// them).
-pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
-    words.iter().find_map(|word| {
-        let mut start = end;
-        let mut wanted = folded(word).rev();
-        let mut want = wanted.next();
-        while let Some(w) = want {
-            let c = char_before(text, start)?;
-            match fold(c) {
-                Folded::Invisible | Folded::Mark => {}
-                Folded::Char(f, _) if f == w => want = wanted.next(),
-                Folded::Char(..) => return None,
-            }
-            start -= c.len_utf8();
-        }
-        let mut before = start;
-        let boundary = loop {
-            match char_before(text, before) {
-                Some(c) if fold(c).is_nothing() => before -= c.len_utf8(),
-                other => break !other.is_some_and(is_word_char),
-            }
-        };
-        boundary.then_some(start)
-    })
+    if all_ascii {
+        return out;
+    }
+    written.chars().filter(|&c| !fold(c).is_nothing()).flat_map(char::to_lowercase).collect()
 }
 
 fn skip_spaces(text: &str, mut pos: usize) -> usize {
@@ -169,52 +255,25 @@ fn skip_spaces(text: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// A label separator at `pos`: its end and how it was written.
-fn separator(text: &str, pos: usize) -> Option<(usize, Disguise)> {
-    // Fast reject: this runs after every word, and most words are followed by a space and an
-    // ordinary word, or by punctuation that cannot start a separator.
-    let bytes = text.as_bytes();
-    match *bytes.get(pos)? {
-        b'.' | b'(' | b'[' | b'{' | b'<' | 0x80.. => {}
-        b' ' => {
-            let next = skip_spaces(text, pos);
-            if !matches!(
-                bytes.get(next),
-                Some(
-                    b'.' | b'('
-                        | b'['
-                        | b'{'
-                        | b'<'
-                        | b'd'
-                        | b'D'
-                        | b't'
-                        | b'T'
-                        | b'c'
-                        | b'C'
-                        | b'p'
-                        | b'P'
-                        | 0x80..
-                )
-            ) {
-                return None;
-            }
-        }
-        _ => return None,
-    }
+/// A label separator at `pos`: its end, how it was written, and whether it was a word.
+fn separator(text: &str, pos: usize, words: &HostWords) -> Option<(usize, Disguise, bool)> {
     let c = char_at(text, pos)?;
     match c {
         '.' => {
             // "shopee. co" — a dot followed by a space is a sentence end unless the host
             // continues; treat it as a prose disguise.
             let after = skip_spaces(text, pos + 1);
-            return Some((after, if after > pos + 1 { Disguise::Prose } else { Disguise::None }));
+            let disguise = if after > pos + 1 { Disguise::Prose } else { Disguise::None };
+            return Some((after, disguise, false));
         }
-        '\u{FF0E}' | '\u{3002}' | '\u{FF61}' => {
-            return Some((pos + c.len_utf8(), Disguise::Marked));
+        '\u{FF0E}' | '\u{3002}' | '\u{FF61}' | '·' | '•' | '・' | '‧' => {
+            return Some((pos + c.len_utf8(), Disguise::Marked, false));
         }
-        _ => {}
+        ' ' | '\u{3000}' | '\u{A0}' | '(' | '（' | '[' | '【' | '{' | '<' | '\'' | '"' => {}
+        _ if !c.is_ascii() => {}
+        _ => return None,
     }
-    // Bracketed dots: (.) [.] {.} <.> (dot) [dot] (titik) — optional spaces around.
+    // Bracketed or quoted dots: (.) [.] {.} <.> (dot) [dot] (titik) 'dot' — spaces optional.
     let inner_start = skip_spaces(text, pos);
     if let Some(open) = char_at(text, inner_start) {
         let close = match open {
@@ -222,49 +281,37 @@ fn separator(text: &str, pos: usize) -> Option<(usize, Disguise)> {
             '[' | '【' => Some(']'),
             '{' => Some('}'),
             '<' => Some('>'),
+            '\'' => Some('\''),
+            '"' => Some('"'),
             _ => None,
         };
         if let Some(close) = close {
-            let mut at = skip_spaces(text, inner_start + open.len_utf8());
-            let word = [".", "dot", "titik", "punto", "点"]
-                .iter()
-                .find_map(|w| starts_with_folded(text, at, w));
+            let at = skip_spaces(text, inner_start + open.len_utf8());
+            let word =
+                if char_at(text, at) == Some('.') { Some(at + 1) } else { words.dot_at(text, at) };
             if let Some(after_word) = word {
-                at = skip_spaces(text, after_word);
+                let at = skip_spaces(text, after_word);
                 let closing = char_at(text, at)?;
                 let close_ok = closing == close
                     || (close == ')' && closing == '）')
                     || (close == ']' && closing == '】');
                 if close_ok {
-                    return Some((skip_spaces(text, at + closing.len_utf8()), Disguise::Marked));
+                    let end = skip_spaces(text, at + closing.len_utf8());
+                    return Some((end, Disguise::Marked, false));
                 }
             }
         }
     }
-    // Spaced dot or spelled-out dot between spaces: " . ", " dot ", " titik ", " chấm ", "点".
+    // Spaced dot or a word for "dot": " . ", " dot ", " titik ", "点", "จุด".
     let spaced = skip_spaces(text, pos);
     if spaced > pos && char_at(text, spaced) == Some('.') {
-        return Some((skip_spaces(text, spaced + 1), Disguise::Prose));
+        return Some((skip_spaces(text, spaced + 1), Disguise::Prose, false));
     }
-    if char_at(text, spaced) == Some('点') {
-        return Some((skip_spaces(text, spaced + '点'.len_utf8()), Disguise::Prose));
-    }
-    if char_at(text, spaced) == Some('จ')
-        && let Some(end) = starts_with_folded(text, spaced, "จุด")
-    {
-        return Some((skip_spaces(text, end), Disguise::Prose));
-    }
-    if spaced > pos {
-        for word in ["dot", "titik", "cham"] {
-            if let Some(end) = starts_with_folded(text, spaced, word) {
-                let after = skip_spaces(text, end);
-                if after > end {
-                    return Some((after, Disguise::Prose));
-                }
-            }
-        }
-    }
-    None
+    let end = words.dot_at(text, spaced)?;
+    let after = skip_spaces(text, end);
+    // A word of a spaced script stands between spaces; "点" and "จุด" need none.
+    let glued = char_before(text, end).is_some_and(is_cjk_or_thai);
+    (glued || (spaced > pos && after > end)).then_some((after, Disguise::Prose, true))
 }
 
 /// One label of a host as read from the text.
@@ -275,29 +322,70 @@ struct Label {
     end: usize,
     /// How the separator before it was written (`None` for the first label).
     separator: Disguise,
+    /// The separator before it was a word.
+    spelled: bool,
     folded: bool,
 }
 
-/// Reads labels and separators from `pos`; `None` unless at least two labels. Returns before
-/// allocating anything when the first label is not followed by a separator (most words).
-fn host_labels(text: &str, pos: usize) -> Option<Vec<Label>> {
-    let (end, folded) = label_span(text, pos)?;
-    let (after_sep, kind) = separator(text, end)?;
-    let (next_end, next_folded) = label_span(text, after_sep)?;
-    let mut labels = vec![
-        Label { start: pos, end, separator: Disguise::None, folded },
-        Label { start: after_sep, end: next_end, separator: kind, folded: next_folded },
-    ];
-    let mut end = next_end;
-    while let Some((after_sep, kind)) = separator(text, end) {
-        let Some((next_end, folded)) = label_span(text, after_sep) else { break };
-        labels.push(Label { start: after_sep, end: next_end, separator: kind, folded });
-        end = next_end;
+/// Why reading a host stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// At something that is not a separator: the host may end here.
+    Clean,
+    /// At a malformed host: a plain dot followed by a dot, a hyphen or nothing label-like
+    /// ("www.example..com", "a.-b.com"). No link at all.
+    Malformed,
+}
+
+/// Reads labels and separators from `pos`. Returns before allocating anything when the first
+/// label is not followed by a separator (most words).
+fn host_labels(
+    text: &str,
+    pos: usize,
+    mode: Labels,
+    words: &HostWords,
+) -> Option<(Vec<Label>, Stop)> {
+    let (end, folded) = label_span(text, pos, mode, words)?;
+    let first = Label { start: pos, end, separator: Disguise::None, spelled: false, folded };
+    let mut labels = Vec::new();
+    labels.push(first);
+    let mut end = end;
+    let mut stop = Stop::Clean;
+    while let Some((after_sep, kind, spelled)) = separator(text, end, words) {
+        match label_span(text, after_sep, mode, words) {
+            Some((next_end, folded)) => {
+                labels.push(Label {
+                    start: after_sep,
+                    end: next_end,
+                    separator: kind,
+                    spelled,
+                    folded,
+                });
+                end = next_end;
+            }
+            None => {
+                // "a..b", "a.-b" and "a.b-.c" are malformed; "a." or "a..." at a sentence end
+                // is not.
+                if kind == Disguise::None {
+                    let next_label = text
+                        .get(after_sep..)
+                        .unwrap_or_default()
+                        .trim_start_matches('.')
+                        .chars()
+                        .next()
+                        .is_some_and(|c| label_char(c, mode).is_some() || matches!(c, '-' | '_'));
+                    if next_label {
+                        stop = Stop::Malformed;
+                    }
+                }
+                break;
+            }
+        }
         if labels.len() > 16 {
             return None;
         }
     }
-    Some(labels)
+    Some((labels, stop))
 }
 
 /// A host run made of `labels`, spanning `pos..end`.
@@ -309,6 +397,13 @@ fn run_of(
     scheme: Option<String>,
     has_path: bool,
 ) -> HostRun {
+    let ip = labels.len() == 4
+        && labels.iter().all(|l| {
+            let t = text.get(l.start..l.end).unwrap_or_default();
+            (1..=3).contains(&t.len())
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && t.parse::<u16>().is_ok_and(|n| n <= 255)
+        });
     HostRun {
         start: pos,
         end,
@@ -317,10 +412,24 @@ fn run_of(
         has_path,
         disguise: labels.iter().map(|l| l.separator).max().unwrap_or(Disguise::None),
         folded: labels.iter().any(|l| l.folded),
+        spelled: labels.iter().any(|l| l.spelled),
+        ip,
     }
 }
 
-/// `scheme://` at `pos`: the lowercase scheme and the position after `://`.
+/// Whether a link may start at `pos`: not glued to the token before it ("_example.com",
+/// "-a.com", "///test.com", "x.y.example.com" from its middle).
+fn token_start(text: &str, pos: usize) -> bool {
+    match char_before(text, pos) {
+        None => true,
+        Some(c) if is_word_char(c) => false,
+        Some('_' | '-' | '.' | '/' | '\\' | '@' | '&' | '=' | '%' | '+' | '~' | '$' | '#') => false,
+        Some(_) => true,
+    }
+}
+
+/// `scheme://` at `pos`: the lowercase scheme and the position after `://`. The scheme is a
+/// letter, then letters, digits, `+`, `-`, `.`, and must not continue a word.
 fn scheme(text: &str, pos: usize) -> Option<(String, usize)> {
     let bytes = text.as_bytes();
     if !bytes.get(pos)?.is_ascii_alphabetic() {
@@ -335,70 +444,238 @@ fn scheme(text: &str, pos: usize) -> Option<(String, usize)> {
     if len > 24 || bytes.get(pos + len..pos + len + 3) != Some(b"://") {
         return None;
     }
+    if matches!(char_before(text, pos), Some(c) if is_word_char(c) || matches!(c, '_' | '/')) {
+        return None;
+    }
     Some((text.get(pos..pos + len)?.to_ascii_lowercase(), pos + len + 3))
 }
 
-/// The end of a path, query or fragment starting at `pos` (which holds `/`, `?` or `#`):
-/// ASCII graphic characters, minus trailing punctuation and unbalanced closing brackets.
-fn path_end(text: &str, pos: usize) -> usize {
-    let bytes = text.as_bytes();
+/// Whether a URL scheme (`https://`, `whatsapp://`) starts at `pos`.
+pub fn scheme_at(text: &str, pos: usize) -> bool {
+    scheme(text, pos).is_some()
+}
+
+/// Schemes whose `://` is followed by a host.
+fn has_host(scheme: &str) -> bool {
+    matches!(
+        scheme,
+        "" | "http" | "https" | "hxxp" | "hxxps" | "ftp" | "ftps" | "sftp" | "ws" | "wss"
+    )
+}
+
+/// The end of a path, query or fragment starting at `pos`, by linkify's rules: any character
+/// but white space and `<` `>`; brackets opened inside may close inside, an unmatched closing
+/// bracket ends the link; at the end, punctuation and unmatched quotes are the sentence's.
+/// `cjk`: Chinese and Thai characters may be part of it (after a scheme, or a path segment
+/// written in them: `example.com/䨹`); otherwise they end it, as the text resumes there.
+fn path_end(text: &str, pos: usize, cjk: bool) -> usize {
     let mut end = pos;
-    while let Some(&b) = bytes.get(end) {
-        if b.is_ascii_graphic()
-            && !matches!(b, b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}')
+    let mut depth = [0i32; 3];
+    let mut quotes = [0usize; 1];
+    let mut ascii_seen = false;
+    while let Some(c) = char_at(text, end) {
+        if end - pos >= MAX_PATH
+            || is_space(c)
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '`' | '|' | '\\' | '^')
         {
-            end += 1;
-        } else {
             break;
         }
-    }
-    while let Some(&last) = bytes.get(end.saturating_sub(1)) {
-        if end <= pos + 1 && matches!(last, b'/' | b'?' | b'#') {
+        if is_cjk_or_thai(c) && !cjk && ascii_seen {
             break;
         }
-        let trim = match last {
-            b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'*' => true,
-            b')' | b']' => {
-                let (open, close) = if last == b')' { (b'(', b')') } else { (b'[', b']') };
-                let span = bytes.get(pos..end).unwrap_or_default();
-                let opens = span.iter().filter(|&&x| x == open).count();
-                let closes = span.iter().filter(|&&x| x == close).count();
-                closes > opens
+        if is_delimiter(c) {
+            break;
+        }
+        match c {
+            '(' => depth[0] += 1,
+            '[' => depth[1] += 1,
+            '{' => depth[2] += 1,
+            ')' | ']' | '}' => {
+                let slot = match c {
+                    ')' => 0,
+                    ']' => 1,
+                    _ => 2,
+                };
+                let Some(d) = depth.get_mut(slot) else { break };
+                if *d == 0 {
+                    break;
+                }
+                *d -= 1;
             }
+            '\'' => quotes[0] += 1,
+            _ => {}
+        }
+        ascii_seen |= c.is_ascii_alphanumeric();
+        end += c.len_utf8();
+    }
+    // Trailing punctuation, unmatched quotes and brackets left open belong to the sentence.
+    while end > pos {
+        let Some(last) = char_before(text, end) else { break };
+        let trim = match last {
+            '.' | ',' | ':' | ';' | '!' | '?' | '*' | '(' | '[' | '{' => true,
+            '\'' => quotes[0] % 2 == 1,
             _ => false,
         };
-        if trim && end > pos + 1 {
-            end -= 1;
-        } else {
+        if !trim {
             break;
         }
+        if last == '\'' {
+            quotes[0] -= 1;
+        }
+        end -= last.len_utf8();
     }
     end
 }
 
-/// Host runs starting at word start `pos`, longest first: the whole run (with its scheme, port
-/// and path), then ever shorter prefixes of its labels — so "shopee(.)co(.)id titik kumpul",
-/// which reads on into the prose, still yields "shopee(.)co(.)id". Only runs that `plausible`
-/// accepts are built: it is given the folded top-level domain, how the separators were written,
-/// and whether the run starts with a scheme or `www.` — enough to reject a sentence end or a
-/// decimal number without allocating.
+/// A port after a host: `:` and one to five digits up to 65535. `Err` when a `:` and digits
+/// are there but no valid port (then the whole link is malformed: "google.com:500000").
+fn port(text: &str, at: usize) -> Result<usize, ()> {
+    if text.as_bytes().get(at) != Some(&b':') {
+        return Ok(at);
+    }
+    let digits = text
+        .as_bytes()
+        .get(at + 1..)
+        .unwrap_or_default()
+        .iter()
+        .take(7)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return Ok(at);
+    }
+    let valid = digits <= 5
+        && text
+            .get(at + 1..at + 1 + digits)
+            .and_then(|d| d.parse::<u32>().ok())
+            .is_some_and(|n| n <= 65535);
+    if valid { Ok(at + 1 + digits) } else { Err(()) }
+}
+
+/// What may follow a link: the end, white space, or punctuation that is not part of a word
+/// or a longer token ("example.com_" and "example.com@about" are not links).
+fn ends_cleanly(text: &str, end: usize) -> bool {
+    match char_at(text, end) {
+        None => true,
+        Some(c) => !is_word_char(c) && !matches!(c, '_' | '@' | '-' | '$' | '&' | '=' | '+'),
+    }
+}
+
+/// The end of `/`, `?` or `#` and what follows at `at` (with a slash word, a path written out:
+/// "shopee dot co dot id slash toko"), if any.
+fn path_at(text: &str, at: usize, cjk: bool, words: &HostWords) -> Option<usize> {
+    match text.as_bytes().get(at) {
+        Some(b'/') => Some(path_end(text, at, cjk).max(at + 1)),
+        Some(b'?' | b'#') => Some(path_end(text, at, cjk)).filter(|&end| end > at + 1),
+        Some(b' ') => {
+            let word = skip_spaces(text, at);
+            let end = words.slash_at(text, word)?;
+            let segment = skip_spaces(text, end);
+            if segment == end {
+                return None;
+            }
+            let (segment_end, _) = label_span(text, segment, Labels::Text, words)?;
+            Some(segment_end)
+        }
+        _ => None,
+    }
+}
+
+/// Host runs starting at `pos`: a URL with a scheme or `//`, or a scheme-less host, longest
+/// first. A scheme-less host written with prose separators reads on into the prose ("shopee
+/// dot co dot id titik kumpul"), so ever shorter prefixes of its labels follow. Only runs that
+/// `plausible` accepts are built: it is given the folded top-level domain, how the separators
+/// were written, and whether the run starts with a scheme or `www.` — enough to reject a
+/// sentence end or a decimal number without allocating.
 pub fn host_runs(
     text: &str,
     pos: usize,
+    words: &HostWords,
     plausible: impl Fn(&str, Disguise, bool) -> bool,
 ) -> Vec<HostRun> {
-    let (scheme, host_start) = match scheme(text, pos) {
-        Some((s, after)) => (Some(s), after),
-        None => (None, pos),
+    if let Some(run) = url_with_scheme(text, pos, words) {
+        return run.into_iter().collect();
+    }
+    if !token_start(text, pos) {
+        return Vec::new();
+    }
+    let Some((labels, stop)) = host_labels(text, pos, Labels::Text, words) else {
+        return Vec::new();
     };
-    let Some(labels) = host_labels(text, host_start) else {
-        // A scheme with no dotted host: an app link such as `whatsapp://send?phone=…`.
-        let Some(scheme) = scheme else { return Vec::new() };
-        let end = path_end(text, host_start.saturating_sub(1)).max(host_start);
-        if end <= host_start {
-            return Vec::new();
+    if labels.len() < 2 || stop == Stop::Malformed {
+        return Vec::new();
+    }
+    let www = labels
+        .first()
+        .is_some_and(|l| text.get(l.start..l.end).is_some_and(|w| w.eq_ignore_ascii_case("www")));
+    let mut runs = Vec::new();
+    let mut buffer = String::new();
+    for count in (2..=labels.len()).rev() {
+        let Some(prefix) = labels.get(..count) else { continue };
+        let Some(last) = prefix.last() else { continue };
+        let disguise = prefix.iter().map(|l| l.separator).max().unwrap_or(Disguise::None);
+        buffer.clear();
+        buffer.push_str(&label_text(text, last.start, last.end));
+        // An IPv4 address needs no top-level domain ("192.168.1.1/abc").
+        let ip = count == 4
+            && labels.len() == 4
+            && disguise == Disguise::None
+            && run_of(text, prefix, pos, pos, None, false).ip;
+        if !ip && !plausible(&buffer, disguise, www) {
+            continue;
         }
-        return vec![HostRun {
+        // A sentence with no space after its full stop: "order.My bad", "hàng.Shop đóng gói".
+        if count == 2 && disguise == Disguise::None && !www && title_case(text, last) {
+            continue;
+        }
+        let mut end = last.end;
+        let mut has_path = false;
+        if count == labels.len() {
+            let Ok(after_port) = port(text, end) else { return Vec::new() };
+            end = after_port;
+            if let Some(path) = path_at(text, end, false, words) {
+                has_path = true;
+                end = path;
+            }
+            if !ends_cleanly(text, end) && disguise != Disguise::Prose {
+                return Vec::new();
+            }
+        }
+        runs.push(run_of(text, prefix, pos, end, None, has_path));
+    }
+    runs
+}
+
+/// Whether a label is written with a capital and then small letters ("My", "Shop"), as a
+/// sentence's next word is, while the label before it is not in capitals.
+fn title_case(text: &str, label: &Label) -> bool {
+    let word = text.get(label.start..label.end).unwrap_or_default();
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// A URL with a scheme (`https://…`, `whatsapp://…`, `hxxp://…`) or `//` at `pos`. `None` when
+/// there is no scheme; `Some(None)` when there is one but the URL is malformed (then nothing at
+/// `pos` is a link).
+fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<HostRun>> {
+    let (scheme, after) = match scheme(text, pos) {
+        Some(found) => found,
+        None if text.as_bytes().get(pos..pos + 2) == Some(b"//")
+            && !matches!(char_before(text, pos), Some(c) if is_word_char(c) || matches!(c, ':' | '/' | '_'))
+            && text.as_bytes().get(pos + 2) != Some(&b'/') =>
+        {
+            (String::new(), pos + 2)
+        }
+        None => return None,
+    };
+    if !has_host(&scheme) {
+        // `whatsapp://send?phone=…`, `file:///home`, `upi://pay?…`: what follows is a path.
+        let end = path_end(text, after, true);
+        if end <= after {
+            return Some(None);
+        }
+        return Some(Some(HostRun {
             start: pos,
             end,
             labels: vec![scheme.clone()],
@@ -406,302 +683,359 @@ pub fn host_runs(
             has_path: true,
             disguise: Disguise::None,
             folded: false,
-        }];
+            spelled: false,
+            ip: false,
+        }));
+    }
+    // A user part: everything before an `@` that comes before the end of the authority.
+    let mut parens = 0i32;
+    let authority_end = text
+        .get(after..)?
+        .char_indices()
+        .take(256)
+        .find(|(_, c)| {
+            match c {
+                '(' => parens += 1,
+                ')' => parens -= 1,
+                _ => {}
+            }
+            is_space(*c)
+                || parens < 0
+                || matches!(c, '/' | '?' | '#' | '<' | '>' | '[' | ']' | '"' | '`')
+                || matches!(c, '{' | '}' | '|' | '\\' | '^')
+        })
+        .map_or(text.len(), |(i, _)| after + i);
+    let authority = text.get(after..authority_end)?;
+    let host_start = match authority.rfind('@') {
+        Some(at) => {
+            let user = authority.get(..at)?;
+            let user_ok = !user.is_empty()
+                && user.chars().all(|c| {
+                    c.is_alphanumeric()
+                        || matches!(c, '-' | '.' | '_' | '~' | '!' | '$' | '&' | '\'' | '(' | ')')
+                        || matches!(c, '*' | '+' | ',' | ';' | '=' | ':' | '%')
+                });
+            if !user_ok || user.contains('@') {
+                return Some(None);
+            }
+            after + at + 1
+        }
+        None => after,
     };
-    let www = labels
-        .first()
-        .is_some_and(|l| text.get(l.start..l.end).is_some_and(|w| w.eq_ignore_ascii_case("www")));
-    let mut runs = Vec::new();
-    let mut buffer = [0u8; 64];
-    for count in (2..=labels.len()).rev() {
-        let Some(prefix) = labels.get(..count) else { continue };
-        let Some(last) = prefix.last() else { continue };
-        let disguise = prefix.iter().map(|l| l.separator).max().unwrap_or(Disguise::None);
-        if !plausible(folded_label(text, last, &mut buffer), disguise, scheme.is_some() || www) {
-            continue;
-        }
-        let mut end = last.end;
-        let mut has_path = false;
-        if count == labels.len() {
-            // Optional port, then a path, query or fragment.
-            if text.as_bytes().get(end) == Some(&b':') {
-                let digits = text
-                    .as_bytes()
-                    .get(end + 1..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count();
-                if (1..=5).contains(&digits) {
-                    end += 1 + digits;
-                }
-            }
-            if let Some(b'/' | b'?' | b'#') = text.as_bytes().get(end) {
-                let path = path_end(text, end);
-                if path > end + 1 || text.as_bytes().get(end) == Some(&b'/') {
-                    has_path = true;
-                    end = path;
-                }
-            }
-        }
-        runs.push(run_of(text, prefix, pos, end, scheme.clone(), has_path));
-    }
-    runs
-}
-
-/// The folded text of a label, in `buffer` (labels are at most 63 characters).
-fn folded_label<'b>(text: &str, label: &Label, buffer: &'b mut [u8; 64]) -> &'b str {
-    let mut len = 0;
-    for c in text.get(label.start..label.end).unwrap_or_default().chars() {
-        if let Folded::Char(f, _) = fold(c)
-            && (f.is_ascii_alphanumeric() || f == '-')
-            && let Some(slot) = buffer.get_mut(len)
+    let (labels, host_end, ip) = if text.as_bytes().get(host_start) == Some(&b'[') {
+        // An IPv6 address in brackets.
+        let close = text.get(host_start..authority_end)?.find(']')? + host_start;
+        let inside = text.get(host_start + 1..close)?;
+        if inside.is_empty()
+            || !inside.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
         {
-            *slot = f as u8;
-            len += 1;
+            return Some(None);
         }
+        (vec![inside.to_ascii_lowercase()], close + 1, true)
+    } else {
+        let Some((labels, stop)) = host_labels(text, host_start, Labels::Url, words) else {
+            return Some(None);
+        };
+        if stop == Stop::Malformed {
+            return Some(None);
+        }
+        let Some(last) = labels.last() else { return Some(None) };
+        let mut end = last.end;
+        // A fully qualified name's trailing dot ("example.com.:8080/test").
+        if text.as_bytes().get(end) == Some(&b'.')
+            && matches!(text.as_bytes().get(end + 1), Some(b':' | b'/'))
+        {
+            end += 1;
+        }
+        let run = run_of(text, &labels, pos, end, None, false);
+        // A numeric last label is an IP address or nothing ("https://12-7.0.0.1/").
+        let numeric = |l: &String| l.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        if run.labels.len() > 1 && run.labels.iter().all(numeric) && !run.ip {
+            return Some(None);
+        }
+        // "//test" alone is prose; "//localhost" and "//host.tld" are links.
+        if scheme.is_empty()
+            && run.labels.len() == 1
+            && run.labels.first().map(String::as_str) != Some("localhost")
+        {
+            return Some(None);
+        }
+        (run.labels, end, run.ip)
+    };
+    let Ok(mut end) = port(text, host_end) else { return Some(None) };
+    let mut has_path = false;
+    if let Some(path) = path_at(text, end, true, words) {
+        has_path = true;
+        end = path;
     }
-    std::str::from_utf8(buffer.get(..len).unwrap_or_default()).unwrap_or_default()
+    // Trailing punctuation stays outside; anything else glued on makes it no link, as does a
+    // quote run into a word ("https://a.com'https://b.com").
+    let glued = char_at(text, end).is_some_and(|c| is_word_char(c) || c == '_')
+        || (!has_path
+            && matches!(char_at(text, end), Some('\'' | '"'))
+            && char_at(text, end + 1).is_some_and(is_word_char));
+    if glued {
+        return Some(None);
+    }
+    let disguise = Disguise::None;
+    let folded = text.get(host_start..host_end).is_some_and(|h| !h.is_ascii());
+    let scheme = (!scheme.is_empty() || text.get(pos..pos + 2) == Some("//")).then_some(scheme);
+    Some(Some(HostRun {
+        start: pos,
+        end,
+        labels,
+        scheme,
+        has_path,
+        disguise,
+        folded: folded && !ip,
+        spelled: false,
+        ip,
+    }))
 }
 
 /// The longest host run at `pos` (see [`host_runs`]), whatever its top-level domain.
-pub fn host_run(text: &str, pos: usize) -> Option<HostRun> {
-    host_runs(text, pos, |_, _, _| true).into_iter().next()
+pub fn host_run(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
+    host_runs(text, pos, words, |_, _, _| true).into_iter().next()
 }
 
-/// An e-mail address around an `@` (or `＠`, `[at]`, `(at)`) at byte `at`: the local part
-/// before it, a host after it. Returns the run of the domain with the span widened to the
-/// whole address, and whether the `@` was disguised.
-pub fn email_at(text: &str, at: usize) -> Option<(HostRun, bool)> {
-    let (after_at, disguised) = at_sign(text, at)?;
-    // Local part: RFC 5322 atext and dots, read backwards ("toko [at] …" may have spaces).
-    let mut start = at;
-    if disguised {
-        while char_before(text, start) == Some(' ') {
-            start -= 1;
+/// The characters of an e-mail address's local part besides letters and digits (RFC 5322
+/// atext).
+fn is_local_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '.' | '_'
+                | '%'
+                | '+'
+                | '-'
+                | '\''
+                | '!'
+                | '#'
+                | '$'
+                | '&'
+                | '*'
+                | '/'
+                | '='
+                | '?'
+                | '^'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+                | '~'
+        )
+}
+
+/// The start of the local part of an address whose `@` (or its disguise) starts at `end`:
+/// dot-separated atoms read backwards, each a run of atext (letters of any alphabet included) or
+/// a quoted string (`"foo bar"@`, `test."foo".bar@`), at most 64 characters; a doubled dot ends
+/// it ("a..b@" is "b@"); a Chinese or Thai character only between two Latin ones
+/// ("hans.m端ller", not "邮箱shop"). `None` when there is no local part.
+fn local_part(text: &str, end: usize) -> Option<usize> {
+    let mut start = end;
+    loop {
+        // One atom.
+        if char_before(text, start) == Some('"') {
+            let head = text.get(..start - 1)?;
+            let open = head.rfind('"')?;
+            if start - open > 66 {
+                return None;
+            }
+            start = open;
+        } else {
+            let atom_end = start;
+            while let Some(c) = char_before(text, start) {
+                let cjk_inside = is_cjk_or_thai(c)
+                    && char_before(text, start - c.len_utf8())
+                        .is_some_and(|b| b.is_ascii_alphanumeric())
+                    && char_at(text, start).is_some_and(|a| a.is_ascii_alphanumeric());
+                if !(is_local_char(c) && !is_cjk_or_thai(c) && c != '.' || cjk_inside) {
+                    break;
+                }
+                start -= c.len_utf8();
+                if atom_end - start > 256 {
+                    return None;
+                }
+            }
+            if start == atom_end {
+                return (start < end).then_some(start);
+            }
         }
-    }
-    let local_end = start;
-    while let Some(c) = char_before(text, start) {
-        let ok = c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'');
-        if !ok {
+        // Another atom before a single dot.
+        let Some(dot) = start.checked_sub(1) else { break };
+        let more = text.as_bytes().get(dot) == Some(&b'.')
+            && char_before(text, dot).is_some_and(|c| c == '"' || (is_local_char(c) && c != '.'));
+        if !more {
             break;
         }
-        start -= c.len_utf8();
+        start = dot;
     }
-    while text.as_bytes().get(start) == Some(&b'.') {
-        start += 1;
+    let local = text.get(start..end)?;
+    let glued = char_before(text, start).is_some_and(|c| is_word_char(c) || c == '@');
+    (!local.is_empty() && local.chars().count() <= 64 && !glued).then_some(start)
+}
+
+/// An e-mail address around an `@` (or `＠`, `[at]`, `(at)`, `(a)`) at byte `at`: the local part
+/// before it, a host after it. Returns the run of the domain with the span widened to the
+/// whole address, and whether the `@` was disguised.
+pub fn email_at(text: &str, at: usize, words: &HostWords) -> Option<(HostRun, bool)> {
+    let (after_at, disguised) = at_sign(text, at)?;
+    let mut start_of_at = at;
+    if disguised {
+        while char_before(text, start_of_at) == Some(' ') {
+            start_of_at -= 1;
+        }
     }
-    let local = text.get(start..local_end)?;
-    if local.is_empty()
-        || local.ends_with('.')
-        || local.len() > 64
-        || char_before(text, start).is_some_and(is_word_char)
+    let start = local_part(text, start_of_at)?;
+    email_host(text, start, after_at, disguised, words)
+}
+
+/// An e-mail address written with a word for "@" ("toko at gmail dot com", "toko a keong gmail
+/// titik com", "lily艾特gmail点com") whose word starts at `pos`.
+pub fn spelled_email_at(text: &str, pos: usize, words: &HostWords) -> Option<(HostRun, bool)> {
+    let end = words.at_at(text, pos)?;
+    let before = text.get(..pos)?.trim_end_matches(' ');
+    let start = local_part(text, before.len())?;
+    let after = skip_spaces(text, end);
+    let glued = char_before(text, end).is_some_and(is_cjk_or_thai);
+    if !glued && (after == end || before.len() == pos) {
+        return None;
+    }
+    let (run, _) = email_host(text, start, after, true, words)?;
+    // Only a mail provider or a host with its dots written out, so "meet at noon.com" is prose.
+    let provider = run.labels.first().is_some_and(|l| MAIL_PROVIDERS.contains(&l.as_str()));
+    (provider || run.spelled || run.disguise == Disguise::Marked).then_some((run, true))
+}
+
+/// Mail providers, whose name after a word for "@" makes an address.
+const MAIL_PROVIDERS: &[&str] = &[
+    "gmail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "icloud",
+    "live",
+    "ymail",
+    "aol",
+    "proton",
+    "protonmail",
+    "qq",
+    "163",
+    "126",
+    "foxmail",
+    "mail",
+    "msn",
+    "me",
+    "zoho",
+    "rocketmail",
+];
+
+/// The host of an address whose local part starts at `start` and whose host starts at
+/// `host_start`.
+fn email_host(
+    text: &str,
+    start: usize,
+    host_start: usize,
+    disguised: bool,
+    words: &HostWords,
+) -> Option<(HostRun, bool)> {
+    let (labels, stop) = host_labels(text, host_start, Labels::Email, words)?;
+    if stop == Stop::Malformed
+        || labels.first().is_some_and(|l| text.get(l.start..).is_some_and(|t| t.starts_with('-')))
     {
         return None;
     }
-    let labels = host_labels(text, after_at)?;
-    // The longest prefix of labels that ends in an alphabetic top-level domain.
+    // A plain address ends at a prose separator ("foo@bar.com. Thanks"); one written with a
+    // word for "@" may use them throughout.
+    let plain_count =
+        labels.iter().skip(1).take_while(|l| disguised || l.separator != Disguise::Prose).count()
+            + 1;
+    let labels = labels.get(..plain_count)?;
+    // The longest prefix of labels that ends in a top-level domain of letters.
     let alphabetic_tld = |l: &Label| {
-        let tld = text.get(l.start..l.end).unwrap_or_default();
-        tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        let tld = label_text(text, l.start, l.end);
+        tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
     };
     let count =
         (2..=labels.len()).rev().find(|&n| labels.get(n - 1).is_some_and(alphabetic_tld))?;
     let labels = labels.get(..count)?;
     let end = labels.last()?.end;
+    let host_len: usize = labels.iter().map(|l| l.end - l.start + 1).sum();
+    if host_len > 254 || !ends_cleanly(text, end) && char_at(text, end).is_some_and(is_word_char) {
+        return None;
+    }
     Some((run_of(text, labels, start, end, None, false), disguised))
 }
 
+/// An `@` at `at`, plain, fullwidth or bracketed: where the host starts and whether it was
+/// disguised.
 fn at_sign(text: &str, at: usize) -> Option<(usize, bool)> {
     match char_at(text, at)? {
         '@' => Some((at + 1, false)),
         '＠' => Some((at + '＠'.len_utf8(), true)),
-        '[' | '(' => {
-            let close = if text.as_bytes().get(at) == Some(&b'[') { "]" } else { ")" };
-            let inner = skip_spaces(text, at + 1);
-            let after = starts_with_folded(text, inner, "at")?;
+        open @ ('[' | '(' | '（') => {
+            let close = if open == '[' { ']' } else { ')' };
+            let inner = skip_spaces(text, at + open.len_utf8());
+            let after = match char_at(text, inner)? {
+                '@' => inner + 1,
+                'a' | 'A' => match starts_with_at(text, inner) {
+                    Some(end) => end,
+                    None => inner + 1,
+                },
+                _ => return None,
+            };
             let after = skip_spaces(text, after);
-            text.get(after..)?.starts_with(close).then_some((skip_spaces(text, after + 1), true))
+            let closing = char_at(text, after)?;
+            (closing == close || closing == '）')
+                .then_some((skip_spaces(text, after + closing.len_utf8()), true))
         }
         _ => None,
     }
 }
 
-/// Words that may stand between a messenger name and the id ("WA ke 0812…", "Line ID: …").
-const HANDLE_FILLERS: &[&str] = &[
-    "id",
-    "me",
-    "ke",
-    "di",
-    "at",
-    "kami",
-    "saya",
-    "ku",
-    "no",
-    "nomor",
-    "number",
-    "号",
-    "号码",
-    "账号",
-    "账户",
-    "ไอดี",
-];
-
-/// Words that may stand between a handle and the network named after it: "@toko on IG",
-/// "@toko di IG", "@toko (IG)".
-const HANDLE_BEFORE_FILLERS: &[&str] = &["on", "di", "at", "in", "via", "lewat", "trên", "ở"];
-
-/// The `@handle` written just before a messenger or social network name that starts at `pos`:
-/// returns where the `@` is. Only an `@` handle counts this way round (a bare word before "on
-/// IG" is just a word), and an `@` inside a word (an e-mail address) is not a handle.
-pub fn handle_before(text: &str, pos: usize) -> Option<usize> {
-    let skip_back = |mut at: usize| {
-        while let Some(c) = char_before(text, at) {
-            if !matches!(c, ' ' | '(' | '[' | '-' | '|' | ':' | '：' | '\u{3000}' | '\u{A0}' | '\t')
-            {
-                break;
-            }
-            at -= c.len_utf8();
-        }
-        at
-    };
-    let mut at = skip_back(pos);
-    if at == pos {
-        return None;
-    }
-    // An optional filler word.
-    if let Some(start) = word_before(text, at, HANDLE_BEFORE_FILLERS) {
-        at = skip_back(start);
-    }
-    let id_start = at
-        - text
-            .get(..at)?
-            .bytes()
-            .rev()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
-            .count();
-    let id = text.get(id_start..at)?;
-    let sign = char_before(text, id_start)?;
-    let sign_at = id_start - sign.len_utf8();
-    ((sign == '@' || sign == '＠')
-        && (2..=30).contains(&id.trim_end_matches('.').len())
-        && id.ends_with(|c: char| c != '.')
-        && !char_before(text, sign_at).is_some_and(is_word_char))
-    .then_some(sign_at)
+/// "at" at `pos` (folded), its end.
+fn starts_with_at(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    matches!(bytes.get(pos..pos + 2), Some([b'a' | b'A', b't' | b'T'])).then_some(pos + 2)
 }
 
-/// The id that follows a messenger or social network name ending at `pos` — `@handle`, a phone
-/// number, or (after a colon, after a Chinese name, or when it has a digit) a plain account id.
-/// Returns the end of the id. `"Line 2"` or `"IG story"` are not handles.
-pub fn handle_after(
-    text: &str,
-    pos: usize,
-    cjk_name: bool,
-    strict: bool,
-    words: &super::digits::DigitWords,
-    phone: impl Fn(&super::digits::NumberRun) -> Option<super::classifier::PhoneSpan>,
-) -> Option<usize> {
-    let mut at = pos;
-    let mut colon = false;
-    let mut separators = 0;
-    let mut filler_used = false;
-    loop {
-        let c = char_at(text, at)?;
-        match c {
-            ':' | '：' => {
-                colon = true;
-                at += c.len_utf8();
-            }
-            ' ' | '-' | '=' | '/' | '|' | '.' | '>' | '\u{3000}' | '\u{A0}' | '\t' => {
-                at += c.len_utf8();
-            }
-            // Arrows and pointing emoji: "IG → mimi.ootd", "LINE 👉 @shop".
-            _ if !c.is_ascii()
-                && (c as u32) >= 0x2000
-                && !is_word_char(c)
-                && !super::text::is_cjk_or_thai(c) =>
-            {
-                at += c.len_utf8();
-            }
-            _ if !filler_used && (separators > 0 || cjk_name) => {
-                let filler = HANDLE_FILLERS.iter().find_map(|w| {
-                    let end = starts_with_folded(text, at, w)?;
-                    (!char_at(text, end).is_some_and(|n| is_word_char(n) && w.is_ascii()))
-                        .then_some(end)
-                });
-                match filler {
-                    Some(end) if end > at => {
-                        filler_used = true;
-                        at = end;
-                    }
-                    _ => break,
-                }
-            }
-            _ => break,
-        }
-        separators += 1;
-        if separators > 6 {
-            return None;
-        }
-    }
-    let c = char_at(text, at)?;
-    if c == '@' || c == '＠' {
-        let start = at + c.len_utf8();
-        let end = id_end(text, start, false);
-        let id = text.get(start..end)?.trim_end_matches('.');
-        return (2..=30).contains(&id.chars().count()).then_some(start + id.len());
-    }
-    if let Some(run) = super::digits::read(text, at, words)
-        && let Some(phone) = phone(&run)
-    {
-        return Some(phone.end);
-    }
-    // A name that is also an ordinary word ("line", "tele") needs an `@` handle, a number, or an
-    // id announced by a colon.
-    if strict && !colon {
+/// `mailto:` and an address at `pos`: the whole, as an e-mail run (the host may be a single
+/// label: "mailto:foo@bar").
+pub fn mailto_at(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
+    let prefix = text.get(pos..pos + 7)?;
+    if !prefix.eq_ignore_ascii_case("mailto:") || !token_start(text, pos) {
         return None;
     }
-    let end = id_end(text, at, true);
-    let id = text.get(at..end)?.trim_end_matches(['.', '-']);
-    let folded = super::text::folded_lowercase(id);
-    let len = folded.chars().count();
-    let plain_ok = (colon || cjk_name) && len >= 3;
-    let with_digit = len >= 5
-        && folded.bytes().any(|b| b.is_ascii_digit())
-        && folded.bytes().any(|b| b.is_ascii_alphabetic());
-    let all_digits = len >= 5 && folded.bytes().all(|b| b.is_ascii_digit());
-    (len <= 30
-        && (plain_ok || with_digit || all_digits)
-        && !char_at(text, at + id.len()).is_some_and(is_word_char))
-    .then_some(at + id.len())
-}
-
-/// The end of an account id starting at `start`: letters and digits however written (folded:
-/// "𝐦𝐢𝐦𝐢.𝐨𝐨𝐭𝐝"), `_`, `.`, and `-` where `dashes`.
-fn id_end(text: &str, start: usize, dashes: bool) -> usize {
-    let mut end = start;
-    while let Some(c) = char_at(text, end) {
-        let ok = match fold(c) {
-            Folded::Char(f, _) => {
-                f.is_ascii_alphanumeric() || f == '_' || f == '.' || (dashes && f == '-')
-            }
-            Folded::Invisible | Folded::Mark => end > start,
-        };
-        if !ok {
-            break;
-        }
-        end += c.len_utf8();
+    let local_start = pos + 7;
+    let at = text.get(local_start..)?.find('@')? + local_start;
+    let local = text.get(local_start..at)?;
+    if local.is_empty() || !local.chars().all(is_local_char) || local.len() > 64 {
+        return None;
     }
-    end
+    let (labels, stop) = host_labels(text, at + 1, Labels::Text, words)?;
+    if stop == Stop::Malformed {
+        return None;
+    }
+    let end = labels.last()?.end;
+    let mut run = run_of(text, &labels, pos, end, None, false);
+    run.scheme = Some("mailto".into());
+    Some(run)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn words() -> HostWords {
+        HostWords::new(
+            ["dot", "titik", "chấm", "tuldok", "点", "จุด", "ดอท"],
+            ["slash", "garis miring"],
+            ["at", "(at)", "a keong", "a còng", "艾特"],
+        )
+    }
+
     fn run(text: &str) -> Option<(String, &str, Disguise)> {
-        host_run(text, 0).map(|r| (r.host(), &text[r.start..r.end], r.disguise))
+        host_run(text, 0, &words()).map(|r| (r.host(), &text[r.start..r.end], r.disguise))
     }
 
     #[test]
@@ -714,7 +1048,6 @@ mod tests {
             run("https://www.lazada.co.th/x?y=1#z."),
             Some(("www.lazada.co.th".into(), "https://www.lazada.co.th/x?y=1#z", Disguise::None))
         );
-        assert_eq!(run("(see wa.me/62812)").map(|r| r.0), None);
         assert_eq!(run("wa.me/62812)").map(|r| r.1.to_owned()), Some("wa.me/62812".into()));
         assert_eq!(
             run("en.wikipedia.org/wiki/Foo_(bar))").map(|r| r.1.to_owned()),
@@ -729,6 +1062,28 @@ mod tests {
             Some("whatsapp://send?phone=62812".into())
         );
         assert_eq!(run("localhost:8080").map(|r| r.0), None);
+        assert_eq!(
+            run("http://localhost:8080/x").map(|r| r.1.to_owned()),
+            Some("http://localhost:8080/x".into())
+        );
+        assert_eq!(
+            run("http://user:pass@example.com:8080").map(|r| r.0),
+            Some("example.com".into())
+        );
+        assert_eq!(run("https://user:pass@ex@mple.com/"), None);
+        assert_eq!(run("http://192.168.1.1/abc").map(|r| r.0), Some("192.168.1.1".into()));
+        assert_eq!(run("www.example..com"), None);
+        assert_eq!(run("google.com:500000"), None);
+        assert_eq!(run("http://example.com_"), None);
+        assert_eq!(
+            run("http://example.org/(").map(|r| r.1.to_owned()),
+            Some("http://example.org/".into())
+        );
+        assert_eq!(
+            run("http://example.org/'''").map(|r| r.1.to_owned()),
+            Some("http://example.org/''".into())
+        );
+        assert_eq!(run("http://президент.рф/").map(|r| r.0), Some("президент.рф".into()));
     }
 
     #[test]
@@ -738,29 +1093,38 @@ mod tests {
             ("shopee [dot] co [dot] id", "shopee.co.id", Disguise::Marked),
             ("shopee．co．id", "shopee.co.id", Disguise::Marked),
             ("shopee。co。id", "shopee.co.id", Disguise::Marked),
+            ("shopee·co·id", "shopee.co.id", Disguise::Marked),
             ("shopee dot co dot id", "shopee.co.id", Disguise::Prose),
             ("shopee titik co titik id", "shopee.co.id", Disguise::Prose),
             ("shopee . co . id", "shopee.co.id", Disguise::Prose),
             ("shopee点com", "shopee.com", Disguise::Prose),
+            ("shopee chấm vn", "shopee.vn", Disguise::Prose),
             ("ｓｈｏｐｅｅ．ｃｏ．ｉｄ", "shopee.co.id", Disguise::Marked),
         ] {
-            let r = host_run(text, 0).unwrap_or_else(|| panic!("{text}"));
+            let r = host_run(text, 0, &words()).unwrap_or_else(|| panic!("{text}"));
             assert_eq!((r.host().as_str(), r.disguise), (host, disguise), "{text}");
             assert_eq!(r.end, text.len(), "{text}");
         }
-        assert!(host_run("sho\u{200B}pee.co.id", 0).unwrap().folded);
+        assert!(host_run("sho\u{200B}pee.co.id", 0, &words()).unwrap().folded);
+        let path = host_run("shopee dot co dot id slash tokoku", 0, &words()).unwrap();
+        assert!(path.has_path && path.end == 33);
         // Spelled-out dots also occur in prose: the scanner marks them, the classifier decides.
         assert_eq!(run("polka dot dress").map(|r| r.2), Some(Disguise::Prose));
     }
 
     #[test]
     fn emails_including_disguised_at_signs() {
+        let w = words();
         let email = |text: &str, at: usize| {
-            email_at(text, at).map(|(r, d)| (text[r.start..r.end].to_owned(), r.host(), d))
+            email_at(text, at, &w).map(|(r, d)| (text[r.start..r.end].to_owned(), r.host(), d))
         };
         assert_eq!(
             email("mail toko.abc@gmail.com!", 13),
             Some(("toko.abc@gmail.com".into(), "gmail.com".into(), false))
+        );
+        assert_eq!(
+            email("Email me at foo@bar.com. Thanks", 15).map(|e| e.0),
+            Some("foo@bar.com".into())
         );
         assert_eq!(
             email("toko [at] gmail.com", 5),
@@ -772,30 +1136,26 @@ mod tests {
         );
         assert_eq!(email("@handle", 0), None);
         assert_eq!(email("x@y.1", 1), None);
-    }
-
-    #[test]
-    fn handles_after_a_messenger_name() {
-        fn handle<'t>(text: &'t str, name: &str, cjk: bool) -> Option<&'t str> {
-            let words = crate::links::digits::DigitWords::new([]);
-            let any = |run: &crate::links::digits::NumberRun| {
-                let n = run.groups().len();
-                (8..=15).contains(&run.digits_of(0, n).len()).then_some(
-                    crate::links::classifier::PhoneSpan { start: run.start, end: run.end },
-                )
-            };
-            handle_after(text, name.len(), cjk, false, &words, any).map(|end| &text[..end])
-        }
-        assert_eq!(handle("WA 0813-1234-5678 ya", "WA", false), Some("WA 0813-1234-5678"));
-        assert_eq!(handle("WA ke 081312345678", "WA", false), Some("WA ke 081312345678"));
-        assert_eq!(handle("Line: @toko.baju!", "Line", false), Some("Line: @toko.baju"));
-        assert_eq!(handle("LINE ID: tokobaju", "LINE", false), Some("LINE ID: tokobaju"));
-        assert_eq!(handle("微信 abc123 下单", "微信", true), Some("微信 abc123"));
-        assert_eq!(handle("微信：shop_88", "微信", true), Some("微信：shop_88"));
-        assert_eq!(handle("zalo abc123", "zalo", false), Some("zalo abc123"));
-        assert_eq!(handle("IG @my_shop", "IG", false), Some("IG @my_shop"));
-        assert_eq!(handle("line 2 of the text", "line", false), None);
-        assert_eq!(handle("IG story today", "IG", false), None);
-        assert_eq!(handle("WA aja ya", "WA", false), None);
+        assert_eq!(email("a..b@example.com", 4).map(|e| e.0), Some("b@example.com".into()));
+        assert_eq!(
+            email("\"foobar\"@example.com", 8).map(|e| e.0),
+            Some("\"foobar\"@example.com".into())
+        );
+        assert_eq!(email("a@-foo.com", 1), None);
+        let spelled = |text: &str, word: &str| {
+            spelled_email_at(text, text.find(word).unwrap(), &w)
+                .map(|(r, _)| text[r.start..r.end].to_owned())
+        };
+        assert_eq!(
+            spelled("email aku rina88 at gmail dot com ya", " at")
+                .or(spelled("email aku rina88 at gmail dot com ya", "at ")),
+            Some("rina88 at gmail dot com".into())
+        );
+        assert_eq!(
+            spelled("rina a keong gmail titik com", "a keong"),
+            Some("rina a keong gmail titik com".into())
+        );
+        assert_eq!(spelled("lily艾特gmail点com", "艾特"), Some("lily艾特gmail点com".into()));
+        assert_eq!(spelled("meet at noon today", "at "), None);
     }
 }

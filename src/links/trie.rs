@@ -243,6 +243,11 @@ impl<T: Copy> WordTrie<T> {
         self.first_chars.binary_search(&c).is_ok()
     }
 
+    /// The longest word at byte `pos` that ends on a word boundary: its value and end.
+    pub fn longest(&self, text: &str, pos: usize) -> Option<(T, usize)> {
+        self.longest_where(text, pos, ends_cleanly)
+    }
+
     /// The longest word at byte `pos` that ends a word or runs into a digit ("zero9one7").
     pub fn longest_glued_to_digits(&self, text: &str, pos: usize) -> Option<(T, usize)> {
         self.longest_where(text, pos, |reader| {

@@ -283,6 +283,20 @@ pub struct CallToAction {
     pub phrases: Vec<(String, Vec<String>)>,
 }
 
+/// The words people write for ".", "/" and "@" ("dot", "titik", "chấm", "点"; "slash", "xẹt";
+/// "at", "a keong", "艾特"), in all languages together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostWords {
+    /// Id and citation.
+    pub meta: RuleMeta,
+    /// Words for ".".
+    pub dot: Vec<String>,
+    /// Words for "/".
+    pub slash: Vec<String>,
+    /// Words for "@".
+    pub at: Vec<String>,
+}
+
 /// A combination of names and cue words in one clause that is a finding: "beli" near a
 /// marketplace's name, a payment word near an account number, "DM" near "harga".
 #[derive(Debug, Clone, PartialEq)]
@@ -312,6 +326,8 @@ pub struct LinksPolicy {
     pub catalog: Vec<Platform>,
     /// TLDs that make a bare host without scheme a link.
     pub known_tlds: Vec<String>,
+    /// How ".", "/" and "@" are written out.
+    pub host_words: HostWords,
     /// Telephone numbering plans.
     pub phone: PhonePlans,
     /// Digits spelled as words.
@@ -351,7 +367,8 @@ impl LinksPolicy {
         let rules = o.req(d, path, "rules", |d, v, p| d.list(v, p, read_rule));
         let categories = o.req(d, path, "categories", |d, v, p| d.list(v, p, read_category));
         let catalog = o.req(d, path, "catalog", |d, v, p| d.list(v, p, read_platform));
-        let known_tlds = o.req(d, path, "knownTlds", |d, v, p| d.list(v, p, read_label));
+        let known_tlds = o.req(d, path, "knownTlds", read_tlds);
+        let host_words = o.req(d, path, "hostWords", read_host_words);
         let phone = o.req(d, path, "phone", read_phone);
         let digit_words = o.req(d, path, "digitWords", read_digit_words);
         let calls_to_action = o.req(d, path, "callsToAction", |d, v, p| d.list(v, p, read_cta));
@@ -364,6 +381,7 @@ impl LinksPolicy {
             categories: categories?,
             catalog: catalog?,
             known_tlds: known_tlds?,
+            host_words: host_words?,
             phone: phone?,
             digit_words: digit_words?,
             calls_to_action: calls_to_action?,
@@ -460,6 +478,46 @@ fn read_domain(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<String> {
         return None;
     }
     Some(s.to_owned())
+}
+
+/// The top-level domains: a list, or one string of names separated by spaces (compact).
+fn read_tlds(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Vec<String>> {
+    if let Value::String(s) = v {
+        let mut out = Vec::new();
+        for name in s.split(' ').filter(|n| !n.is_empty()) {
+            if !is_tld(name) {
+                d.report(
+                    crate::error::ErrorCode::InvalidInput,
+                    path,
+                    format!("\"{name}\" is not a lowercase top-level domain such as \"com\""),
+                );
+                return None;
+            }
+            out.push(name.to_owned());
+        }
+        return Some(out);
+    }
+    d.list(v, path, read_label)
+}
+
+/// A top-level domain: a lowercase label, ASCII or not ("рф", "คอม"), not all digits.
+fn is_tld(name: &str) -> bool {
+    (1..=63).contains(&name.chars().count())
+        && !name.chars().any(|c| c.is_uppercase() || c.is_whitespace() || c == '.')
+        && !name.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn read_host_words(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<HostWords> {
+    let mut o = d.object(v, path)?;
+    let meta = RuleMeta::read(d, &mut o, path);
+    let dot = o.req(d, path, "dot", read_phrases);
+    let slash = o.req(d, path, "slash", read_phrases);
+    let at = o.req(d, path, "at", read_phrases);
+    o.finish(d, path);
+    let flat = |by_lang: Vec<(String, Vec<String>)>| -> Vec<String> {
+        by_lang.into_iter().flat_map(|(_, words)| words).collect()
+    };
+    Some(HostWords { meta: meta?, dot: flat(dot?), slash: flat(slash?), at: flat(at?) })
 }
 
 /// A single lowercase DNS label.

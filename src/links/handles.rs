@@ -1,0 +1,257 @@
+//! Handles: the account id written with a messenger's or network's name ("WA 0812…", "Line:
+//! @toko", "微信 abc123", "IG → mimi.ootd", "@toko di IG").
+//!
+//! A name alone is a mention; with an id beside it, it is a contact. The id may follow the name
+//! (after separators, a colon, an arrow or a filler word such as "ke", "ID", "号") or, for an
+//! `@handle`, come before it ("@toko on IG"). A name that is also an ordinary word ("line",
+//! "tele") takes only an `@handle`, a number or an id after a colon, so "line 2 of the text" and
+//! "tele 70-300mm" stay words.
+
+use super::text::{Folded, char_at, char_before, fold, is_word_char};
+
+/// `word` as [`fold`] reads it, so a word list may be written naturally ("sđt", "trên").
+fn folded(word: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    word.chars().filter_map(|c| match fold(c) {
+        Folded::Char(f, _) => Some(f),
+        Folded::Invisible | Folded::Mark => None,
+    })
+}
+
+/// Where `word` ends if the text at `pos` reads as it (both folded).
+fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut at = pos;
+    for want in folded(word) {
+        let c = char_at(text, at)?;
+        match fold(c) {
+            Folded::Char(f, _) if f == want => at += c.len_utf8(),
+            _ => return None,
+        }
+    }
+    Some(at)
+}
+
+/// Where one of `words` starts if it ends exactly at `end`, read folded and as a whole word
+/// (no letter or digit just before it; invisible characters are passed over, as [`fold`] drops
+/// them).
+pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|word| {
+        let mut start = end;
+        let mut wanted = folded(word).rev();
+        let mut want = wanted.next();
+        while let Some(w) = want {
+            let c = char_before(text, start)?;
+            match fold(c) {
+                Folded::Invisible | Folded::Mark => {}
+                Folded::Char(f, _) if f == w => want = wanted.next(),
+                Folded::Char(..) => return None,
+            }
+            start -= c.len_utf8();
+        }
+        let mut before = start;
+        let boundary = loop {
+            match char_before(text, before) {
+                Some(c) if fold(c).is_nothing() => before -= c.len_utf8(),
+                other => break !other.is_some_and(is_word_char),
+            }
+        };
+        boundary.then_some(start)
+    })
+}
+
+/// Words that may stand between a messenger name and the id ("WA ke 0812…", "Line ID: …").
+const HANDLE_FILLERS: &[&str] = &[
+    "id",
+    "me",
+    "ke",
+    "di",
+    "at",
+    "kami",
+    "saya",
+    "ku",
+    "no",
+    "nomor",
+    "number",
+    "号",
+    "号码",
+    "账号",
+    "账户",
+    "ไอดี",
+];
+
+/// Words that may stand between a handle and the network named after it: "@toko on IG",
+/// "@toko di IG", "@toko (IG)".
+const HANDLE_BEFORE_FILLERS: &[&str] = &["on", "di", "at", "in", "via", "lewat", "trên", "ở"];
+
+/// The `@handle` written just before a messenger or social network name that starts at `pos`:
+/// returns where the `@` is. Only an `@` handle counts this way round (a bare word before "on
+/// IG" is just a word), and an `@` inside a word (an e-mail address) is not a handle.
+pub fn handle_before(text: &str, pos: usize) -> Option<usize> {
+    let skip_back = |mut at: usize| {
+        while let Some(c) = char_before(text, at) {
+            if !matches!(c, ' ' | '(' | '[' | '-' | '|' | ':' | '：' | '\u{3000}' | '\u{A0}' | '\t')
+            {
+                break;
+            }
+            at -= c.len_utf8();
+        }
+        at
+    };
+    let mut at = skip_back(pos);
+    if at == pos {
+        return None;
+    }
+    // An optional filler word.
+    if let Some(start) = word_before(text, at, HANDLE_BEFORE_FILLERS) {
+        at = skip_back(start);
+    }
+    let id_start = at
+        - text
+            .get(..at)?
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+            .count();
+    let id = text.get(id_start..at)?;
+    let sign = char_before(text, id_start)?;
+    let sign_at = id_start - sign.len_utf8();
+    ((sign == '@' || sign == '＠')
+        && (2..=30).contains(&id.trim_end_matches('.').len())
+        && id.ends_with(|c: char| c != '.')
+        && !char_before(text, sign_at).is_some_and(is_word_char))
+    .then_some(sign_at)
+}
+
+/// The id that follows a messenger or social network name ending at `pos` — `@handle`, a phone
+/// number, or (after a colon, after a Chinese name, or when it has a digit) a plain account id.
+/// Returns the end of the id. `"Line 2"` or `"IG story"` are not handles.
+pub fn handle_after(
+    text: &str,
+    pos: usize,
+    cjk_name: bool,
+    strict: bool,
+    words: &super::digits::DigitWords,
+    phone: impl Fn(&super::digits::NumberRun) -> Option<super::classifier::PhoneSpan>,
+) -> Option<usize> {
+    let mut at = pos;
+    let mut colon = false;
+    let mut separators = 0;
+    let mut filler_used = false;
+    loop {
+        let c = char_at(text, at)?;
+        match c {
+            ':' | '：' => {
+                colon = true;
+                at += c.len_utf8();
+            }
+            ' ' | '-' | '=' | '/' | '|' | '.' | '>' | '\u{3000}' | '\u{A0}' | '\t' => {
+                at += c.len_utf8();
+            }
+            // Arrows and pointing emoji: "IG → mimi.ootd", "LINE 👉 @shop".
+            _ if !c.is_ascii()
+                && (c as u32) >= 0x2000
+                && !is_word_char(c)
+                && !super::text::is_cjk_or_thai(c) =>
+            {
+                at += c.len_utf8();
+            }
+            _ if !filler_used && (separators > 0 || cjk_name) => {
+                let filler = HANDLE_FILLERS.iter().find_map(|w| {
+                    let end = starts_with_folded(text, at, w)?;
+                    (!char_at(text, end).is_some_and(|n| is_word_char(n) && w.is_ascii()))
+                        .then_some(end)
+                });
+                match filler {
+                    Some(end) if end > at => {
+                        filler_used = true;
+                        at = end;
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+        separators += 1;
+        if separators > 6 {
+            return None;
+        }
+    }
+    let c = char_at(text, at)?;
+    if c == '@' || c == '＠' {
+        let start = at + c.len_utf8();
+        let end = id_end(text, start, false);
+        let id = text.get(start..end)?.trim_end_matches('.');
+        return (2..=30).contains(&id.chars().count()).then_some(start + id.len());
+    }
+    if let Some(run) = super::digits::read(text, at, words)
+        && let Some(phone) = phone(&run)
+    {
+        return Some(phone.end);
+    }
+    // A name that is also an ordinary word ("line", "tele") needs an `@` handle, a number, or an
+    // id announced by a colon.
+    if strict && !colon {
+        return None;
+    }
+    let end = id_end(text, at, true);
+    let id = text.get(at..end)?.trim_end_matches(['.', '-']);
+    let folded = super::text::folded_lowercase(id);
+    let len = folded.chars().count();
+    let plain_ok = (colon || cjk_name) && len >= 3;
+    let with_digit = len >= 5
+        && folded.bytes().any(|b| b.is_ascii_digit())
+        && folded.bytes().any(|b| b.is_ascii_alphabetic());
+    let all_digits = len >= 5 && folded.bytes().all(|b| b.is_ascii_digit());
+    (len <= 30
+        && (plain_ok || with_digit || all_digits)
+        && !char_at(text, at + id.len()).is_some_and(is_word_char))
+    .then_some(at + id.len())
+}
+
+/// The end of an account id starting at `start`: letters and digits however written (folded:
+/// "𝐦𝐢𝐦𝐢.𝐨𝐨𝐭𝐝"), `_`, `.`, and `-` where `dashes`.
+fn id_end(text: &str, start: usize, dashes: bool) -> usize {
+    let mut end = start;
+    while let Some(c) = char_at(text, end) {
+        let ok = match fold(c) {
+            Folded::Char(f, _) => {
+                f.is_ascii_alphanumeric() || f == '_' || f == '.' || (dashes && f == '-')
+            }
+            Folded::Invisible | Folded::Mark => end > start,
+        };
+        if !ok {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_after_a_messenger_name() {
+        fn handle<'t>(text: &'t str, name: &str, cjk: bool) -> Option<&'t str> {
+            let words = crate::links::digits::DigitWords::new([]);
+            let any = |run: &crate::links::digits::NumberRun| {
+                let n = run.groups().len();
+                (8..=15).contains(&run.digits_of(0, n).len()).then_some(
+                    crate::links::classifier::PhoneSpan { start: run.start, end: run.end },
+                )
+            };
+            handle_after(text, name.len(), cjk, false, &words, any).map(|end| &text[..end])
+        }
+        assert_eq!(handle("WA 0813-1234-5678 ya", "WA", false), Some("WA 0813-1234-5678"));
+        assert_eq!(handle("WA ke 081312345678", "WA", false), Some("WA ke 081312345678"));
+        assert_eq!(handle("Line: @toko.baju!", "Line", false), Some("Line: @toko.baju"));
+        assert_eq!(handle("LINE ID: tokobaju", "LINE", false), Some("LINE ID: tokobaju"));
+        assert_eq!(handle("微信 abc123 下单", "微信", true), Some("微信 abc123"));
+        assert_eq!(handle("微信：shop_88", "微信", true), Some("微信：shop_88"));
+        assert_eq!(handle("zalo abc123", "zalo", false), Some("zalo abc123"));
+        assert_eq!(handle("IG @my_shop", "IG", false), Some("IG @my_shop"));
+        assert_eq!(handle("line 2 of the text", "line", false), None);
+        assert_eq!(handle("IG story today", "IG", false), None);
+        assert_eq!(handle("WA aja ya", "WA", false), None);
+    }
+}
