@@ -61,7 +61,8 @@ pub struct HostRun {
     pub disguise: Disguise,
     /// Folding undid fullwidth or look-alike letters, or skipped invisible characters.
     pub folded: bool,
-    /// At least one separator was a word for "dot" ("dot", "titik", "点").
+    /// At least one separator was a word for "dot" ("dot", "titik", "点"), and every separator
+    /// was spaced or spelled out (not a mix with plain dots: "polka dot wa.me").
     pub spelled: bool,
     /// The host is an IP address.
     pub ip: bool,
@@ -412,7 +413,8 @@ fn run_of(
         has_path,
         disguise: labels.iter().map(|l| l.separator).max().unwrap_or(Disguise::None),
         folded: labels.iter().any(|l| l.folded),
-        spelled: labels.iter().any(|l| l.spelled),
+        spelled: labels.iter().any(|l| l.spelled)
+            && labels.iter().skip(1).all(|l| l.separator == Disguise::Prose),
         ip,
     }
 }
