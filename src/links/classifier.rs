@@ -294,7 +294,7 @@ impl LinkIndex {
     /// then from its second, third and fourth group ("Qty 2 0812 3456 7890" and "order 12345.
     /// 0812…" run into the number before them). `keyword`: a phone or messenger word stands
     /// just before the run, so bare digit runs of plans without a trunk prefix count.
-    pub fn phone_in(&self, run: &NumberRun, keyword: bool) -> Option<PhoneSpan> {
+    pub fn phone_in(&self, text: &str, run: &NumberRun, keyword: bool) -> Option<PhoneSpan> {
         let groups = run.groups();
         let short_first = |first: &str| {
             if self.plans.iter().any(|plan| plan.country_code == first) {
@@ -332,7 +332,10 @@ impl LinkIndex {
                     continue;
                 }
                 let candidate = run.digits_of(from, to);
+                // "1900 5247 (8h-21h)": a group glued to a word is no part of a number.
+                let end = groups.get(to - 1)?.end;
                 if !(7..=17).contains(&candidate.len())
+                    || digits::glued_after(text, end)
                     || !digits::shape_ok(run, from, to, short_first)
                 {
                     continue;
@@ -362,11 +365,11 @@ impl LinkIndex {
     /// runs of that length are as often amounts or references.
     fn is_phone(&self, digits: &str, form: Form<'_>) -> bool {
         let fits_after = |plan: &PhonePlan, national: &str| {
-            plan.block_of(national).is_some()
+            plan.has(national)
                 || (!plan.trunk_prefix.is_empty()
                     && national
                         .strip_prefix(plan.trunk_prefix.as_str())
-                        .is_some_and(|n| plan.block_of(n).is_some()))
+                        .is_some_and(|n| plan.has(n)))
         };
         let international = if form.plus {
             Some(digits)
@@ -395,7 +398,7 @@ impl LinkIndex {
                 } else {
                     national.strip_prefix(plan.trunk_prefix.as_str()).unwrap_or(national)
                 };
-                plan.block_of(national).is_some_and(|block| {
+                plan.blocks_of(national).any(|block| {
                     block.is_mobile() || (form.separated && form.first_group == plan.country_code)
                 })
             })
@@ -405,7 +408,7 @@ impl LinkIndex {
         }
         let national = |plan: &PhonePlan, mobile_only: bool| {
             let ok = |national: &str| {
-                plan.block_of(national).is_some_and(|block| !mobile_only || block.is_mobile())
+                plan.blocks_of(national).any(|block| !mobile_only || block.is_mobile())
             };
             let with_trunk = !plan.trunk_prefix.is_empty()
                 && digits.strip_prefix(plan.trunk_prefix.as_str()).is_some_and(ok);
@@ -413,7 +416,7 @@ impl LinkIndex {
             // written bare ("1-300-88-1234", "1800 123 456"), and disguised mobile numbers
             // (spelled out, people drop the leading zero).
             let without = (form.separated || form.context)
-                && plan.block_of(digits).is_some_and(|block| {
+                && plan.blocks_of(digits).any(|block| {
                     (plan.trunk_prefix.is_empty()
                         || plan.trunk_optional
                         || block.is_service()
@@ -428,9 +431,7 @@ impl LinkIndex {
             form.separated
                 && digits.len() >= 10
                 && !plan.trunk_prefix.is_empty()
-                && digits
-                    .strip_prefix(plan.trunk_prefix.as_str())
-                    .is_some_and(|n| plan.block_of(n).is_some())
+                && digits.strip_prefix(plan.trunk_prefix.as_str()).is_some_and(|n| plan.has(n))
         };
         let own = self.national_plan.and_then(|i| self.plans.get(i));
         own.is_some_and(|plan| national(plan, false))
@@ -482,7 +483,7 @@ mod tests {
 
     fn phone(index: &LinkIndex, text: &str) -> Option<String> {
         let run = digits::read(text, 0, &index.digit_words)?;
-        index.phone_in(&run, false).map(|span| text[span.start..span.end].to_owned())
+        index.phone_in(text, &run, false).map(|span| text[span.start..span.end].to_owned())
     }
 
     #[test]

@@ -313,9 +313,10 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
                     run.spelled = true;
                     words_in_group += 1;
                     at = end;
-                    // A Latin word is a group of its own; words of scripts without spaces
-                    // run together.
-                    if !char_before(text, at).is_some_and(is_cjk_or_thai) {
+                    // A Latin word is a group of its own, unless a digit is glued to it
+                    // ("zero9one7"); words of scripts without spaces run together.
+                    if !char_before(text, at).is_some_and(is_cjk_or_thai) && !digitish_at(text, at)
+                    {
                         break;
                     }
                 }
@@ -501,6 +502,12 @@ pub fn shape_ok(
         g.len >= 2 || (i == 1 && (code || first.bracketed)) || (singles == 1 && total >= 9)
     });
     first_ok && rest_ok
+}
+
+/// Digits glued to a letter or an `@` after them are a code (a SKU, "8h", an address), not a
+/// phone.
+pub fn glued_after(text: &str, end: usize) -> bool {
+    char_at(text, end).is_some_and(|c| is_word_char(c) && !is_cjk_or_thai(c) || c == '@')
 }
 
 /// Words that, just before a number, say it is money or a reference rather than a phone.

@@ -146,12 +146,14 @@ pub fn handle_after(
             ' ' | '-' | '=' | '/' | '|' | '.' | '>' | '\u{3000}' | '\u{A0}' | '\t' => {
                 at += c.len_utf8();
             }
-            // Arrows and pointing emoji: "IG → mimi.ootd", "LINE 👉 @shop".
+            // Arrows and pointing emoji: "IG → mimi.ootd", "LINE 👉 @shop". They point at the id
+            // as a colon does.
             _ if !c.is_ascii()
                 && (c as u32) >= 0x2000
                 && !is_word_char(c)
                 && !super::text::is_cjk_or_thai(c) =>
             {
+                colon = true;
                 at += c.len_utf8();
             }
             _ if !filler_used && (separators > 0 || cjk_name) => {

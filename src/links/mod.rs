@@ -200,7 +200,10 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         let width = c.len_utf8();
         // In scripts without spaces every character could start a phrase; only those that
         // begin some phrase, platform name or digit word need a closer look.
-        if is_cjk_or_thai(c) && !index.phrases.may_start_with(c) && !index.digit_words.may_start(c)
+        if is_cjk_or_thai(c)
+            && !index.phrases.may_start_with(c)
+            && !index.digit_words.may_start(c)
+            && !matches!(fold(c), Folded::Char(d, _) if d.is_ascii_digit())
         {
             pos += width;
             continue;
@@ -398,11 +401,9 @@ fn number(
     out: &mut Vec<Candidate>,
     mentions: &mut Vec<Mention>,
 ) -> Option<usize> {
-    let phone = (!run.too_long
-        && !digits::money_or_reference_before(text, run.start)
-        && !glued_after(text, run.end))
-    .then(|| index.phone_in(run, phone_word_before(text, run.start)))
-    .flatten();
+    let phone = (!run.too_long && !digits::money_or_reference_before(text, run.start))
+        .then(|| index.phone_in(text, run, phone_word_before(text, run.start)))
+        .flatten();
     if let Some(phone) = phone {
         out.push(Candidate {
             start: phone.start,
@@ -418,7 +419,7 @@ fn number(
     let digits = run.digits_of(0, run.groups().len()).len();
     if (8..=20).contains(&digits)
         && !run.too_long
-        && !glued_after(text, run.end)
+        && !digits::glued_after(text, run.end)
         && !digits::money_or_reference_before(text, run.start)
     {
         mentions.push(Mention {
@@ -432,7 +433,7 @@ fn number(
     }
     let began_with_word = run.groups().first().is_none_or(|g| g.start <= pos) && run.spelled;
     // "5hopee": a digit glued to letters may be a name's first letter.
-    let glued_name = run.groups().len() == 1 && glued_after(text, run.end);
+    let glued_name = run.groups().len() == 1 && digits::glued_after(text, run.end);
     (!began_with_word && !glued_name).then_some(run.end)
 }
 
@@ -458,7 +459,7 @@ fn handle(
     let strict = name.ambiguous;
     let (start, end) =
         match handles::handle_after(text, name.end, cjk, strict, &index.digit_words, |run| {
-            index.phone_in(run, true)
+            index.phone_in(text, run, true)
         }) {
             Some(end) => (pos, end),
             None => (handles::handle_before(text, pos)?, name.end),
@@ -484,11 +485,6 @@ fn starts_number(index: &LinkIndex, c: char, folded: char, text: &str, pos: usiz
             && char_at(text, pos + c.len_utf8())
                 .is_some_and(|n| matches!(fold(n), Folded::Char(d, _) if d.is_ascii_digit())))
         || index.digit_words.may_start(folded)
-}
-
-/// Digits glued to a letter or an `@` after them are a code (a SKU, an address), not a phone.
-fn glued_after(text: &str, end: usize) -> bool {
-    char_at(text, end).is_some_and(|c| text::is_word_char(c) && !is_cjk_or_thai(c) || c == '@')
 }
 
 /// Whether a phone word ends just before `pos` (spaces and a colon between are fine).

@@ -231,9 +231,15 @@ pub struct PhonePlan {
 }
 
 impl PhonePlan {
-    /// The block `national` (a national significant number) is in, if any.
-    pub fn block_of(&self, national: &str) -> Option<&NumberBlock> {
-        self.numbers.iter().find(|b| b.fits(national))
+    /// The blocks `national` (a national significant number) is in: the plan's number types
+    /// overlap ("18…" is a Malaysian mobile or toll-free prefix).
+    pub fn blocks_of<'p>(&'p self, national: &'p str) -> impl Iterator<Item = &'p NumberBlock> {
+        self.numbers.iter().filter(move |b| b.fits(national))
+    }
+
+    /// Whether `national` is in some block.
+    pub fn has(&self, national: &str) -> bool {
+        self.blocks_of(national).next().is_some()
     }
 }
 
