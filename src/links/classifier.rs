@@ -10,6 +10,7 @@ use super::names::NameIndex;
 use super::phrases::PhraseIndex;
 use super::scanner::HostWords;
 use super::signals::{CompiledSignal, Need};
+use super::words::{self, WordStarts};
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan};
@@ -120,6 +121,8 @@ pub struct LinkIndex {
     pub digit_words: DigitWords,
     /// The words for ".", "/" and "@".
     pub host_words: HostWords,
+    /// What each word can start.
+    pub starts: WordStarts,
     domains: FastMap<String, usize>,
     tlds: FastSet<String>,
     catalog_tlds: FastSet<String>,
@@ -201,6 +204,25 @@ impl LinkIndex {
                 .iter()
                 .flat_map(move |(_, list)| list.iter().map(move |p| (group, p.as_str())))
         });
+        let mut starts = WordStarts::default();
+        for platform in &links.catalog {
+            for (name, _) in platform.names() {
+                starts.add(name, words::NAME, true);
+            }
+        }
+        for cta in &links.calls_to_action {
+            for (_, list) in &cta.phrases {
+                for phrase in list {
+                    starts.add(phrase, words::PHRASE, false);
+                }
+            }
+        }
+        for (word, _) in &links.digit_words.words {
+            starts.add(word, words::DIGIT, false);
+        }
+        for word in &links.host_words.at {
+            starts.add(word, words::AT, false);
+        }
         let names = links.catalog.iter().enumerate().flat_map(|(i, p)| {
             p.names().map(move |(name, ambiguous)| (i, p.category, name, ambiguous))
         });
@@ -220,6 +242,7 @@ impl LinkIndex {
                 .collect(),
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),
+            starts,
             host_words: HostWords::new(
                 links.host_words.dot.iter().map(String::as_str),
                 links.host_words.slash.iter().map(String::as_str),

@@ -45,7 +45,7 @@ impl DigitWords {
     }
 
     /// The digit word at byte `pos`: its value and end.
-    fn at(&self, text: &str, pos: usize) -> Option<(u8, usize)> {
+    pub fn at(&self, text: &str, pos: usize) -> Option<(u8, usize)> {
         let c = char_at(text, pos)?;
         // A Latin word must start a word (or follow a digit: "zero9one7"); Chinese and Thai
         // words start anywhere.

@@ -37,6 +37,7 @@ pub mod scanner;
 pub mod signals;
 pub mod text;
 mod trie;
+pub mod words;
 
 use crate::decode::{Decoder, Path, word};
 use crate::engine::{CallContext, Engine, RegionPolicy, Today};
@@ -184,6 +185,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut scratch = Scratch::default();
     let mut pos = 0;
     let bytes = text.as_bytes();
+    // Most texts have no `://` at all: then no word needs the scheme test.
+    let schemes = text.contains("://");
     while let Some(&byte) = bytes.get(pos) {
         // Fast paths. Nothing starts at ASCII white space or at punctuation other than these
         // (`$` and `!` may stand for letters of a name: "$hopee"; `//` begins a link).
@@ -200,9 +203,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         let width = c.len_utf8();
         // In scripts without spaces every character could start a phrase; only those that
         // begin some phrase, platform name or digit word need a closer look.
-        if is_cjk_or_thai(c)
-            && !index.phrases.may_start_with(c)
-            && !index.digit_words.may_start(c)
+        let cjk = is_cjk_or_thai(c);
+        if cjk
+            && !index.starts.char_starts(c)
             && !matches!(fold(c), Folded::Char(d, _) if d.is_ascii_digit())
         {
             pos += width;
@@ -231,12 +234,18 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             pos = end;
             continue;
         }
-        let word_start =
-            !char_before(text, pos).is_some_and(text::is_word_char) || is_cjk_or_thai(c);
+        let word_start = !char_before(text, pos).is_some_and(text::is_word_char) || cjk;
         if !word_start || text::is_space(folded) {
             pos += width;
             continue;
         }
+        // What this word can start: read once, and most words start nothing.
+        let word = (!cjk).then(|| words::read_word(text, pos));
+        let can = match &word {
+            Some(w) if w.disguised => u8::MAX,
+            Some(w) => index.starts.flags(w),
+            None => u8::MAX,
+        };
         // "mailto:toko@gmail.com", whole.
         if matches!(folded, 'm')
             && let Some(run) = scanner::mailto_at(text, pos, &index.host_words)
@@ -255,24 +264,33 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         }
         // After an `@` it is a username ("IG @tokobaju.id"), not a host; an e-mail address is
         // found from its `@`.
-        if (folded.is_ascii_alphanumeric()
-            || folded == '/'
-            || (folded.is_alphabetic() && !is_cjk_or_thai(folded)))
+        let host_first = folded.is_ascii_alphanumeric()
+            || (folded == '/' && protocol_relative)
+            || (!folded.is_ascii() && !cjk && folded.is_alphabetic());
+        if host_first
+            && word.is_none_or(|w| {
+                schemes
+                    || w.end == pos
+                    || scanner::may_continue_host(text, w.end, &index.host_words)
+            })
             && (!matches!(char_before(text, pos), Some('@' | '＠'))
                 || scanner::scheme_at(text, pos))
-            && let Some(link) =
-                scanner::host_runs(text, pos, &index.host_words, |tld, disguise, marked| {
-                    index.plausible_tld(tld, disguise, marked)
-                })
-                .into_iter()
-                .find_map(|run| link(index, run))
+            && let Some(link) = scanner::host_runs(
+                text,
+                pos,
+                &index.host_words,
+                schemes,
+                |tld, disguise, marked| index.plausible_tld(tld, disguise, marked),
+            )
+            .into_iter()
+            .find_map(|run| link(index, run))
         {
             pos = link.end;
             out.push(link);
             continue;
         }
         // "toko at gmail dot com", "rina a keong gmail titik com", "lily艾特gmail点com".
-        if index.host_words.may_start_at_word(folded)
+        if can & words::AT != 0
             && let Some((run, _)) = scanner::spelled_email_at(text, pos, &index.host_words)
         {
             out.push(Candidate {
@@ -287,14 +305,14 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             pos = run.end;
             continue;
         }
-        if starts_number(index, c, folded, text, pos)
+        if (starts_number(c, folded, text, pos) || can & words::DIGIT != 0)
             && let Some(run) = digits::read(text, pos, &index.digit_words)
             && let Some(skip_to) = number(index, text, pos, &run, &mut out, &mut mentions)
         {
             pos = skip_to.max(pos + width);
             continue;
         }
-        if index.phrases.names.may_start(folded)
+        if can & words::NAME != 0
             && let Some(name) = index.phrases.names.longest(text, pos, |_| true, &mut scratch.names)
         {
             mentions.push(Mention {
@@ -309,9 +327,10 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 out.push(handle);
             }
         }
-        let first_two = phrases::first_two(text, pos);
-        if !inside_token(text, pos)
-            && let Some(phrase) = index.phrases.longest_phrase(text, pos, first_two, &mut scratch)
+        if can & words::PHRASE != 0
+            && !inside_token(text, pos)
+            && let Some(phrase) =
+                index.phrases.longest_phrase(text, pos, phrases::first_two(text, pos), &mut scratch)
             && !unit_after_number(text, pos, phrase.end)
         {
             for &group in index.phrases.groups(&phrase) {
@@ -343,10 +362,10 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         }
         // No detector starts inside a word: go to its end (one character at a time only in
         // scripts written without spaces).
-        pos = if text::is_word_char(c) && !is_cjk_or_thai(c) {
-            word_end(text, pos + width)
-        } else {
-            pos + width
+        pos = match word {
+            Some(w) if w.end > pos => w.end,
+            _ if text::is_word_char(c) && !cjk => word_end(text, pos + width),
+            _ => pos + width,
         };
     }
     signals::evaluate(&index.signals, &index.negation, text, &mentions, &mut out);
@@ -401,9 +420,13 @@ fn number(
     out: &mut Vec<Candidate>,
     mentions: &mut Vec<Mention>,
 ) -> Option<usize> {
-    let phone = (!run.too_long && !digits::money_or_reference_before(text, run.start))
-        .then(|| index.phone_in(text, run, phone_word_before(text, run.start)))
-        .flatten();
+    // Most runs are a word or a price: too short for a telephone number, so nothing around
+    // them needs a look.
+    let digits = run.digits_of(0, run.groups().len()).len();
+    let phone =
+        (digits >= 7 && !run.too_long && !digits::money_or_reference_before(text, run.start))
+            .then(|| index.phone_in(text, run, phone_word_before(text, run.start)))
+            .flatten();
     if let Some(phone) = phone {
         out.push(Candidate {
             start: phone.start,
@@ -416,7 +439,6 @@ fn number(
         });
         return Some(phone.end);
     }
-    let digits = run.digits_of(0, run.groups().len()).len();
     if (8..=20).contains(&digits)
         && !run.too_long
         && !digits::glued_after(text, run.end)
@@ -476,15 +498,15 @@ fn handle(
 }
 
 /// Whether a number run may start at `pos` (whose character `c` folds to `folded`): a digit of
-/// any kind, `+`, `(`, a letter standing for a digit before a digit, or a digit word.
-fn starts_number(index: &LinkIndex, c: char, folded: char, text: &str, pos: usize) -> bool {
+/// any kind, `+`, `(`, or a letter standing for a digit before a digit. (Digit words are told
+/// by the word dispatch.)
+fn starts_number(c: char, folded: char, text: &str, pos: usize) -> bool {
     folded.is_ascii_digit()
         || matches!(folded, '+' | '(')
         || text::enclosed_number(c).is_some()
         || (matches!(folded, 'o' | 'l' | 'i')
             && char_at(text, pos + c.len_utf8())
                 .is_some_and(|n| matches!(fold(n), Folded::Char(d, _) if d.is_ascii_digit())))
-        || index.digit_words.may_start(folded)
 }
 
 /// Whether a phone word ends just before `pos` (spaces and a colon between are fine).

@@ -201,6 +201,10 @@ impl NameIndex {
     ) {
         out.clear();
         stack.clear();
+        if !self.plain_walk(start, &wanted, out) {
+            return;
+        }
+        out.clear();
         stack.push(State {
             node: 0,
             reader: start,
@@ -311,6 +315,57 @@ impl NameIndex {
         }
         // Shortest first, as the phrase walk expects.
         sort::sort_by_key(out, |(reader, _)| reader.pos);
+    }
+
+    /// The fast path of [`NameIndex::names_at`]: most words share a letter or two with some
+    /// name and hide nothing. Walks the trie over the text as written, collecting plain
+    /// matches, and returns whether a disguise could continue where the walk stopped (a
+    /// separator, a digit or symbol for a letter, a repeated letter, a mask, a dropped double
+    /// letter): only then is the full search needed.
+    fn plain_walk<'t>(
+        &self,
+        start: Reader<'t>,
+        wanted: &impl Fn(Category) -> bool,
+        out: &mut Vec<(Reader<'t>, NameMatch)>,
+    ) -> bool {
+        let mut node = 0u32;
+        let mut reader = start;
+        let mut last = None;
+        loop {
+            let mut next = reader;
+            let c = next.next_char();
+            if let Some(to) = c.and_then(|c| self.trie.step(node, c)) {
+                node = to;
+                reader = next;
+                last = c;
+                if ends_cleanly(&reader)
+                    && let Some(n) = self.trie.node(node)
+                {
+                    for alias in n.ends.iter().filter(|a| wanted(a.category)) {
+                        out.push((
+                            reader,
+                            NameMatch {
+                                platform: alias.platform,
+                                category: alias.category,
+                                end: reader.pos,
+                                obfuscated: reader.obfuscated,
+                                ambiguous: alias.ambiguous && !reader.obfuscated,
+                            },
+                        ));
+                    }
+                }
+                continue;
+            }
+            let dropped = last.is_some_and(|l| self.trie.step(node, l).is_some());
+            return match c {
+                None => dropped,
+                Some(c) => {
+                    dropped
+                        || !leet(c).is_empty()
+                        || (node != 0 && (is_separator(c) || Some(c) == last || is_mask(c)))
+                }
+            };
+        }
     }
 
     /// The longest name at byte `pos` whose category passes `wanted`.

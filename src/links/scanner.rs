@@ -163,7 +163,7 @@ fn label_char(c: char, mode: Labels) -> Option<bool> {
         Folded::Char(f, o) if f.is_ascii_alphanumeric() => Some(o),
         Folded::Char(f, _) if f.is_ascii() => None,
         Folded::Char(f, _) => {
-            let other_alphabet = f.is_alphanumeric() && !is_cjk_or_thai(f);
+            let other_alphabet = !is_cjk_or_thai(f) && f.is_alphanumeric();
             let url_symbol = mode == Labels::Url && !f.is_whitespace() && !is_delimiter(f);
             (other_alphabet || url_symbol).then_some(false)
         }
@@ -185,7 +185,19 @@ fn label_span(text: &str, pos: usize, mode: Labels, words: &HostWords) -> Option
     let mut end = pos;
     let mut len = 0usize;
     let mut folded = false;
-    while let Some(c) = char_at(text, at) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        // ASCII letters and digits, the common case, without decoding.
+        if b.is_ascii_alphanumeric() {
+            at += 1;
+            end = at;
+            len += 1;
+            if len > 63 {
+                return None;
+            }
+            continue;
+        }
+        let Some(c) = char_at(text, at) else { break };
         if c == '-' || c == '_' && mode == Labels::Url {
             if len == 0 {
                 return None;
@@ -348,11 +360,10 @@ fn host_labels(
 ) -> Option<(Vec<Label>, Stop)> {
     let (end, folded) = label_span(text, pos, mode, words)?;
     let first = Label { start: pos, end, separator: Disguise::None, spelled: false, folded };
-    let mut labels = Vec::new();
-    labels.push(first);
-    let mut end = end;
+    let mut labels = vec![first];
     let mut stop = Stop::Clean;
-    while let Some((after_sep, kind, spelled)) = separator(text, end, words) {
+    let mut next_separator = separator(text, end, words);
+    while let Some((after_sep, kind, spelled)) = next_separator.take() {
         match label_span(text, after_sep, mode, words) {
             Some((next_end, folded)) => {
                 labels.push(Label {
@@ -362,7 +373,6 @@ fn host_labels(
                     spelled,
                     folded,
                 });
-                end = next_end;
             }
             None => {
                 // "a..b", "a.-b" and "a.b-.c" are malformed; "a." or "a..." at a sentence end
@@ -385,6 +395,7 @@ fn host_labels(
         if labels.len() > 16 {
             return None;
         }
+        next_separator = labels.last().and_then(|l| separator(text, l.end, words));
     }
     Some((labels, stop))
 }
@@ -594,9 +605,12 @@ pub fn host_runs(
     text: &str,
     pos: usize,
     words: &HostWords,
+    schemes: bool,
     plausible: impl Fn(&str, Disguise, bool) -> bool,
 ) -> Vec<HostRun> {
-    if let Some(run) = url_with_scheme(text, pos, words) {
+    if (schemes || text.as_bytes().get(pos) == Some(&b'/'))
+        && let Some(run) = url_with_scheme(text, pos, words)
+    {
         return run.into_iter().collect();
     }
     if !token_start(text, pos) {
@@ -655,6 +669,28 @@ fn title_case(text: &str, label: &Label) -> bool {
     let word = text.get(label.start..label.end).unwrap_or_default();
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// Whether a host could continue after a word ending at `end`: a separator of some kind
+/// follows (`.` `(` `[` a fullwidth dot, a space and a word for "dot"), or a port, a path or a
+/// user part. The cheap test before [`host_runs`] for every word.
+pub fn may_continue_host(text: &str, end: usize, words: &HostWords) -> bool {
+    match text.as_bytes().get(end) {
+        Some(b'.' | b'(' | b'[' | b'{' | b'<' | b'\'' | b'"' | b':' | b'/' | b'-' | b'_') => true,
+        Some(b' ') => {
+            let next = skip_spaces(text, end);
+            match text.as_bytes().get(next) {
+                Some(b'.' | b'(' | b'[' | b'{' | b'<' | b'\'' | b'"') => true,
+                Some(&b) if b.is_ascii_alphabetic() => {
+                    words.dots.may_start(char::from(b.to_ascii_lowercase()))
+                }
+                Some(&b) => b >= 0x80,
+                None => false,
+            }
+        }
+        Some(&b) => b >= 0x80,
+        None => false,
+    }
 }
 
 /// A URL with a scheme (`https://…`, `whatsapp://…`, `hxxp://…`) or `//` at `pos`. `None` when
@@ -797,7 +833,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
 
 /// The longest host run at `pos` (see [`host_runs`]), whatever its top-level domain.
 pub fn host_run(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
-    host_runs(text, pos, words, |_, _, _| true).into_iter().next()
+    host_runs(text, pos, words, true, |_, _, _| true).into_iter().next()
 }
 
 /// The characters of an e-mail address's local part besides letters and digits (RFC 5322

@@ -213,20 +213,26 @@ impl<T: Copy> Trie<T> {
 #[derive(Debug, Clone)]
 pub struct WordTrie<T> {
     trie: Trie<T>,
+    /// Folded ASCII first characters, as bits; then the others, sorted.
+    first_ascii: u128,
     first_chars: Vec<char>,
 }
 
 impl<T: Copy> WordTrie<T> {
     /// An empty trie.
     pub fn new() -> Self {
-        WordTrie { trie: Trie::new(), first_chars: Vec::new() }
+        WordTrie { trie: Trie::new(), first_ascii: 0, first_chars: Vec::new() }
     }
 
     /// Adds `word` (folded as the text will be) with `value`.
     pub fn insert(&mut self, word: &str, value: T) {
         let steps = steps(word);
-        if let Some(Step::Char(c)) = steps.first() {
-            self.first_chars.push(*c);
+        if let Some(&Step::Char(c)) = steps.first() {
+            if c.is_ascii() {
+                self.first_ascii |= 1u128 << (c as u32);
+            } else {
+                self.first_chars.push(c);
+            }
             self.trie.insert(&steps, value);
         }
     }
@@ -239,8 +245,13 @@ impl<T: Copy> WordTrie<T> {
     }
 
     /// Whether some word starts with the folded character `c`.
+    #[inline]
     pub fn may_start(&self, c: char) -> bool {
-        self.first_chars.binary_search(&c).is_ok()
+        if c.is_ascii() {
+            self.first_ascii & (1u128 << (c as u32)) != 0
+        } else {
+            self.first_chars.binary_search(&c).is_ok()
+        }
     }
 
     /// The longest word at byte `pos` that ends on a word boundary: its value and end.

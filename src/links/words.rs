@@ -1,0 +1,211 @@
+//! Which detectors a word can start: read each word of a text once, and let most of them go.
+//!
+//! Every word of every caption is a place where a platform's name, a cue phrase, a digit word
+//! or a word for "@" could begin, and each of those is a walk over a trie. Nearly all words
+//! begin none of them, and in a spaced script that is decided by the word itself: a phrase
+//! begins with one of a few hundred first words, a name with a prefix of a name. So the pack's
+//! word lists are reduced, when the index is built, to one map from a folded word's hash to
+//! the detectors that word can start ([`NAME`], [`PHRASE`], [`DIGIT`], [`AT`]), and the
+//! scanner reads each word once ([`read_word`]): a word that is in no list and hides nothing
+//! (no digit, no symbol standing for a letter, no doubled letter) skips every walk. Chinese and
+//! Thai are written without spaces, so there the test is per character: a bitmap of the
+//! characters some entry begins with.
+//!
+//! Measured with `./build.sh bench` (1 MB of clean prose, Node): 116.6 ms before the word
+//! dispatch, the figure in BENCHMARKS.md after.
+
+use super::text::{Folded, char_at, fold, is_cjk_or_thai};
+use crate::fast_hash::FastMap;
+
+/// The word may begin a platform's name.
+pub const NAME: u8 = 1;
+/// The word may begin a cue or call-to-action phrase.
+pub const PHRASE: u8 = 2;
+/// The word may be a digit word ("satu", "không").
+pub const DIGIT: u8 = 4;
+/// The word may begin a word for "@" ("at", "a keong").
+pub const AT: u8 = 8;
+
+/// A word of a spaced script, as the dispatch read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Byte offset just after it.
+    pub end: usize,
+    /// Hash of its folded letters and digits.
+    pub key: u64,
+    /// It contains something a disguise is made of: a digit among letters, a symbol standing
+    /// for a letter (`$`, `!`, `|`), a doubled letter, an invisible character.
+    pub disguised: bool,
+}
+
+/// The words and first characters that can start something, compiled from the pack's lists.
+#[derive(Debug, Clone)]
+pub struct WordStarts {
+    words: FastMap<u64, u8>,
+    /// One bit per Basic Multilingual Plane character: some entry begins with it (Chinese,
+    /// Thai, other scripts without spaces).
+    first_chars: Vec<u64>,
+}
+
+impl Default for WordStarts {
+    fn default() -> Self {
+        WordStarts { words: FastMap::default(), first_chars: vec![0; 1024] }
+    }
+}
+
+/// The hash of a word, letter by letter.
+#[derive(Debug, Clone, Copy)]
+struct Key(u64);
+
+impl Key {
+    const fn new() -> Key {
+        Key(0xcbf2_9ce4_8422_2325)
+    }
+    fn add(&mut self, c: char) {
+        self.0 = (self.0 ^ u64::from(u32::from(c))).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+}
+
+impl WordStarts {
+    /// Adds `entry` (a name, phrase or word, lowercase, possibly with `{slots}`) for the
+    /// detectors in `flags`. `prefixes`: every prefix of its first word counts too (names are
+    /// written split or spelled out: "sho pee", "s h o p e e").
+    pub fn add(&mut self, entry: &str, flags: u8, prefixes: bool) {
+        let mut key = Key::new();
+        let mut first = true;
+        for c in entry.chars() {
+            let f = match fold(c) {
+                Folded::Char(f, _) => f,
+                Folded::Invisible | Folded::Mark => continue,
+            };
+            if first && (is_cjk_or_thai(f) || !f.is_ascii() && !f.is_alphanumeric()) {
+                self.set_first_char(f);
+                return;
+            }
+            first = false;
+            if !f.is_alphanumeric() {
+                break;
+            }
+            key.add(f.to_ascii_lowercase());
+            if prefixes {
+                *self.words.entry(key.0).or_default() |= flags;
+            }
+        }
+        if !first {
+            *self.words.entry(key.0).or_default() |= flags;
+        }
+    }
+
+    fn set_first_char(&mut self, c: char) {
+        let code = c as usize;
+        if let Some(slot) = self.first_chars.get_mut(code / 64) {
+            *slot |= 1 << (code % 64);
+        }
+    }
+
+    /// Whether some entry begins with the (folded) character `c` of a script without spaces.
+    #[inline]
+    pub fn char_starts(&self, c: char) -> bool {
+        let code = c as usize;
+        self.first_chars.get(code / 64).is_some_and(|bits| bits & (1 << (code % 64)) != 0)
+            || code > 0xFFFF
+    }
+
+    /// What `word` can start.
+    #[inline]
+    pub fn flags(&self, word: &Word) -> u8 {
+        self.words.get(&word.key).copied().unwrap_or(0)
+    }
+}
+
+/// Symbols people write for letters inside a word ("$hopee", "l!nk"). Not `@`: the word ends
+/// there, so an e-mail address is found from it (and a name walk reads "wh@tsapp" on).
+fn is_leet_symbol(c: char) -> bool {
+    matches!(c, '$' | '!' | '|')
+}
+
+/// Reads the word at `pos` (letters and digits as folded, and symbols standing for letters).
+pub fn read_word(text: &str, pos: usize) -> Word {
+    let bytes = text.as_bytes();
+    let mut at = pos;
+    let mut key = Key::new();
+    let mut disguised = false;
+    let mut digits = 0;
+    let mut letters = 0;
+    let mut last = '\0';
+    while let Some(&b) = bytes.get(at) {
+        let c = if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                let next_alnum = bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric);
+                if is_leet_symbol(char::from(b)) && next_alnum && (letters > 0 || at == pos) {
+                    disguised = true;
+                    at += 1;
+                    continue;
+                }
+                break;
+            }
+            at += 1;
+            char::from(b.to_ascii_lowercase())
+        } else {
+            let Some(c) = char_at(text, at) else { break };
+            match fold(c) {
+                Folded::Char(f, o) if f.is_alphanumeric() && !is_cjk_or_thai(f) => {
+                    disguised |= o;
+                    at += c.len_utf8();
+                    f.to_lowercase().next().unwrap_or(f)
+                }
+                Folded::Invisible if letters > 0 => {
+                    disguised = true;
+                    at += c.len_utf8();
+                    continue;
+                }
+                Folded::Mark => {
+                    at += c.len_utf8();
+                    continue;
+                }
+                _ => break,
+            }
+        };
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            letters += 1;
+        }
+        disguised |= c == last;
+        last = c;
+        key.add(c);
+    }
+    // Digits among letters ("sh0pee", "zero9one7"), not a plain number or word.
+    disguised |= digits > 0 && letters > 0;
+    Word { end: at, key: key.0, disguised }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_what_they_start() {
+        let mut starts = WordStarts::default();
+        starts.add("shopee", NAME, true);
+        starts.add("beli di {ecommerce}", PHRASE, false);
+        starts.add("satu", DIGIT, false);
+        starts.add("加{messenger}下单", PHRASE, false);
+        let flags = |text: &str| starts.flags(&read_word(text, 0));
+        assert_eq!(flags("Shopee ya"), NAME);
+        assert_eq!(flags("SHO pee"), NAME);
+        assert_eq!(flags("s h o p e e"), NAME);
+        assert_eq!(flags("Beli di"), PHRASE);
+        assert_eq!(flags("satu dua"), DIGIT);
+        assert_eq!(flags("bahan katun"), 0);
+        assert_eq!(flags("ｓｈｏｐｅｅ"), NAME);
+        assert!(starts.char_starts('加'));
+        assert!(!starts.char_starts('的'));
+        let word = read_word("sh0pee!", 0);
+        assert!(word.disguised && word.end == 6);
+        assert!(read_word("$hopee", 0).disguised);
+        assert!(read_word("shoppee", 0).disguised);
+        assert!(!read_word("bahan", 0).disguised);
+        assert_eq!(read_word("Đặt hàng", 0).end, "Đặt".len());
+    }
+}
