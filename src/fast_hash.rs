@@ -50,6 +50,14 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
     fn finish(&self) -> u64 {
         // The multiply leaves the best-mixed bits at the top, and hashbrown picks buckets with
         // the bottom ones: rotate them down (as rustc-hash 2 does), or keys that differ only

@@ -107,6 +107,22 @@ pub struct NumberRun {
 }
 
 impl NumberRun {
+    /// A run with nothing read yet.
+    pub fn empty() -> NumberRun {
+        NumberRun {
+            start: 0,
+            end: 0,
+            digits: [0; MAX_DIGITS],
+            count: 0,
+            groups: [Group::default(); MAX_GROUPS],
+            group_count: 0,
+            plus: false,
+            obfuscated: false,
+            spelled: false,
+            too_long: false,
+        }
+    }
+
     /// The groups.
     pub fn groups(&self) -> &[Group] {
         self.groups.get(..self.group_count).unwrap_or_default()
@@ -190,9 +206,17 @@ fn token(
     in_group: bool,
     so_far: usize,
 ) -> Option<Token> {
+    // Most tokens are plain digits.
+    if let Some(&b) = text.as_bytes().get(pos)
+        && b.is_ascii_digit()
+    {
+        return Some(Token::Digits([b - b'0', 0], 1, pos + 1, false));
+    }
     let c = char_at(text, pos)?;
     let width = c.len_utf8();
-    if let Some(n) = enclosed_number(c) {
+    if !c.is_ascii()
+        && let Some(n) = enclosed_number(c)
+    {
         let n = n as u8;
         return Some(Token::Digits([n / 10, n % 10], 2, pos + width, true));
     }
@@ -210,7 +234,7 @@ fn token(
                 let next_digit = digitish_at(text, pos + width);
                 let glued_after =
                     next.is_some_and(|n| is_word_char(n) && !is_digit_char(n)) && !next_digit;
-                let glued_before = !in_group && char_before(text, pos).is_some_and(is_word_char);
+                let glued_before = !in_group && super::text::word_char_before(text, pos);
                 let group_follows = next.is_some_and(|n| separator_byte(n).is_some())
                     && digitish_at(text, pos + width + next.map_or(0, char::len_utf8));
                 if (next_digit || (in_group && (so_far >= 6 || group_follows)))
@@ -258,18 +282,22 @@ fn separator_byte(c: char) -> Option<u8> {
 /// Reads the number run starting at byte `pos` (a digit of any kind, a digit word, `+` or
 /// `(`). `None` when no digit is there.
 pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
-    let mut run = NumberRun {
-        start: pos,
-        end: pos,
-        digits: [0; MAX_DIGITS],
-        count: 0,
-        groups: [Group::default(); MAX_GROUPS],
-        group_count: 0,
-        plus: false,
-        obfuscated: false,
-        spelled: false,
-        too_long: false,
-    };
+    let mut run = NumberRun::empty();
+    read_into(text, pos, words, &mut run).then_some(run)
+}
+
+/// [`read`] into a run the caller keeps (the scanner reads a number at every price and size:
+/// filling one run in place spares building and moving half a kilobyte each time). Returns
+/// whether a number is there.
+pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun) -> bool {
+    run.start = pos;
+    run.end = pos;
+    run.count = 0;
+    run.group_count = 0;
+    run.plus = false;
+    run.obfuscated = false;
+    run.spelled = false;
+    run.too_long = false;
     let mut at = pos;
     if let Some(c @ ('+' | '＋')) = char_at(text, at) {
         run.plus = true;
@@ -433,7 +461,7 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
             break;
         }
     }
-    (run.count > 0 || run.spelled).then_some(run)
+    run.count > 0 || run.spelled
 }
 
 /// How a short first group may read: as a country code ("62 812 3456 7890"), or as a trunk
@@ -589,7 +617,7 @@ const REFERENCE_BEFORE: &[&str] = &[
 
 /// The folded word that ends at byte `end` (after trimming spaces and a `:`), looking back at
 /// most 24 bytes, and where it starts.
-fn word_ending(text: &str, end: usize) -> (String, usize) {
+fn word_ending(text: &str, end: usize) -> (super::text::ShortFolded, usize) {
     let head = text.get(..end).unwrap_or_default();
     let head = head.trim_end_matches([' ', ':', '：', '\u{A0}']);
     let window_start = head.len().saturating_sub(24);
@@ -600,7 +628,7 @@ fn word_ending(text: &str, end: usize) -> (String, usize) {
         }
         word_start = i;
     }
-    (super::text::folded_lowercase(head.get(word_start..).unwrap_or_default()), word_start)
+    (super::text::ShortFolded::of(head.get(word_start..).unwrap_or_default()), word_start)
 }
 
 /// True when the word just before byte `pos` (skipping spaces and one `:`) marks the number
@@ -608,6 +636,7 @@ fn word_ending(text: &str, end: usize) -> (String, usize) {
 /// before it.
 pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
     let (word, mut start) = word_ending(text, pos);
+    let word = word.as_str();
     if word.is_empty() {
         return false;
     }
@@ -619,6 +648,7 @@ pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
     }
     for _ in 0..3 {
         let (word, word_start) = word_ending(text, start);
+        let word = word.as_str();
         if word.is_empty() {
             return false;
         }

@@ -34,7 +34,16 @@ fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
 /// (no letter or digit just before it; invisible characters are passed over, as [`fold`] drops
 /// them).
 pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
-    words.iter().find_map(|word| {
+    // The last character decides for most words of the list at once.
+    let mut at = end;
+    let last = loop {
+        let c = char_before(text, at)?;
+        match fold(c) {
+            Folded::Char(f, _) => break f,
+            Folded::Invisible | Folded::Mark => at -= c.len_utf8(),
+        }
+    };
+    words.iter().filter(|word| folded(word).next_back() == Some(last)).find_map(|word| {
         let mut start = end;
         let mut wanted = folded(word).rev();
         let mut want = wanted.next();

@@ -183,6 +183,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut mentions = Vec::new();
     let mut scratch = Scratch::default();
+    let mut run = digits::NumberRun::empty();
     let mut pos = 0;
     let bytes = text.as_bytes();
     // Most texts have no `://` at all: then no word needs the scheme test.
@@ -234,7 +235,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             pos = end;
             continue;
         }
-        let word_start = !char_before(text, pos).is_some_and(text::is_word_char) || cjk;
+        let word_start = !text::word_char_before(text, pos) || cjk;
         if !word_start || text::is_space(folded) {
             pos += width;
             continue;
@@ -242,9 +243,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         // What this word can start: read once, and most words start nothing.
         let word = (!cjk).then(|| words::read_word(text, pos));
         let can = match &word {
-            Some(w) if w.disguised => u8::MAX,
-            Some(w) => index.starts.flags(w),
-            None => u8::MAX,
+            Some(w) => index.starts.flags(text, pos, w),
+            None => index.starts.char_flags(text, pos, folded),
         };
         // "mailto:toko@gmail.com", whole.
         if matches!(folded, 'm')
@@ -271,7 +271,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             && word.is_none_or(|w| {
                 schemes
                     || w.end == pos
-                    || scanner::may_continue_host(text, w.end, &index.host_words)
+                    || scanner::may_continue_host(text, w.end, &index.host_words, |tld| {
+                        index.common_tld(tld)
+                    })
             })
             && (!matches!(char_before(text, pos), Some('@' | '＠'))
                 || scanner::scheme_at(text, pos))
@@ -306,7 +308,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             continue;
         }
         if (starts_number(c, folded, text, pos) || can & words::DIGIT != 0)
-            && let Some(run) = digits::read(text, pos, &index.digit_words)
+            && digits::read_into(text, pos, &index.digit_words, &mut run)
             && let Some(skip_to) = number(index, text, pos, &run, &mut out, &mut mentions)
         {
             pos = skip_to.max(pos + width);
@@ -422,11 +424,21 @@ fn number(
 ) -> Option<usize> {
     // Most runs are a word or a price: too short for a telephone number, so nothing around
     // them needs a look.
+    // Where to go on: after the run, unless it began with a word (which may still begin a
+    // phrase) or is one digit glued to letters ("5hopee": a name's first letter).
+    let go_on = || {
+        let began_with_word = run.groups().first().is_none_or(|g| g.start <= pos) && run.spelled;
+        let glued_name = run.groups().len() == 1 && digits::glued_after(text, run.end);
+        (!began_with_word && !glued_name).then_some(run.end)
+    };
     let digits = run.digits_of(0, run.groups().len()).len();
-    let phone =
-        (digits >= 7 && !run.too_long && !digits::money_or_reference_before(text, run.start))
-            .then(|| index.phone_in(text, run, phone_word_before(text, run.start)))
-            .flatten();
+    if digits < 7 {
+        return go_on();
+    }
+    let money = digits::money_or_reference_before(text, run.start);
+    let phone = (!run.too_long && !money)
+        .then(|| index.phone_in(text, run, phone_word_before(text, run.start)))
+        .flatten();
     if let Some(phone) = phone {
         out.push(Candidate {
             start: phone.start,
@@ -439,10 +451,7 @@ fn number(
         });
         return Some(phone.end);
     }
-    if (8..=20).contains(&digits)
-        && !run.too_long
-        && !digits::glued_after(text, run.end)
-        && !digits::money_or_reference_before(text, run.start)
+    if (8..=20).contains(&digits) && !run.too_long && !digits::glued_after(text, run.end) && !money
     {
         mentions.push(Mention {
             start: run.start,
@@ -453,10 +462,7 @@ fn number(
             ambiguous: false,
         });
     }
-    let began_with_word = run.groups().first().is_none_or(|g| g.start <= pos) && run.spelled;
-    // "5hopee": a digit glued to letters may be a name's first letter.
-    let glued_name = run.groups().len() == 1 && digits::glued_after(text, run.end);
-    (!began_with_word && !glued_name).then_some(run.end)
+    go_on()
 }
 
 /// The handle written with a name at `pos` ("WA 0812…", "IG @toko", "@toko di IG", "Shopee:

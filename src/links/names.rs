@@ -20,7 +20,7 @@
 //! Each walk is bounded (at most [`MAX_STATES`] states from one start), so matching stays
 //! linear in the text.
 
-use super::text::{char_at, is_cjk_or_thai, is_word_char};
+use super::text::{AsciiSet, char_at, is_cjk_or_thai, is_word_char};
 use super::trie::{Reader, Step, Trie, ends_cleanly, steps};
 use crate::pack::Category;
 use crate::sort;
@@ -61,7 +61,7 @@ pub struct NameMatch {
 pub struct NameIndex {
     trie: Trie<Alias>,
     /// Folded ASCII characters (leet included) that can begin a name.
-    first_ascii: u128,
+    first_ascii: AsciiSet,
     /// Other characters that can begin a name (Chinese, Thai …), sorted.
     first_other: Vec<char>,
 }
@@ -146,7 +146,7 @@ impl NameIndex {
     /// Compiles `(platform, category, alias, ambiguous)`.
     pub fn new<'a>(aliases: impl IntoIterator<Item = (usize, Category, &'a str, bool)>) -> Self {
         let mut trie = Trie::new();
-        let mut first_ascii = 0u128;
+        let mut first_ascii = AsciiSet::default();
         let mut first_other = Vec::new();
         for (platform, category, alias, ambiguous) in aliases {
             let steps = steps(alias);
@@ -162,7 +162,7 @@ impl NameIndex {
             let plain = chars.iter().all(|c| c.is_alphanumeric());
             trie.insert(&steps, Alias { platform, category, ambiguous, letters, plain });
             if first.is_ascii() {
-                first_ascii |= 1u128 << (first as u32);
+                first_ascii.insert(first);
             } else {
                 first_other.push(first);
             }
@@ -171,8 +171,8 @@ impl NameIndex {
         // Digits and symbols that stand for a first letter may begin a name too.
         for code in 0u8..128 {
             let c = char::from(code);
-            if leet(c).iter().any(|l| first_ascii & (1u128 << (*l as u32)) != 0) {
-                first_ascii |= 1u128 << code;
+            if leet(c).iter().any(|&l| first_ascii.contains(l)) {
+                first_ascii.insert(c);
             }
         }
         sort::sort(&mut first_other);
@@ -184,7 +184,7 @@ impl NameIndex {
     #[inline]
     pub fn may_start(&self, c: char) -> bool {
         if c.is_ascii() {
-            self.first_ascii & (1u128 << (c as u32)) != 0
+            self.first_ascii.contains(c)
         } else {
             self.first_other.binary_search(&c).is_ok()
         }
@@ -428,7 +428,7 @@ pub struct NameScratch<'t> {
 pub fn may_start_at(text: &str, pos: usize) -> bool {
     match char_at(text, pos) {
         Some(c) if is_cjk_or_thai(c) => true,
-        Some(_) => !super::text::char_before(text, pos).is_some_and(is_word_char),
+        Some(_) => !super::text::word_char_before(text, pos),
         None => false,
     }
 }

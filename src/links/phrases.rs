@@ -16,7 +16,7 @@
 //! [`fold`]: super::text::fold
 
 use super::names::{NameIndex, NameMatch, NameScratch};
-use super::text::{char_at, char_before, is_cjk_or_thai, is_word_char};
+use super::text::{AsciiSet, char_at, is_cjk_or_thai, is_word_char};
 use super::trie::{Reader, Slot, Step, Trie, ends_cleanly, steps};
 use crate::pack::Category;
 use crate::sort;
@@ -25,7 +25,7 @@ use crate::sort;
 pub fn may_start_at(text: &str, pos: usize) -> bool {
     match char_at(text, pos) {
         Some(c) if is_cjk_or_thai(c) => true,
-        Some(c) if is_word_char(c) => !char_before(text, pos).is_some_and(is_word_char),
+        Some(c) if is_word_char(c) => !super::text::word_char_before(text, pos),
         Some(_) => true,
         None => false,
     }
@@ -57,7 +57,7 @@ pub struct Scratch<'t> {
 /// trie is walked, and most words fail it.
 #[derive(Debug, Clone)]
 struct Starts {
-    ascii: Box<[u128; 128]>,
+    ascii: Box<[AsciiSet; 128]>,
     other: Vec<(char, char)>,
     single: Vec<char>,
     first_chars: Vec<char>,
@@ -66,7 +66,7 @@ struct Starts {
 impl Starts {
     fn new() -> Self {
         Starts {
-            ascii: Box::new([0; 128]),
+            ascii: Box::new([AsciiSet::default(); 128]),
             other: Vec::new(),
             single: Vec::new(),
             first_chars: Vec::new(),
@@ -76,7 +76,7 @@ impl Starts {
     fn add(&mut self, a: char, b: char) {
         self.first_chars.push(a);
         match (self.ascii.get_mut(a as usize), b.is_ascii()) {
-            (Some(row), true) if a.is_ascii() => *row |= 1u128 << (b as u32),
+            (Some(row), true) if a.is_ascii() => row.insert(b),
             _ => self.other.push((a, b)),
         }
     }
@@ -99,7 +99,7 @@ impl Starts {
         }
         let Some(b) = b else { return false };
         if a.is_ascii() && b.is_ascii() {
-            return self.ascii.get(a as usize).is_some_and(|row| row & (1u128 << (b as u32)) != 0);
+            return self.ascii.get(a as usize).is_some_and(|row| row.contains(b));
         }
         self.other.binary_search(&(a, b)).is_ok()
     }

@@ -108,7 +108,10 @@ impl HostWords {
     /// A word of `trie` at `pos`: its end. A word of a script written with spaces must stand
     /// between spaces (or brackets and quotes); Chinese and Thai words may be glued.
     fn word(trie: &WordTrie<()>, text: &str, pos: usize) -> Option<usize> {
-        let first = fold_char(char_at(text, pos)?)?;
+        let first = match text.as_bytes().get(pos)? {
+            &b if b.is_ascii() => char::from(b.to_ascii_lowercase()),
+            _ => fold_char(char_at(text, pos)?)?,
+        };
         if !trie.may_start(first) {
             return None;
         }
@@ -258,6 +261,10 @@ fn label_text(text: &str, start: usize, end: usize) -> String {
 }
 
 fn skip_spaces(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while bytes.get(pos) == Some(&b' ') {
+        pos += 1;
+    }
     while let Some(c) = char_at(text, pos) {
         if c == ' ' || c == '\u{3000}' || c == '\u{A0}' {
             pos += c.len_utf8();
@@ -673,23 +680,74 @@ fn title_case(text: &str, label: &Label) -> bool {
 
 /// Whether a host could continue after a word ending at `end`: a separator of some kind
 /// follows (`.` `(` `[` a fullwidth dot, a space and a word for "dot"), or a port, a path or a
-/// user part. The cheap test before [`host_runs`] for every word.
-pub fn may_continue_host(text: &str, end: usize, words: &HostWords) -> bool {
-    match text.as_bytes().get(end) {
+/// user part. The cheap test before [`host_runs`] for every word; `common_tld` tells the
+/// top-level domains a dot and a space may come before ("shopee. com"; "hari. Besok" is a
+/// sentence's end).
+pub fn may_continue_host(
+    text: &str,
+    end: usize,
+    words: &HostWords,
+    common_tld: impl Fn(&str) -> bool,
+) -> bool {
+    let bytes = text.as_bytes();
+    let mut end = end;
+    // The rest of a label with inner hyphens ("toko-baju.com", "sehari-hari.").
+    while matches!(bytes.get(end), Some(b'-' | b'_'))
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        end += 1;
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+    }
+    match bytes.get(end) {
+        Some(b'.') if bytes.get(end + 1) == Some(&b' ') => {
+            // "shopee. co. id", "toko. com": the next word is a common top-level domain, or
+            // another separator follows it.
+            let next = skip_spaces(text, end + 1);
+            let mut word_end = next;
+            while bytes.get(word_end).is_some_and(u8::is_ascii_alphanumeric) {
+                word_end += 1;
+            }
+            let word = text.get(next..word_end).unwrap_or_default();
+            (!word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) && common_tld(word))
+                || (word_end > next
+                    && matches!(bytes.get(word_end), Some(b'.' | b' ' | b'(' | b'['))
+                    && may_continue_host(text, word_end, words, common_tld))
+                || bytes.get(next).is_some_and(|&b| b >= 0x80)
+        }
+        // A full stop at the end of a line or of the text.
+        Some(b'.') if matches!(bytes.get(end + 1), None | Some(b'\n' | b'\r' | b'\t')) => false,
         Some(b'.' | b'(' | b'[' | b'{' | b'<' | b'\'' | b'"' | b':' | b'/' | b'-' | b'_') => true,
         Some(b' ') => {
             let next = skip_spaces(text, end);
-            match text.as_bytes().get(next) {
+            match bytes.get(next) {
                 Some(b'.' | b'(' | b'[' | b'{' | b'<' | b'\'' | b'"') => true,
-                Some(&b) if b.is_ascii_alphabetic() => {
-                    words.dots.may_start(char::from(b.to_ascii_lowercase()))
-                }
-                Some(&b) => b >= 0x80,
+                Some(&b) if b.is_ascii_alphabetic() => words.dot_at(text, next).is_some(),
+                Some(&b) => b >= 0x80 && non_ascii_may_continue(text, next, words),
                 None => false,
             }
         }
-        Some(&b) => b >= 0x80,
+        Some(&b) => b >= 0x80 && non_ascii_may_continue(text, end, words),
         None => false,
+    }
+}
+
+/// Whether the non-ASCII character at `pos` may continue a host: a dot or bracket of another
+/// width, a word for "dot", or a letter of a label (an IDN host, a look-alike letter).
+fn non_ascii_may_continue(text: &str, pos: usize, words: &HostWords) -> bool {
+    let Some(c) = char_at(text, pos) else { return false };
+    match fold(c) {
+        Folded::Char(f, _) => {
+            matches!(f, '.' | '(' | '[' | '{' | '<' | '\'' | '"' | ':' | '/' | '-' | ' ')
+                || matches!(
+                    c,
+                    '\u{FF0E}' | '\u{3002}' | '\u{FF61}' | '·' | '•' | '・' | '‧' | '（' | '【'
+                )
+                || (is_word_char(c) && !is_cjk_or_thai(c))
+                || words.dot_at(text, pos).is_some()
+        }
+        Folded::Invisible | Folded::Mark => true,
     }
 }
 

@@ -87,6 +87,9 @@ fn fold_non_ascii(c: char) -> Folded {
 /// `❿`, `🔟` …): one character, two digits. The enclosed 0 to 9 fold to digits in [`fold`].
 pub fn enclosed_number(c: char) -> Option<u32> {
     let code = c as u32;
+    if code < 0x2469 {
+        return None;
+    }
     let value = match code {
         0x2469..=0x2473 => code - 0x2469 + 10,
         0x247D..=0x2487 => code - 0x247D + 10,
@@ -96,6 +99,17 @@ pub fn enclosed_number(c: char) -> Option<u32> {
         _ => return None,
     };
     Some(value)
+}
+
+/// Whether the character ending at byte `at` is a word character ([`is_word_char`]); ASCII
+/// without decoding, as it is asked at every word.
+#[inline]
+pub fn word_char_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        None => false,
+        Some(_) => char_before(text, at).is_some_and(is_word_char),
+    }
 }
 
 /// A character that can be part of a word in Latin-script text (letters with diacritics and
@@ -135,9 +149,58 @@ pub fn folded_lowercase(text: &str) -> String {
         .collect()
 }
 
+/// A short piece of text folded as [`folded_lowercase`] does, on the stack: for the words
+/// looked at before every number (no allocation per number).
+#[derive(Clone, Copy)]
+pub struct ShortFolded {
+    bytes: [u8; 96],
+    len: usize,
+}
+
+impl ShortFolded {
+    /// `text` folded, cut at a character boundary when it does not fit.
+    pub fn of(text: &str) -> ShortFolded {
+        let mut out = ShortFolded { bytes: [0; 96], len: 0 };
+        for c in text.chars() {
+            let Folded::Char(f, _) = fold(c) else { continue };
+            let Some(slot) = out.bytes.get_mut(out.len..out.len + f.len_utf8()) else { break };
+            f.encode_utf8(slot);
+            out.len += f.len_utf8();
+        }
+        out
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+/// A set of ASCII characters, one bit each (two words rather than a `u128`, whose shifts are
+/// calls into the compiler's runtime in a size-optimized build).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AsciiSet([u64; 2]);
+
+impl AsciiSet {
+    /// Adds `c` (nothing if it is not ASCII).
+    pub fn insert(&mut self, c: char) {
+        if let Some(word) = self.0.get_mut(c as usize / 64) {
+            *word |= 1 << (c as u32 % 64);
+        }
+    }
+
+    /// Whether `c` is in the set.
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        self.0.get(c as usize / 64).is_some_and(|word| word & (1 << (c as u32 % 64)) != 0)
+    }
+}
+
 /// Scripts written without spaces between words: a phrase in them may start anywhere.
+#[inline]
 pub fn is_cjk_or_thai(c: char) -> bool {
-    matches!(c as u32, 0x0E00..=0x0E7F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+    c >= '\u{0E00}'
+        && matches!(c as u32, 0x0E00..=0x0E7F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
 }
 
 /// The character starting at byte `at`, if any. (ASCII inline, as for [`fold`].)

@@ -6,7 +6,7 @@
 //! list is written once, naturally, and matches however the text disguises it. A [`Trie`] holds
 //! phrases with slots (`beli di {ecommerce}`); a [`WordTrie`] plain words (digit words).
 
-use super::text::{Folded, char_at, fold, is_letter, is_space, is_word_char};
+use super::text::{AsciiSet, Folded, char_at, fold, is_letter, is_space, is_word_char};
 use crate::pack::Category;
 use crate::sort;
 
@@ -214,14 +214,14 @@ impl<T: Copy> Trie<T> {
 pub struct WordTrie<T> {
     trie: Trie<T>,
     /// Folded ASCII first characters, as bits; then the others, sorted.
-    first_ascii: u128,
+    first_ascii: AsciiSet,
     first_chars: Vec<char>,
 }
 
 impl<T: Copy> WordTrie<T> {
     /// An empty trie.
     pub fn new() -> Self {
-        WordTrie { trie: Trie::new(), first_ascii: 0, first_chars: Vec::new() }
+        WordTrie { trie: Trie::new(), first_ascii: AsciiSet::default(), first_chars: Vec::new() }
     }
 
     /// Adds `word` (folded as the text will be) with `value`.
@@ -229,7 +229,7 @@ impl<T: Copy> WordTrie<T> {
         let steps = steps(word);
         if let Some(&Step::Char(c)) = steps.first() {
             if c.is_ascii() {
-                self.first_ascii |= 1u128 << (c as u32);
+                self.first_ascii.insert(c);
             } else {
                 self.first_chars.push(c);
             }
@@ -248,7 +248,7 @@ impl<T: Copy> WordTrie<T> {
     #[inline]
     pub fn may_start(&self, c: char) -> bool {
         if c.is_ascii() {
-            self.first_ascii & (1u128 << (c as u32)) != 0
+            self.first_ascii.contains(c)
         } else {
             self.first_chars.binary_search(&c).is_ok()
         }

@@ -14,7 +14,7 @@
 //! Measured with `./build.sh bench` (1 MB of clean prose, Node): 116.6 ms before the word
 //! dispatch, the figure in BENCHMARKS.md after.
 
-use super::text::{Folded, char_at, fold, is_cjk_or_thai};
+use super::text::{Folded, char_at, fold, is_cjk_or_thai, is_word_char};
 use crate::fast_hash::FastMap;
 
 /// The word may begin a platform's name.
@@ -36,20 +36,34 @@ pub struct Word {
     /// It contains something a disguise is made of: a digit among letters, a symbol standing
     /// for a letter (`$`, `!`, `|`), a doubled letter, an invisible character.
     pub disguised: bool,
+    /// Digits among letters: a number may be read from it ("O8l2", "zero9one7").
+    mixed: bool,
 }
 
 /// The words and first characters that can start something, compiled from the pack's lists.
 #[derive(Debug, Clone)]
 pub struct WordStarts {
     words: FastMap<u64, u8>,
+    /// The same for the skeletons of names and of phrases' first words ([`skeleton`]): what a
+    /// disguised word ("sh0ppee", "wh4tsap") can start.
+    skeletons: FastMap<u64, u8>,
     /// One bit per Basic Multilingual Plane character: some entry begins with it (Chinese,
     /// Thai, other scripts without spaces).
     first_chars: Vec<u64>,
+    /// For those: what an entry beginning with a pair of characters (the second `'\0'`: any)
+    /// can start. Thai and Chinese entries share first characters with much ordinary text; the
+    /// pair tells most of it apart.
+    pairs: FastMap<(char, char), u8>,
 }
 
 impl Default for WordStarts {
     fn default() -> Self {
-        WordStarts { words: FastMap::default(), first_chars: vec![0; 1024] }
+        WordStarts {
+            words: FastMap::default(),
+            skeletons: FastMap::default(),
+            first_chars: vec![0; 1024],
+            pairs: FastMap::default(),
+        }
     }
 }
 
@@ -72,28 +86,40 @@ impl WordStarts {
     /// written split or spelled out: "sho pee", "s h o p e e").
     pub fn add(&mut self, entry: &str, flags: u8, prefixes: bool) {
         let mut key = Key::new();
-        let mut first = true;
-        for c in entry.chars() {
-            let f = match fold(c) {
-                Folded::Char(f, _) => f,
-                Folded::Invisible | Folded::Mark => continue,
-            };
-            if first && (is_cjk_or_thai(f) || !f.is_ascii() && !f.is_alphanumeric()) {
-                self.set_first_char(f);
-                return;
-            }
-            first = false;
-            if !f.is_alphanumeric() {
+        let mut skeleton_key = Key::new();
+        let mut last_class = '\0';
+        let mut chars = entry.chars().filter_map(|c| match fold(c) {
+            Folded::Char(f, _) => Some(f),
+            Folded::Invisible | Folded::Mark => None,
+        });
+        let Some(first) = chars.next() else { return };
+        if is_cjk_or_thai(first) || !first.is_ascii() && !first.is_alphanumeric() {
+            self.set_first_char(first);
+            // A slot ("加{messenger}") may be any name: any second character.
+            let second = chars.find(|&c| c == '{' || !is_between_letters(c)).filter(|&c| c != '{');
+            *self.pairs.entry((first, second.unwrap_or('\0'))).or_default() |= flags;
+            return;
+        }
+        for c in std::iter::once(first).chain(chars) {
+            if !c.is_alphanumeric() && !is_leet_symbol(c) {
                 break;
             }
-            key.add(f.to_ascii_lowercase());
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            if c.is_alphanumeric() {
+                key.add(lower);
+            }
+            let class = skeleton(lower);
+            if class != last_class {
+                skeleton_key.add(class);
+                last_class = class;
+            }
             if prefixes {
                 *self.words.entry(key.0).or_default() |= flags;
+                *self.skeletons.entry(skeleton_key.0).or_default() |= flags & (NAME | PHRASE);
             }
         }
-        if !first {
-            *self.words.entry(key.0).or_default() |= flags;
-        }
+        *self.words.entry(key.0).or_default() |= flags;
+        *self.skeletons.entry(skeleton_key.0).or_default() |= flags & (NAME | PHRASE);
     }
 
     fn set_first_char(&mut self, c: char) {
@@ -111,11 +137,83 @@ impl WordStarts {
             || code > 0xFFFF
     }
 
-    /// What `word` can start.
-    #[inline]
-    pub fn flags(&self, word: &Word) -> u8 {
-        self.words.get(&word.key).copied().unwrap_or(0)
+    /// What the character `c` at byte `pos` of a script without spaces can start, by the
+    /// character after it.
+    pub fn char_flags(&self, text: &str, pos: usize, c: char) -> u8 {
+        if c as u32 > 0xFFFF {
+            return u8::MAX;
+        }
+        let mut at = pos + c.len_utf8();
+        let mut second = '\0';
+        while let Some(next) = char_at(text, at) {
+            match fold(next) {
+                Folded::Char(f, _) if !is_between_letters(f) => {
+                    second = f;
+                    break;
+                }
+                _ => at += next.len_utf8(),
+            }
+        }
+        let flags = |pair| self.pairs.get(&pair).copied().unwrap_or(0);
+        flags((c, '\0')) | flags((c, second))
     }
+
+    /// What `word` (read at byte `pos` of `text`) can start. A disguised word is looked up by
+    /// its skeleton too, and digits among letters may be a number ("O8l2", "zero9one7").
+    #[inline]
+    pub fn flags(&self, text: &str, pos: usize, word: &Word) -> u8 {
+        let plain = self.words.get(&word.key).copied().unwrap_or(0);
+        if !word.disguised {
+            return plain;
+        }
+        let skeleton = self.skeletons.get(&skeleton_key(text, pos, word.end)).copied();
+        let mixed = if word.mixed { DIGIT } else { 0 };
+        plain | skeleton.unwrap_or(0) | mixed
+    }
+}
+
+/// The class a (folded, lowercase) letter, digit or symbol falls in for the skeleton of a word:
+/// the letters a digit or symbol stands for in a name are one class with it ("sh0p", "$hop",
+/// "1nstagram" and "lnstagram" all read alike). A superset of the name walk's moves, so a word
+/// it can match always has a known skeleton.
+fn skeleton(c: char) -> char {
+    match c {
+        '0' | 'o' => 'o',
+        '1' | '!' | '|' | 'i' | 'l' => 'l',
+        '2' | 'z' => 'z',
+        '3' | 'e' => 'e',
+        '4' | 'a' => 'a',
+        '5' | '$' | 's' => 's',
+        '6' | '8' | '9' | 'g' | 'b' => 'b',
+        '7' | 't' => 't',
+        other => other,
+    }
+}
+
+/// The skeleton of the word at `pos..end`: classes, each repeat of a class once.
+fn skeleton_key(text: &str, pos: usize, end: usize) -> u64 {
+    let mut key = Key::new();
+    let mut last = '\0';
+    let mut at = pos;
+    while at < end {
+        let Some(c) = char_at(text, at) else { break };
+        at += c.len_utf8();
+        let Folded::Char(f, _) = fold(c) else { continue };
+        let class = skeleton(f.to_lowercase().next().unwrap_or(f));
+        if class != last {
+            key.add(class);
+            last = class;
+        }
+    }
+    key.0
+}
+
+/// What may stand between the letters of a name or phrase in a script without spaces (and is
+/// passed over to find the second letter): anything that is no letter or digit. (Not
+/// `char::is_alphanumeric`: its table search costs two thousand instructions a Chinese
+/// character.)
+fn is_between_letters(c: char) -> bool {
+    !(is_cjk_or_thai(c) || is_word_char(c))
 }
 
 /// Symbols people write for letters inside a word ("$hopee", "l!nk"). Not `@`: the word ends
@@ -149,7 +247,7 @@ pub fn read_word(text: &str, pos: usize) -> Word {
         } else {
             let Some(c) = char_at(text, at) else { break };
             match fold(c) {
-                Folded::Char(f, o) if f.is_alphanumeric() && !is_cjk_or_thai(f) => {
+                Folded::Char(f, o) if !is_cjk_or_thai(f) && f.is_alphanumeric() => {
                     disguised |= o;
                     at += c.len_utf8();
                     f.to_lowercase().next().unwrap_or(f)
@@ -176,8 +274,8 @@ pub fn read_word(text: &str, pos: usize) -> Word {
         key.add(c);
     }
     // Digits among letters ("sh0pee", "zero9one7"), not a plain number or word.
-    disguised |= digits > 0 && letters > 0;
-    Word { end: at, key: key.0, disguised }
+    let mixed = digits > 0 && letters > 0;
+    Word { end: at, key: key.0, disguised: disguised || mixed, mixed }
 }
 
 #[cfg(test)]
@@ -191,7 +289,7 @@ mod tests {
         starts.add("beli di {ecommerce}", PHRASE, false);
         starts.add("satu", DIGIT, false);
         starts.add("加{messenger}下单", PHRASE, false);
-        let flags = |text: &str| starts.flags(&read_word(text, 0));
+        let flags = |text: &str| starts.flags(text, 0, &read_word(text, 0));
         assert_eq!(flags("Shopee ya"), NAME);
         assert_eq!(flags("SHO pee"), NAME);
         assert_eq!(flags("s h o p e e"), NAME);
@@ -199,8 +297,16 @@ mod tests {
         assert_eq!(flags("satu dua"), DIGIT);
         assert_eq!(flags("bahan katun"), 0);
         assert_eq!(flags("ｓｈｏｐｅｅ"), NAME);
+        assert_eq!(flags("sh0ppee"), NAME | DIGIT);
+        assert_eq!(flags("5H0PEEEE"), NAME | DIGIT);
+        assert_eq!(flags("shoppeeee"), NAME);
+        assert_eq!(flags("cotton"), 0);
+        assert_eq!(flags("satu2"), DIGIT);
+        assert_eq!(flags("Ol6"), DIGIT);
         assert!(starts.char_starts('加'));
         assert!(!starts.char_starts('的'));
+        assert_eq!(starts.char_flags("加微信", 0, '加'), PHRASE);
+        assert_eq!(starts.char_flags("加油", 0, '加'), PHRASE);
         let word = read_word("sh0pee!", 0);
         assert!(word.disguised && word.end == 6);
         assert!(read_word("$hopee", 0).disguised);
