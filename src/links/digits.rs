@@ -11,8 +11,9 @@
 //! prices (`1.250.000`), dates (`12/08/2024`), times (`08.30-17.00`) and sizes have digits too.
 //!
 //! Linear by construction: a run is read once, left to right, and the caller resumes after it;
-//! the digits and groups live in fixed arrays (a run longer than any telephone number is read
-//! to its end and dropped), and the group subsets tried as candidates are bounded.
+//! the digits and groups are bounded (a run longer than any telephone number is read to its end
+//! and dropped), the scanner reuses one run for every number of a text, and the group subsets
+//! tried as candidates are bounded.
 
 use super::text::{
     Folded, char_at, char_before, enclosed_number, fold, is_cjk_or_thai, is_word_char,
@@ -91,8 +92,8 @@ pub struct NumberRun {
     pub start: usize,
     /// Byte offset just after its last group.
     pub end: usize,
-    digits: [u8; MAX_DIGITS],
-    count: usize,
+    /// The digits read, as ASCII.
+    digits: String,
     groups: [Group; MAX_GROUPS],
     group_count: usize,
     /// Written with `+` before the first digit.
@@ -112,8 +113,7 @@ impl NumberRun {
         NumberRun {
             start: 0,
             end: 0,
-            digits: [0; MAX_DIGITS],
-            count: 0,
+            digits: String::with_capacity(MAX_DIGITS),
             groups: [Group::default(); MAX_GROUPS],
             group_count: 0,
             plus: false,
@@ -135,10 +135,8 @@ impl NumberRun {
         else {
             return "";
         };
-        let span = self
-            .digits
-            .get(usize::from(first.first)..usize::from(last.first) + usize::from(last.len));
-        std::str::from_utf8(span.unwrap_or_default()).unwrap_or_default()
+        let span = usize::from(first.first)..usize::from(last.first) + usize::from(last.len);
+        self.digits.get(span).unwrap_or_default()
     }
 
     /// Whether the digits were spaced out on purpose: one or two at a time after the first
@@ -147,15 +145,13 @@ impl NumberRun {
         self.group_count >= 6 && self.groups().iter().skip(1).all(|g| g.len <= 2)
     }
 
+    #[inline]
     fn push(&mut self, digit: u8) -> bool {
-        match self.digits.get_mut(self.count) {
-            Some(slot) => {
-                *slot = b'0' + digit;
-                self.count += 1;
-                true
-            }
-            None => false,
+        let room = self.digits.len() < MAX_DIGITS;
+        if room {
+            self.digits.push(char::from(b'0' + digit.min(9)));
         }
+        room
     }
 }
 
@@ -174,6 +170,7 @@ enum Token {
 
 /// Letters people put in a digit run for the digits they look like: `O812`, `08l2`, `4S2`,
 /// `55Z`.
+#[inline]
 fn letter_digit(c: char) -> Option<u8> {
     match c {
         'o' => Some(0),
@@ -193,8 +190,11 @@ fn digitish_at(text: &str, pos: usize) -> bool {
 }
 
 /// Whether `c` reads as an ASCII digit.
+#[inline]
 fn is_digit_char(c: char) -> bool {
-    matches!(fold(c), Folded::Char(d, _) if d.is_ascii_digit()) || enclosed_number(c).is_some()
+    c.is_ascii_digit()
+        || matches!(fold(c), Folded::Char(d, _) if d.is_ascii_digit())
+        || enclosed_number(c).is_some()
 }
 
 /// The token at `pos`; `in_group`: right after a digit of the same group; `so_far`: digits of
@@ -292,7 +292,7 @@ pub fn read(text: &str, pos: usize, words: &DigitWords) -> Option<NumberRun> {
 pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun) -> bool {
     run.start = pos;
     run.end = pos;
-    run.count = 0;
+    run.digits.clear();
     run.group_count = 0;
     run.plus = false;
     run.obfuscated = false;
@@ -315,9 +315,9 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
     loop {
         // One group.
         let group_start = at;
-        let first = run.count;
+        let first = run.digits.len();
         let mut words_in_group = 0;
-        while let Some(found) = token(text, at, words, run.count > first, run.count) {
+        while let Some(found) = token(text, at, words, run.digits.len() > first, run.digits.len()) {
             match found {
                 Token::Digits(pair, n, end, o) => {
                     for _ in 0..repeat {
@@ -359,7 +359,7 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
                     at = end;
                     let digit_follows = char_at(text, at)
                         .is_some_and(|c| c == ' ' || c == '-')
-                        .then(|| token(text, at + 1, words, false, run.count))
+                        .then(|| token(text, at + 1, words, false, run.digits.len()))
                         .flatten()
                         .is_some_and(|t| matches!(t, Token::Word(..) | Token::Digits(..)));
                     if !digit_follows && !run.push(0) {
@@ -379,7 +379,7 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
                 }
             }
         }
-        let len = run.count - first;
+        let len = run.digits.len() - first;
         if len == 0 && words_in_group == 0 && repeat == 1 {
             break;
         }
@@ -456,12 +456,12 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
         if (gap == 0 && !bracketed)
             || gap > MAX_GAP
             || newlines > 1
-            || token(text, at, words, false, run.count).is_none()
+            || token(text, at, words, false, run.digits.len()).is_none()
         {
             break;
         }
     }
-    run.count > 0 || run.spelled
+    !run.digits.is_empty() || run.spelled
 }
 
 /// How a short first group may read: as a country code ("62 812 3456 7890"), or as a trunk
@@ -508,9 +508,12 @@ pub fn shape_ok(
         return false;
     }
     // A date: 12/08/2024, 2024-08-12, 12.08.24.
-    let lens: Vec<u8> = groups.iter().map(|g| g.len).collect();
+    let lens = match groups {
+        [a, b, c] => [a.len, b.len, c.len],
+        _ => [0; 3],
+    };
     let date_separators = groups.iter().skip(1).all(|g| matches!(g.separator, b'/' | b'.' | b'-'));
-    if date_separators && matches!(lens.as_slice(), [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]) {
+    if date_separators && matches!(lens, [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]) {
         return false;
     }
     let short = short_first(run.digits_of(from, from + 1));
@@ -538,88 +541,50 @@ pub fn glued_after(text: &str, end: usize) -> bool {
     char_at(text, end).is_some_and(|c| is_word_char(c) && !is_cjk_or_thai(c) || c == '@')
 }
 
-/// Words that, just before a number, say it is money or a reference rather than a phone.
+/// Words that, just before a number, say it is money or a reference rather than a phone (in
+/// byte order, for a binary search; written folded).
 const NOT_A_PHONE_BEFORE: &[&str] = &[
-    "rp",
-    "idr",
-    "rm",
-    "myr",
-    "usd",
-    "sgd",
-    "s$",
-    "thb",
-    "vnd",
-    "php",
-    "gbp",
-    "$",
-    "₱",
-    "฿",
-    "₫",
-    "£",
-    "€",
-    "¥",
-    "sku",
-    "no",
-    "no.",
-    "nr",
-    "resi",
-    "invoice",
-    "inv",
-    "kode",
-    "code",
-    "id",
-    "ref",
-    "#",
-    "mã",
-    "đơn",
-    "订单",
-    "单号",
-    "编号",
-    "型号",
-    "harga",
-    "price",
-    "giá",
-    "ราคา",
-    "价格",
-    "imei",
-    "isbn",
-    "s/n",
-    "sn",
-    "serial",
-    "awb",
-    "tracking",
-    "barcode",
+    "#", "$", "awb", "barcode", "code", "don", "gbp", "gia", "harga", "id", "idr", "imei", "inv",
+    "invoice", "isbn", "kode", "ma", "myr", "no", "no.", "nr", "php", "price", "ref", "resi", "rm",
+    "rp", "s$", "s/n", "serial", "sgd", "sku", "sn", "thb", "tracking", "usd", "vnd",
 ];
 
+/// The same in scripts written without spaces and as currency signs: they end the word before
+/// the number ("单号", "ราคา", "฿").
+const NOT_A_PHONE_SUFFIXES: &[&str] =
+    &["₱", "฿", "₫", "£", "€", "¥", "订单", "单号", "编号", "型号", "ราคา", "价格"];
+
 /// Reference words that mark a number a word or two later too ("S/N unit sis: 0123…",
-/// "Reference no. po ng refund: 9017…").
+/// "Reference no. po ng refund: 9017…"); in byte order, written folded.
 const REFERENCE_BEFORE: &[&str] = &[
+    "awb",
+    "barcode",
+    "imei",
+    "invoice",
+    "isbn",
+    "ref",
+    "reference",
+    "refund",
+    "resi",
     "s/n",
     "serial",
-    "imei",
-    "isbn",
-    "awb",
     "tracking",
-    "resi",
-    "reference",
-    "ref",
-    "refund",
-    "invoice",
-    "barcode",
-    "订单号",
-    "单号",
-    "运单",
-    "mã vận đơn",
-    "vận đơn",
-    "เลขพัสดุ",
     "บาร์โค้ด",
+    "เลขพัสดุ",
+    "单号",
+    "订单号",
+    "运单",
 ];
 
 /// The folded word that ends at byte `end` (after trimming spaces and a `:`), looking back at
 /// most 24 bytes, and where it starts.
 fn word_ending(text: &str, end: usize) -> (super::text::ShortFolded, usize) {
+    let mut end = end;
+    while let Some(c) = char_before(text, end).filter(|c| matches!(c, ' ' | ':' | '：' | '\u{A0}'))
+    {
+        end -= c.len_utf8();
+    }
     let head = text.get(..end).unwrap_or_default();
-    let head = head.trim_end_matches([' ', ':', '：', '\u{A0}']);
     let window_start = head.len().saturating_sub(24);
     let mut word_start = head.len();
     for (i, c) in head.char_indices().rev() {
@@ -640,7 +605,8 @@ pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
     if word.is_empty() {
         return false;
     }
-    if NOT_A_PHONE_BEFORE.iter().any(|w| word == *w || (word.ends_with(w) && !w.is_ascii()))
+    if NOT_A_PHONE_BEFORE.binary_search(&word).is_ok()
+        || NOT_A_PHONE_SUFFIXES.iter().any(|w| word.ends_with(w))
         || word.ends_with('#')
         || (word.starts_with("rp") && word.len() <= 3)
     {
@@ -652,7 +618,8 @@ pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
         if word.is_empty() {
             return false;
         }
-        if REFERENCE_BEFORE.iter().any(|w| word.trim_end_matches('.') == *w) {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        if REFERENCE_BEFORE.binary_search(&word).is_ok() {
             return true;
         }
         start = word_start;
@@ -663,6 +630,17 @@ pub fn money_or_reference_before(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_written_folded() {
+        for list in [NOT_A_PHONE_BEFORE, NOT_A_PHONE_SUFFIXES, REFERENCE_BEFORE] {
+            for word in list {
+                assert_eq!(super::super::text::folded_lowercase(word), *word);
+            }
+        }
+        assert!(NOT_A_PHONE_BEFORE.is_sorted() && REFERENCE_BEFORE.is_sorted());
+        assert!(money_or_reference_before("Giá: 0901234567", "Giá: ".len()));
+    }
 
     fn words() -> DigitWords {
         DigitWords::new([

@@ -9,18 +9,10 @@
 
 use super::text::{Folded, char_at, char_before, fold, is_word_char};
 
-/// `word` as [`fold`] reads it, so a word list may be written naturally ("sđt", "trên").
-fn folded(word: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
-    word.chars().filter_map(|c| match fold(c) {
-        Folded::Char(f, _) => Some(f),
-        Folded::Invisible | Folded::Mark => None,
-    })
-}
-
-/// Where `word` ends if the text at `pos` reads as it (both folded).
+/// Where `word` (written folded, as the lists here are) ends if the text at `pos` reads as it.
 fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
     let mut at = pos;
-    for want in folded(word) {
+    for want in word.chars() {
         let c = char_at(text, at)?;
         match fold(c) {
             Folded::Char(f, _) if f == want => at += c.len_utf8(),
@@ -30,9 +22,9 @@ fn starts_with_folded(text: &str, pos: usize, word: &str) -> Option<usize> {
     Some(at)
 }
 
-/// Where one of `words` starts if it ends exactly at `end`, read folded and as a whole word
-/// (no letter or digit just before it; invisible characters are passed over, as [`fold`] drops
-/// them).
+/// Where one of `words` (written folded: lowercase, no diacritics, as [`fold`] reads text)
+/// starts if it ends exactly at `end`, read folded and as a whole word (no letter or digit just
+/// before it; invisible characters are passed over, as [`fold`] drops them).
 pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
     // The last character decides for most words of the list at once.
     let mut at = end;
@@ -43,9 +35,13 @@ pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
             Folded::Invisible | Folded::Mark => at -= c.len_utf8(),
         }
     };
-    words.iter().filter(|word| folded(word).next_back() == Some(last)).find_map(|word| {
+    let ends_with_last = |word: &str| match u8::try_from(last) {
+        Ok(byte) if byte.is_ascii() => word.as_bytes().last() == Some(&byte),
+        _ => word.ends_with(last),
+    };
+    words.iter().filter(|word| ends_with_last(word)).find_map(|word| {
         let mut start = end;
-        let mut wanted = folded(word).rev();
+        let mut wanted = word.chars().rev();
         let mut want = wanted.next();
         while let Some(w) = want {
             let c = char_before(text, start)?;
@@ -89,7 +85,7 @@ const HANDLE_FILLERS: &[&str] = &[
 
 /// Words that may stand between a handle and the network named after it: "@toko on IG",
 /// "@toko di IG", "@toko (IG)".
-const HANDLE_BEFORE_FILLERS: &[&str] = &["on", "di", "at", "in", "via", "lewat", "trên", "ở"];
+const HANDLE_BEFORE_FILLERS: &[&str] = &["on", "di", "at", "in", "via", "lewat", "tren", "o"];
 
 /// The `@handle` written just before a messenger or social network name that starts at `pos`:
 /// returns where the `@` is. Only an `@` handle counts this way round (a bare word before "on
@@ -240,6 +236,17 @@ fn id_end(text: &str, start: usize, dashes: bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_written_folded() {
+        for word in HANDLE_FILLERS.iter().chain(HANDLE_BEFORE_FILLERS) {
+            assert_eq!(super::super::text::folded_lowercase(word), *word);
+        }
+        assert_eq!(
+            word_before("gửi trên IG", "gửi trên".len(), HANDLE_BEFORE_FILLERS),
+            Some("gửi ".len())
+        );
+    }
 
     #[test]
     fn handles_after_a_messenger_name() {

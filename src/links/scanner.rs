@@ -718,6 +718,27 @@ pub fn may_continue_host(
         }
         // A full stop at the end of a line or of the text.
         Some(b'.') if matches!(bytes.get(end + 1), None | Some(b'\n' | b'\r' | b'\t')) => false,
+        // Plain dotted labels: a host needs a label with a letter after the first (its
+        // top-level domain at least) or four numbers (an IPv4 address); "12.12", "2.5",
+        // "08.30-17.00" and "v2.0" have neither.
+        Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) => {
+            let mut at = end;
+            let mut labels = 1;
+            let mut letters = false;
+            while bytes.get(at) == Some(&b'.')
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                at += 1;
+                labels += 1;
+                while let Some(&b) =
+                    bytes.get(at).filter(|b| b.is_ascii_alphanumeric() || **b == b'-')
+                {
+                    letters |= b.is_ascii_alphabetic();
+                    at += 1;
+                }
+            }
+            letters || labels == 4 || bytes.get(at).is_some_and(|&b| b >= 0x80 || b == b'.')
+        }
         Some(b'.' | b'(' | b'[' | b'{' | b'<' | b'\'' | b'"' | b':' | b'/' | b'-' | b'_') => true,
         Some(b' ') => {
             let next = skip_spaces(text, end);

@@ -124,6 +124,7 @@ fn abbreviation_before(text: &str, end: usize) -> bool {
 
 /// Whether byte `b` may begin a character that ends a clause (the cheap test before
 /// [`boundary_at`], made for every character around every mention).
+#[inline(always)]
 fn may_end_clause(b: u8) -> bool {
     matches!(b, b'\n' | b'\r' | b'|' | b'.' | b'!' | b'?' | b';' | 0xE2 | 0xE3 | 0xEF)
 }

@@ -14,3 +14,11 @@ fn smoke() {
     }
     assert_eq!(report.verdict, Verdict::Block);
 }
+
+#[test]
+fn phone_words_are_written_folded() {
+    for word in PHONE_WORDS {
+        assert_eq!(text::folded_lowercase(word), *word);
+    }
+    assert!(phone_word_before("Gọi: 0901234567", "Gọi: ".len()));
+}
