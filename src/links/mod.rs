@@ -242,8 +242,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         // What this word can start: read once, and most words start nothing.
         let word = (!cjk).then(|| words::read_word(text, pos));
         let can = match &word {
-            Some(w) => index.starts.flags(text, pos, w),
-            None => index.starts.char_flags(text, pos, folded),
+            Some(w) if w.end > pos => index.starts.flags(text, pos, w),
+            _ => index.starts.char_flags(text, pos, folded),
         };
         // "mailto:toko@gmail.com", whole.
         if matches!(folded, 'm')

@@ -25,6 +25,9 @@ pub const PHRASE: u8 = 2;
 pub const DIGIT: u8 = 4;
 /// The word may begin a word for "@" ("at", "a keong").
 pub const AT: u8 = 8;
+/// The word is the start of a name's first word but not the whole of it ("sho" of "shopee",
+/// "s" of "s h o p e e"): a name only if the next word continues it.
+const NAME_PREFIX: u8 = 16;
 
 /// A word of a spaced script, as the dispatch read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +96,9 @@ impl WordStarts {
             Folded::Invisible | Folded::Mark => None,
         });
         let Some(first) = chars.next() else { return };
-        if is_cjk_or_thai(first) || !first.is_ascii() && !first.is_alphanumeric() {
+        // Chinese and Thai, and entries that begin with a symbol ("(at)", "+v", "✈️"): by the
+        // pair of characters they begin with.
+        if is_cjk_or_thai(first) || !first.is_alphanumeric() {
             self.set_first_char(first);
             // A slot ("加{messenger}") may be any name: any second character.
             let second = chars.find(|&c| c == '{' || !is_between_letters(c)).filter(|&c| c != '{');
@@ -108,14 +113,14 @@ impl WordStarts {
             if c.is_alphanumeric() {
                 key.add(lower);
             }
-            let class = skeleton(lower);
+            let class = skeleton_class(lower);
             if class != last_class {
                 skeleton_key.add(class);
                 last_class = class;
             }
             if prefixes {
-                *self.words.entry(key.0).or_default() |= flags;
-                *self.skeletons.entry(skeleton_key.0).or_default() |= flags & (NAME | PHRASE);
+                *self.words.entry(key.0).or_default() |= NAME_PREFIX;
+                *self.skeletons.entry(skeleton_key.0).or_default() |= NAME_PREFIX;
             }
         }
         *self.words.entry(key.0).or_default() |= flags;
@@ -137,11 +142,11 @@ impl WordStarts {
             || code > 0xFFFF
     }
 
-    /// What the character `c` at byte `pos` of a script without spaces can start, by the
-    /// character after it.
+    /// What the character `c` at byte `pos` of a script without spaces (or a symbol that is no
+    /// word's start) can start, by the character after it.
     pub fn char_flags(&self, text: &str, pos: usize, c: char) -> u8 {
-        if c as u32 > 0xFFFF {
-            return u8::MAX;
+        if !self.char_starts(c) {
+            return 0;
         }
         let mut at = pos + c.len_utf8();
         let mut second = '\0';
@@ -159,16 +164,70 @@ impl WordStarts {
     }
 
     /// What `word` (read at byte `pos` of `text`) can start. A disguised word is looked up by
-    /// its skeleton too, and digits among letters may be a number ("O8l2", "zero9one7").
+    /// its skeleton too, and digits among letters may be a number ("O8l2", "zero9one7"). The
+    /// start of a name counts when the next word continues it ("sho pee", "s h o p e e"; not
+    /// the "S" of "S M L XL").
     #[inline]
     pub fn flags(&self, text: &str, pos: usize, word: &Word) -> u8 {
         let plain = self.words.get(&word.key).copied().unwrap_or(0);
-        if !word.disguised {
-            return plain;
+        let mut flags = plain & !NAME_PREFIX;
+        if plain & (NAME | NAME_PREFIX) == NAME_PREFIX && self.name_continues(text, pos, word) {
+            flags |= NAME;
         }
-        let skeleton = self.skeletons.get(&skeleton_key(text, pos, word.end)).copied();
+        if !word.disguised {
+            return flags;
+        }
+        let skeleton = self.skeletons.get(&skeleton(text, pos, word.end).0.0).copied();
+        let skeleton = skeleton.unwrap_or(0);
+        if skeleton & (NAME | NAME_PREFIX) == NAME_PREFIX && self.name_continues(text, pos, word) {
+            flags |= NAME;
+        }
         let mixed = if word.mixed { DIGIT } else { 0 };
-        plain | skeleton.unwrap_or(0) | mixed
+        flags | (skeleton & !NAME_PREFIX) | mixed
+    }
+
+    /// Whether the word after `word` (past at most three separators) continues the start of
+    /// a name that `word` is, as written or as a skeleton.
+    fn name_continues(&self, text: &str, pos: usize, word: &Word) -> bool {
+        let (mut skeleton_key, mut last) = skeleton(text, pos, word.end);
+        let mut at = word.end;
+        for _ in 0..3 {
+            match char_at(text, at) {
+                Some(c) if c != '\n' && !is_word_char(c) && !is_cjk_or_thai(c) => {
+                    // A symbol for a letter ("wh@tsapp") is part of the skeleton.
+                    let class = skeleton_class(c);
+                    if class != c && class != last {
+                        skeleton_key.add(class);
+                        last = class;
+                    }
+                    at += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        if at == word.end {
+            // "V信": a Latin letter glued to Chinese may begin a name written in both.
+            return char_at(text, at).is_some_and(is_cjk_or_thai);
+        }
+        let next = read_word(text, at);
+        let mut key = Key(word.key);
+        let mut at_char = at;
+        while at_char < next.end {
+            let Some(c) = char_at(text, at_char) else { break };
+            at_char += c.len_utf8();
+            let Folded::Char(f, _) = fold(c) else { continue };
+            let lower = f.to_lowercase().next().unwrap_or(f);
+            if lower.is_alphanumeric() {
+                key.add(lower);
+            }
+            let class = skeleton_class(lower);
+            if class != last {
+                skeleton_key.add(class);
+                last = class;
+            }
+        }
+        let name = |flags: Option<&u8>| flags.is_some_and(|f| f & (NAME | NAME_PREFIX) != 0);
+        next.end > at && (name(self.words.get(&key.0)) || name(self.skeletons.get(&skeleton_key.0)))
     }
 }
 
@@ -176,22 +235,24 @@ impl WordStarts {
 /// the letters a digit or symbol stands for in a name are one class with it ("sh0p", "$hop",
 /// "1nstagram" and "lnstagram" all read alike). A superset of the name walk's moves, so a word
 /// it can match always has a known skeleton.
-fn skeleton(c: char) -> char {
+fn skeleton_class(c: char) -> char {
     match c {
-        '0' | 'o' => 'o',
+        '0' | 'o' | '⭕' | '○' | '◯' | '°' | '◎' | '●' => 'o',
         '1' | '!' | '|' | 'i' | 'l' => 'l',
         '2' | 'z' => 'z',
-        '3' | 'e' => 'e',
-        '4' | 'a' => 'a',
+        '3' | 'e' | '€' => 'e',
+        '4' | 'a' | '@' => 'a',
         '5' | '$' | 's' => 's',
         '6' | '8' | '9' | 'g' | 'b' => 'b',
-        '7' | 't' => 't',
+        '7' | 't' | '+' => 't',
+        'c' | '(' | '<' => 'c',
         other => other,
     }
 }
 
-/// The skeleton of the word at `pos..end`: classes, each repeat of a class once.
-fn skeleton_key(text: &str, pos: usize, end: usize) -> u64 {
+/// The skeleton of the word at `pos..end` (classes, each repeat of a class once), and its last
+/// class.
+fn skeleton(text: &str, pos: usize, end: usize) -> (Key, char) {
     let mut key = Key::new();
     let mut last = '\0';
     let mut at = pos;
@@ -199,13 +260,13 @@ fn skeleton_key(text: &str, pos: usize, end: usize) -> u64 {
         let Some(c) = char_at(text, at) else { break };
         at += c.len_utf8();
         let Folded::Char(f, _) = fold(c) else { continue };
-        let class = skeleton(f.to_lowercase().next().unwrap_or(f));
+        let class = skeleton_class(f.to_lowercase().next().unwrap_or(f));
         if class != last {
             key.add(class);
             last = class;
         }
     }
-    key.0
+    (key, last)
 }
 
 /// What may stand between the letters of a name or phrase in a script without spaces (and is
@@ -293,6 +354,9 @@ mod tests {
         assert_eq!(flags("Shopee ya"), NAME);
         assert_eq!(flags("SHO pee"), NAME);
         assert_eq!(flags("s h o p e e"), NAME);
+        assert_eq!(flags("s.h.0.p.e.e"), NAME);
+        assert_eq!(flags("S M L XL"), 0);
+        assert_eq!(flags("sho"), 0);
         assert_eq!(flags("Beli di"), PHRASE);
         assert_eq!(flags("satu dua"), DIGIT);
         assert_eq!(flags("bahan katun"), 0);
@@ -300,6 +364,8 @@ mod tests {
         assert_eq!(flags("sh0ppee"), NAME | DIGIT);
         assert_eq!(flags("5H0PEEEE"), NAME | DIGIT);
         assert_eq!(flags("shoppeeee"), NAME);
+        assert_eq!(flags("app"), 0);
+        assert_eq!(flags("sh0p pee"), NAME | DIGIT);
         assert_eq!(flags("cotton"), 0);
         assert_eq!(flags("satu2"), DIGIT);
         assert_eq!(flags("Ol6"), DIGIT);
