@@ -43,9 +43,9 @@ fn need_of(
             _ => None,
         };
         match category {
-            Some(category) => out.names.push(category),
-            None if name == "account_number" => out.cues.push(account_number),
-            None => out.cues.push(group(name)?),
+            Some(category) => out.add_names(category),
+            None if name == "account_number" => out.add_cue(account_number),
+            None => out.add_cue(group(name)?),
         }
     }
     Some(out)

@@ -56,23 +56,45 @@ pub struct Mention {
     pub ambiguous: bool,
 }
 
-/// One need of a signal: a name of one of these categories (`None`: any platform) or a word
-/// of one of these cue groups.
+/// One need of a signal: a name of one of these categories (or of any platform) or a word of
+/// one of these cue groups. Kept as bit sets: every anchor is tested against every signal.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Need {
-    /// Categories of names that meet it.
-    pub names: Vec<Option<Category>>,
-    /// Cue groups that meet it.
-    pub cues: Vec<usize>,
+    /// One bit per category whose names meet it.
+    names: u8,
+    /// One bit per cue group that meets it.
+    cues: Vec<u64>,
 }
 
 impl Need {
-    fn matches(&self, what: What) -> bool {
-        match what {
-            What::Name(category) => self.names.iter().any(|c| c.is_none_or(|c| c == category)),
-            What::Cue(group) => self.cues.contains(&group),
+    /// Names of `category` meet the need (`None`: any platform's).
+    pub fn add_names(&mut self, category: Option<Category>) {
+        self.names |= category.map_or(u8::MAX, category_bit);
+    }
+
+    /// Words of cue group `group` meet the need.
+    pub fn add_cue(&mut self, group: usize) {
+        if self.cues.len() <= group / 64 {
+            self.cues.resize(group / 64 + 1, 0);
+        }
+        if let Some(word) = self.cues.get_mut(group / 64) {
+            *word |= 1 << (group % 64);
         }
     }
+
+    #[inline]
+    fn matches(&self, what: What) -> bool {
+        match what {
+            What::Name(category) => self.names & category_bit(category) != 0,
+            What::Cue(group) => {
+                self.cues.get(group / 64).is_some_and(|word| word & (1 << (group % 64)) != 0)
+            }
+        }
+    }
+}
+
+fn category_bit(category: Category) -> u8 {
+    1 << (category as u8).min(7)
 }
 
 /// A pack signal, compiled.
@@ -283,6 +305,17 @@ mod tests {
         assert_eq!(window(text, 13, 16), (0, 16));
     }
 
+    fn need(category: Option<Category>, cue: Option<usize>) -> Need {
+        let mut need = Need::default();
+        if let Some(category) = category {
+            need.add_names(Some(category));
+        }
+        if let Some(cue) = cue {
+            need.add_cue(cue);
+        }
+        need
+    }
+
     fn mention(start: usize, end: usize, what: What) -> Mention {
         Mention { start, end, what, platform: Some(0), obfuscated: false, ambiguous: false }
     }
@@ -293,17 +326,14 @@ mod tests {
             CompiledSignal {
                 rule: 0,
                 kind: FindingKind::CallToAction,
-                needs: vec![
-                    Need { names: vec![Some(Category::Ecommerce)], cues: vec![] },
-                    Need { names: vec![], cues: vec![1] },
-                ],
+                needs: vec![need(Some(Category::Ecommerce), None), need(None, Some(1))],
                 unless: vec![],
                 negatable: true,
             },
             CompiledSignal {
                 rule: 1,
                 kind: FindingKind::Mention,
-                needs: vec![Need { names: vec![Some(Category::Ecommerce)], cues: vec![] }],
+                needs: vec![need(Some(Category::Ecommerce), None)],
                 unless: vec![],
                 negatable: true,
             },

@@ -109,7 +109,7 @@ impl WordStarts {
             if !c.is_alphanumeric() && !is_leet_symbol(c) {
                 break;
             }
-            let lower = c.to_lowercase().next().unwrap_or(c);
+            let lower = lowercase(c);
             if c.is_alphanumeric() {
                 key.add(lower);
             }
@@ -216,7 +216,7 @@ impl WordStarts {
             let Some(c) = char_at(text, at_char) else { break };
             at_char += c.len_utf8();
             let Folded::Char(f, _) = fold(c) else { continue };
-            let lower = f.to_lowercase().next().unwrap_or(f);
+            let lower = lowercase(f);
             if lower.is_alphanumeric() {
                 key.add(lower);
             }
@@ -260,13 +260,19 @@ fn skeleton(text: &str, pos: usize, end: usize) -> (Key, char) {
         let Some(c) = char_at(text, at) else { break };
         at += c.len_utf8();
         let Folded::Char(f, _) = fold(c) else { continue };
-        let class = skeleton_class(f.to_lowercase().next().unwrap_or(f));
+        let class = skeleton_class(lowercase(f));
         if class != last {
             key.add(class);
             last = class;
         }
     }
     (key, last)
+}
+
+/// `c` in lowercase (what [`fold`] leaves is lowercase already when it is ASCII).
+#[inline]
+fn lowercase(c: char) -> char {
+    if c.is_ascii() { c } else { c.to_lowercase().next().unwrap_or(c) }
 }
 
 /// What may stand between the letters of a name or phrase in a script without spaces (and is
@@ -311,7 +317,7 @@ pub fn read_word(text: &str, pos: usize) -> Word {
                 Folded::Char(f, o) if !is_cjk_or_thai(f) && f.is_alphanumeric() => {
                     disguised |= o;
                     at += c.len_utf8();
-                    f.to_lowercase().next().unwrap_or(f)
+                    lowercase(f)
                 }
                 Folded::Invisible if letters > 0 => {
                     disguised = true;
@@ -329,8 +335,9 @@ pub fn read_word(text: &str, pos: usize) -> Word {
             digits += 1;
         } else {
             letters += 1;
+            // A doubled letter ("shoppee"); doubled digits are just a number.
+            disguised |= c == last;
         }
-        disguised |= c == last;
         last = c;
         key.add(c);
     }
