@@ -2,7 +2,7 @@
 //!
 //! Why not `include_str!` the JSON: the wasm module would then need a JSON text parser (and
 //! Rust's float parser) for nothing but its own packs, since everything a caller passes
-//! arrives already flattened by `src/wasm_input.js`. Written here in the tape format that
+//! arrives already flattened by `src/wasm_tape.js`. Written here in the tape format that
 //! `value::tape` reads — with keys interned across all nine files — the packs are smaller and
 //! the module carries one reader instead of two (about 7 KB of gzip, see `./build.sh size`).
 //!

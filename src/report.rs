@@ -13,6 +13,7 @@ use crate::date::Date;
 use crate::i18n::{self, Lang};
 use crate::pack::{Pack, RuleMeta};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// How strict a finding is. Ordered: `Allow < Review < Block`, so the strictest is the maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -127,12 +128,13 @@ impl FindingKind {
     }
 }
 
-/// One thing found in a text by `checkLinks`.
+/// One thing found in a text by `checkLinks`. The texts every finding of a rule repeats (its id,
+/// message, source, platform) are shared, not copied: a link-dense text has tens of thousands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// The rule id.
-    pub rule_id: String,
+    pub rule_id: Arc<str>,
     /// What was found.
     pub kind: FindingKind,
     /// The verdict on this surface.
@@ -149,13 +151,13 @@ pub struct Finding {
     pub host: Option<String>,
     /// The catalog id of the platform, where one was recognized.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub platform: Option<String>,
+    pub platform: Option<Arc<str>>,
     /// Whether the text hid what it is (spelled-out dots, look-alike letters, punycode, …).
     pub obfuscated: bool,
     /// Why, in the caller's language.
-    pub message: String,
+    pub message: Arc<str>,
     /// The rule's source.
-    pub source: String,
+    pub source: Arc<str>,
 }
 
 /// One eligibility criterion as judged.

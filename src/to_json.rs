@@ -1,20 +1,33 @@
-//! Reports out as JSON text, through serde, without `serde_json` in the wasm.
+//! Reports out through serde, without `serde_json` in the wasm: as JSON text ([`to_json`]) or
+//! as a value tape ([`to_tape`]).
 //!
-//! The binding hands this text to `JSON.parse`, which builds the JS objects natively: one
-//! crossing for a whole report instead of one per field. `None` is written as `null`, so
-//! optional contract fields read `null` in JS; fields that should be left out when absent say so
-//! with `skip_serializing_if`. Non-finite floats (which JSON cannot express) become `null`.
+//! JSON text is what native callers and tests read. The wasm binding takes the tape instead:
+//! `JSON.parse` of a link-dense report (44,000 findings, 17 MB of JSON for 1 MB of text) took
+//! longer than checking the text, while the tape (tags, numbers, and every string's UTF-8 back
+//! to back, cut by UTF-16 offsets) is rebuilt by `src/wasm_tape.js` in a fifth of the time;
+//! see BENCHMARKS.md. Both go through one serializer over a [`Sink`], so the two cannot drift.
+//!
+//! `None` is written as `null`, so optional contract fields read `null` in JS; fields that
+//! should be left out when absent say so with `skip_serializing_if`. Non-finite floats (which
+//! JSON cannot express) become `null`.
 
+use crate::fast_hash::FastMap;
 use serde::ser::{self, Serialize};
 use std::fmt::{self, Write};
 
 /// The serialized form of `value` as compact JSON text.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsonError> {
-    let mut writer = Writer { out: String::with_capacity(256) };
+    let mut writer = Writer { sink: Json { out: String::with_capacity(256) } };
     value.serialize(&mut writer)?;
-    Ok(writer.out)
+    Ok(writer.sink.out)
 }
 
+/// The serialized form of `value` as a value tape.
+pub fn to_tape<T: Serialize + ?Sized>(value: &T) -> Result<Tape, JsonError> {
+    let mut writer = Writer { sink: Tape::default() };
+    value.serialize(&mut writer)?;
+    Ok(writer.sink)
+}
 /// A value that cannot be written as JSON (a map whose keys are not strings).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError(String);
@@ -33,8 +46,198 @@ impl ser::Error for JsonError {
     }
 }
 
-struct Writer {
+/// Where the serializer's values go.
+trait Sink {
+    fn null(&mut self);
+    fn boolean(&mut self, v: bool);
+    fn integer(&mut self, negative: bool, magnitude: u64);
+    fn float(&mut self, v: f64);
+    fn string(&mut self, v: &str);
+    /// Opens an array (`map: false`) or an object; returns what [`Sink::close`] needs.
+    fn open(&mut self, map: bool) -> usize;
+    /// Before an array's element (`first`: the first one).
+    fn element(&mut self, first: bool);
+    /// Before an object's value: its key (`first`: the first entry).
+    fn key(&mut self, key: &str, first: bool);
+    /// Closes what [`Sink::open`] opened, holding `count` elements or entries.
+    fn close(&mut self, map: bool, opened: usize, count: usize);
+}
+
+/// JSON text.
+struct Json {
     out: String,
+}
+
+impl Sink for Json {
+    fn null(&mut self) {
+        self.out.push_str("null");
+    }
+    fn boolean(&mut self, v: bool) {
+        self.out.push_str(if v { "true" } else { "false" });
+    }
+    fn integer(&mut self, negative: bool, magnitude: u64) {
+        if negative {
+            self.out.push('-');
+        }
+        write_digits(&mut self.out, magnitude);
+    }
+    fn float(&mut self, v: f64) {
+        write_number(&mut self.out, v);
+    }
+    fn string(&mut self, v: &str) {
+        write_str(&mut self.out, v);
+    }
+    fn open(&mut self, map: bool) -> usize {
+        self.out.push(if map { '{' } else { '[' });
+        0
+    }
+    fn element(&mut self, first: bool) {
+        if !first {
+            self.out.push(',');
+        }
+    }
+    fn key(&mut self, key: &str, first: bool) {
+        self.element(first);
+        write_str(&mut self.out, key);
+        self.out.push(':');
+    }
+    fn close(&mut self, map: bool, _opened: usize, _count: usize) {
+        self.out.push(if map { '}' } else { ']' });
+    }
+}
+
+/// A report as a value tape: the tags of `value::tape` (`NULL`, `FALSE`, `TRUE`, `NUMBER`,
+/// `STRING`, `ARRAY`, `OBJECT`), one per value; `nums` holds, in order, each number, each
+/// string's index, each array's length and each object's entry count followed, per entry, by
+/// its key's string index; string `i` is `text` from UTF-16 offset `ends[i - 1]` (0 for the
+/// first) to `ends[i]`.
+#[derive(Debug, Default)]
+pub struct Tape {
+    /// One tag per value.
+    pub tags: Vec<u8>,
+    /// Numbers, string indexes, lengths and counts.
+    pub nums: Vec<f64>,
+    /// Every string, back to back.
+    pub text: String,
+    /// Where each string ends in `text`, in UTF-16 code units.
+    pub ends: Vec<u32>,
+    /// UTF-16 code units in `text` so far.
+    units: u32,
+    /// Strings already written, by content: the keys, and values such as a message that every
+    /// finding of a link-dense text repeats (written once, the report's text shrinks from 9 MB
+    /// to 2 MB on the link-dense bench corpus).
+    seen: FastMap<u64, u32>,
+    /// Where each string starts in `text`, in bytes (for the check that a string seen before
+    /// is the same).
+    starts: Vec<u32>,
+}
+
+use crate::value::tape as tags;
+
+impl Tape {
+    /// The index of `s` in the string table, written now if it is new.
+    fn intern(&mut self, s: &str) -> u32 {
+        let key = sample_hash(s.as_bytes());
+        if let Some(index) = self.seen.get(&key).copied()
+            && self.string_at(index).is_some_and(|seen| same_bytes(seen.as_bytes(), s.as_bytes()))
+        {
+            return index;
+        }
+        let index = self.ends.len() as u32;
+        self.starts.push(self.text.len() as u32);
+        self.text.push_str(s);
+        self.units += crate::links::text::utf16_units(s.as_bytes()) as u32;
+        self.ends.push(self.units);
+        self.seen.insert(key, index);
+        index
+    }
+
+    /// String `index` as written.
+    fn string_at(&self, index: u32) -> Option<&str> {
+        let index = index as usize;
+        let start = *self.starts.get(index)? as usize;
+        let end = self.starts.get(index + 1).map_or(self.text.len(), |&e| e as usize);
+        self.text.get(start..end)
+    }
+
+    fn num(&mut self, n: f64) {
+        self.nums.push(n);
+    }
+}
+
+/// A hash of a string's length and of up to 24 bytes at each end and in the middle: constant
+/// time for the long messages every finding repeats (a full hash of each cost more than writing
+/// it again); [`same_bytes`] settles collisions.
+fn sample_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = crate::fast_hash::FxHasher::default();
+    std::hash::Hasher::write_usize(&mut hasher, bytes.len());
+    if bytes.len() <= 72 {
+        std::hash::Hasher::write(&mut hasher, bytes);
+    } else {
+        let middle = bytes.len() / 2 - 12;
+        for range in [0..24, middle..middle + 24, bytes.len() - 24..bytes.len()] {
+            std::hash::Hasher::write(&mut hasher, bytes.get(range).unwrap_or_default());
+        }
+    }
+    std::hash::Hasher::finish(&hasher)
+}
+
+/// Whether two byte strings are equal, compared eight bytes at a time (the wasm's `memcmp`
+/// goes byte by byte).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |w: &[u8]| u64::from_le_bytes(w.try_into().unwrap_or_default());
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    (&mut x).zip(&mut y).all(|(p, q)| word(p) == word(q)) && x.remainder() == y.remainder()
+}
+
+impl Sink for Tape {
+    fn null(&mut self) {
+        self.tags.push(tags::NULL);
+    }
+    fn boolean(&mut self, v: bool) {
+        self.tags.push(if v { tags::TRUE } else { tags::FALSE });
+    }
+    fn integer(&mut self, negative: bool, magnitude: u64) {
+        self.tags.push(tags::NUMBER);
+        let n = magnitude as f64;
+        self.num(if negative { -n } else { n });
+    }
+    fn float(&mut self, v: f64) {
+        if v.is_finite() {
+            self.tags.push(tags::NUMBER);
+            self.num(v);
+        } else {
+            self.null();
+        }
+    }
+    fn string(&mut self, v: &str) {
+        self.tags.push(tags::STRING);
+        let index = self.intern(v);
+        self.num(f64::from(index));
+    }
+    fn open(&mut self, map: bool) -> usize {
+        self.tags.push(if map { tags::OBJECT } else { tags::ARRAY });
+        self.num(0.0);
+        self.nums.len() - 1
+    }
+    fn element(&mut self, _first: bool) {}
+    fn key(&mut self, key: &str, _first: bool) {
+        let index = self.intern(key);
+        self.num(f64::from(index));
+    }
+    fn close(&mut self, _map: bool, opened: usize, count: usize) {
+        if let Some(slot) = self.nums.get_mut(opened) {
+            *slot = count as f64;
+        }
+    }
+}
+
+/// The serializer, over either sink.
+struct Writer<S> {
+    sink: S,
 }
 
 fn write_str(out: &mut String, s: &str) {
@@ -189,41 +392,61 @@ pub fn write_number(out: &mut String, n: f64) {
     }
 }
 
-/// Writes the separators of a sequence or map.
-struct Compound<'w> {
-    writer: &'w mut Writer,
-    first: bool,
-    close: char,
+/// An array or object being written: what it opened (and, for the variant forms written as
+/// `{"Variant": …}`, the object around it), and how many elements it holds.
+struct Compound<'w, S> {
+    writer: &'w mut Writer<S>,
+    map: bool,
+    opened: usize,
+    /// The `{"Variant": …}` object around it, if any.
+    outer: Option<usize>,
+    count: usize,
 }
 
-impl Compound<'_> {
-    fn comma(&mut self) {
-        if !self.first {
-            self.writer.out.push(',');
-        }
-        self.first = false;
+impl<S: Sink> Compound<'_, S> {
+    fn element(&mut self) {
+        self.writer.sink.element(self.count == 0);
+        self.count += 1;
     }
 
     fn key(&mut self, key: &str) {
-        self.comma();
-        write_str(&mut self.writer.out, key);
-        self.writer.out.push(':');
+        self.writer.sink.key(key, self.count == 0);
+        self.count += 1;
+    }
+
+    fn end(self) {
+        self.writer.sink.close(self.map, self.opened, self.count);
+        if let Some(outer) = self.outer {
+            self.writer.sink.close(true, outer, 1);
+        }
     }
 }
 
-impl<'w> ser::Serializer for &'w mut Writer {
+impl<S: Sink> Writer<S> {
+    fn compound(&mut self, map: bool, variant: Option<&str>) -> Compound<'_, S> {
+        let outer = variant.map(|variant| {
+            let outer = self.sink.open(true);
+            self.sink.key(variant, true);
+            outer
+        });
+        let opened = self.sink.open(map);
+        Compound { writer: self, map, opened, outer, count: 0 }
+    }
+}
+
+impl<'w, S: Sink> ser::Serializer for &'w mut Writer<S> {
     type Ok = ();
     type Error = JsonError;
-    type SerializeSeq = Compound<'w>;
-    type SerializeTuple = Compound<'w>;
-    type SerializeTupleStruct = Compound<'w>;
-    type SerializeTupleVariant = Compound<'w>;
-    type SerializeMap = Compound<'w>;
-    type SerializeStruct = Compound<'w>;
-    type SerializeStructVariant = Compound<'w>;
+    type SerializeSeq = Compound<'w, S>;
+    type SerializeTuple = Compound<'w, S>;
+    type SerializeTupleStruct = Compound<'w, S>;
+    type SerializeTupleVariant = Compound<'w, S>;
+    type SerializeMap = Compound<'w, S>;
+    type SerializeStruct = Compound<'w, S>;
+    type SerializeStructVariant = Compound<'w, S>;
 
     fn serialize_bool(self, v: bool) -> Result<(), JsonError> {
-        self.out.push_str(if v { "true" } else { "false" });
+        self.sink.boolean(v);
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), JsonError> {
@@ -236,10 +459,7 @@ impl<'w> ser::Serializer for &'w mut Writer {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), JsonError> {
-        if v < 0 {
-            self.out.push('-');
-        }
-        write_digits(&mut self.out, v.unsigned_abs());
+        self.sink.integer(v < 0, v.unsigned_abs());
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), JsonError> {
@@ -252,23 +472,23 @@ impl<'w> ser::Serializer for &'w mut Writer {
         self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), JsonError> {
-        write_digits(&mut self.out, v);
+        self.sink.integer(false, v);
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), JsonError> {
         self.serialize_f64(f64::from(v))
     }
     fn serialize_f64(self, v: f64) -> Result<(), JsonError> {
-        write_number(&mut self.out, v);
+        self.sink.float(v);
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), JsonError> {
         let mut buf = [0u8; 4];
-        write_str(&mut self.out, v.encode_utf8(&mut buf));
+        self.sink.string(v.encode_utf8(&mut buf));
         Ok(())
     }
     fn serialize_str(self, v: &str) -> Result<(), JsonError> {
-        write_str(&mut self.out, v);
+        self.sink.string(v);
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), JsonError> {
@@ -277,10 +497,10 @@ impl<'w> ser::Serializer for &'w mut Writer {
         for b in v {
             seq.serialize_element(b)?;
         }
-        seq.end()
+        ser::SerializeSeq::end(seq)
     }
     fn serialize_none(self) -> Result<(), JsonError> {
-        self.out.push_str("null");
+        self.sink.null();
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), JsonError> {
@@ -314,25 +534,23 @@ impl<'w> ser::Serializer for &'w mut Writer {
         variant: &'static str,
         value: &T,
     ) -> Result<(), JsonError> {
-        self.out.push('{');
-        write_str(&mut self.out, variant);
-        self.out.push(':');
+        let opened = self.sink.open(true);
+        self.sink.key(variant, true);
         value.serialize(&mut *self)?;
-        self.out.push('}');
+        self.sink.close(true, opened, 1);
         Ok(())
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w>, JsonError> {
-        self.out.push('[');
-        Ok(Compound { writer: self, first: true, close: ']' })
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w, S>, JsonError> {
+        Ok(self.compound(false, None))
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'w>, JsonError> {
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'w, S>, JsonError> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         len: usize,
-    ) -> Result<Compound<'w>, JsonError> {
+    ) -> Result<Compound<'w, S>, JsonError> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -341,18 +559,18 @@ impl<'w> ser::Serializer for &'w mut Writer {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'w>, JsonError> {
-        self.out.push('{');
-        write_str(&mut self.out, variant);
-        self.out.push_str(":[");
-        Ok(Compound { writer: self, first: true, close: '}' })
+    ) -> Result<Compound<'w, S>, JsonError> {
+        Ok(self.compound(false, Some(variant)))
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w>, JsonError> {
-        self.out.push('{');
-        Ok(Compound { writer: self, first: true, close: '}' })
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w, S>, JsonError> {
+        Ok(self.compound(true, None))
     }
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'w>, JsonError> {
-        self.serialize_map(Some(len))
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'w, S>, JsonError> {
+        Ok(self.compound(true, None))
     }
     fn serialize_struct_variant(
         self,
@@ -360,28 +578,25 @@ impl<'w> ser::Serializer for &'w mut Writer {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'w>, JsonError> {
-        self.out.push('{');
-        write_str(&mut self.out, variant);
-        self.out.push_str(":{");
-        Ok(Compound { writer: self, first: true, close: '}' })
+    ) -> Result<Compound<'w, S>, JsonError> {
+        Ok(self.compound(true, Some(variant)))
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
+impl<S: Sink> ser::SerializeSeq for Compound<'_, S> {
     type Ok = ();
     type Error = JsonError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonError> {
-        self.comma();
+        self.element();
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), JsonError> {
-        self.writer.out.push(self.close);
+        Compound::end(self);
         Ok(())
     }
 }
 
-impl ser::SerializeTuple for Compound<'_> {
+impl<S: Sink> ser::SerializeTuple for Compound<'_, S> {
     type Ok = ();
     type Error = JsonError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonError> {
@@ -392,7 +607,7 @@ impl ser::SerializeTuple for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleStruct for Compound<'_> {
+impl<S: Sink> ser::SerializeTupleStruct for Compound<'_, S> {
     type Ok = ();
     type Error = JsonError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonError> {
@@ -403,19 +618,18 @@ impl ser::SerializeTupleStruct for Compound<'_> {
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_> {
+impl<S: Sink> ser::SerializeTupleVariant for Compound<'_, S> {
     type Ok = ();
     type Error = JsonError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), JsonError> {
         ser::SerializeSeq::serialize_element(self, value)
     }
     fn end(self) -> Result<(), JsonError> {
-        self.writer.out.push_str("]}");
-        Ok(())
+        ser::SerializeSeq::end(self)
     }
 }
 
-impl ser::SerializeMap for Compound<'_> {
+impl<S: Sink> ser::SerializeMap for Compound<'_, S> {
     type Ok = ();
     type Error = JsonError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), JsonError> {
@@ -427,12 +641,12 @@ impl ser::SerializeMap for Compound<'_> {
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), JsonError> {
-        self.writer.out.push('}');
+        Compound::end(self);
         Ok(())
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
+impl<S: Sink> ser::SerializeStruct for Compound<'_, S> {
     type Ok = ();
     type Error = JsonError;
     fn serialize_field<T: Serialize + ?Sized>(
@@ -444,12 +658,12 @@ impl ser::SerializeStruct for Compound<'_> {
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), JsonError> {
-        self.writer.out.push('}');
+        Compound::end(self);
         Ok(())
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
+impl<S: Sink> ser::SerializeStructVariant for Compound<'_, S> {
     type Ok = ();
     type Error = JsonError;
     fn serialize_field<T: Serialize + ?Sized>(
@@ -460,7 +674,7 @@ impl ser::SerializeStructVariant for Compound<'_> {
         ser::SerializeStruct::serialize_field(self, key, value)
     }
     fn end(self) -> Result<(), JsonError> {
-        self.writer.out.push_str("}}");
+        Compound::end(self);
         Ok(())
     }
 }
@@ -683,6 +897,21 @@ mod tests {
         SocialHandle,
     }
 
+    #[derive(Serialize)]
+    enum Shape {
+        Point(u8),
+        Pair(u8, u8),
+        Box { w: u8 },
+    }
+
+    #[test]
+    fn variants_read_back_as_their_json() {
+        let shapes = [Shape::Point(1), Shape::Pair(2, 3), Shape::Box { w: 4 }];
+        let json: serde_json::Value = serde_json::from_str(&to_json(&shapes).unwrap()).unwrap();
+        assert_eq!(json, serde_json::to_value(&shapes).unwrap());
+        assert_eq!(as_floats(read_tape(&to_tape(&shapes).unwrap())), as_floats(json));
+    }
+
     #[test]
     fn writes_what_serde_json_writes() {
         let sample = Sample {
@@ -702,6 +931,97 @@ mod tests {
         let theirs = serde_json::to_string(&sample).unwrap();
         assert_eq!(ours, theirs);
         assert_eq!(to_json(&vec![Some(1.5), None]).unwrap(), "[1.5,null]");
+    }
+
+    /// Reads a tape back as `src/wasm_tape.js` does.
+    fn read_tape(tape: &Tape) -> serde_json::Value {
+        use serde_json::Value as J;
+        let units: Vec<u16> = tape.text.encode_utf16().collect();
+        let strings: Vec<String> = tape
+            .ends
+            .iter()
+            .scan(0usize, |from, &end| {
+                let s = String::from_utf16(&units[*from..end as usize]).unwrap();
+                *from = end as usize;
+                Some(s)
+            })
+            .collect();
+        let (mut t, mut n) = (0, 0);
+        fn value(tape: &Tape, strings: &[String], t: &mut usize, n: &mut usize) -> J {
+            let tag = tape.tags[*t];
+            *t += 1;
+            let mut next = || {
+                *n += 1;
+                tape.nums[*n - 1]
+            };
+            match tag {
+                tags::NULL => J::Null,
+                tags::FALSE => J::Bool(false),
+                tags::TRUE => J::Bool(true),
+                tags::NUMBER => serde_json::json!(next()),
+                tags::STRING => J::String(strings[next() as usize].clone()),
+                tags::ARRAY => {
+                    let len = next() as usize;
+                    J::Array((0..len).map(|_| value(tape, strings, t, n)).collect())
+                }
+                tags::OBJECT => {
+                    let len = next() as usize;
+                    let mut map = serde_json::Map::new();
+                    for _ in 0..len {
+                        *n += 1;
+                        let key = strings[tape.nums[*n - 1] as usize].clone();
+                        map.insert(key, value(tape, strings, t, n));
+                    }
+                    J::Object(map)
+                }
+                other => panic!("tag {other}"),
+            }
+        }
+        let out = value(tape, &strings, &mut t, &mut n);
+        assert_eq!((t, n), (tape.tags.len(), tape.nums.len()));
+        out
+    }
+
+    /// Numbers as JSON.parse reads them (serde_json keeps 3 and 3.0 apart).
+    fn as_floats(value: serde_json::Value) -> serde_json::Value {
+        use serde_json::Value as J;
+        match value {
+            J::Number(n) => serde_json::json!(n.as_f64().unwrap()),
+            J::Array(items) => J::Array(items.into_iter().map(as_floats).collect()),
+            J::Object(map) => J::Object(map.into_iter().map(|(k, v)| (k, as_floats(v))).collect()),
+            other => other,
+        }
+    }
+
+    #[test]
+    fn the_tape_reads_back_as_the_json() {
+        let sample = Sample {
+            rule_id: "links.phone",
+            met: Some(true),
+            host: Some("shopee.co.id".into()),
+            count: 3,
+            ratio: -0.25,
+            bad: f64::INFINITY,
+            text: "emoji 😀 and 中文, then links.phone again",
+            list: vec![-1, 2],
+            map: BTreeMap::from([("b", 2), ("a", 1)]),
+            kind: Kind::SocialHandle,
+            pair: (1, "links.phone"),
+        };
+        let json: serde_json::Value = serde_json::from_str(&to_json(&sample).unwrap()).unwrap();
+        let tape = to_tape(&sample).unwrap();
+        assert_eq!(as_floats(read_tape(&tape)), as_floats(json));
+        // Repeated strings and keys are written once.
+        assert_eq!(tape.text.matches("links.phone").count(), 2, "{}", tape.text);
+        let long = "a message long enough to be hashed by samples, ".repeat(4);
+        let twice = to_tape(&[long.as_str(), long.as_str(), &long[1..]]).unwrap();
+        assert_eq!(twice.ends.len(), 2);
+        assert!(same_bytes(b"0123456789abcdefX", b"0123456789abcdefX"));
+        assert!(!same_bytes(b"0123456789abcdefX", b"0123456789abcdefY"));
+        assert!(!same_bytes(b"0123456789abcdefX", b"0123456789abcdef"));
+        let reports = [vec![sample], vec![]];
+        let json: serde_json::Value = serde_json::from_str(&to_json(&reports).unwrap()).unwrap();
+        assert_eq!(as_floats(read_tape(&to_tape(&reports).unwrap())), as_floats(json));
     }
 
     #[test]

@@ -405,7 +405,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Reading a JS value that the binding's JS half (`src/wasm_input.js`) flattened into three
+/// Reading a JS value that the binding's JS half (`src/wasm_tape.js`) flattened into three
 /// arrays: one tag per value, the numbers (values, lengths, key indexes), and the UTF-8 bytes of
 /// every string. Crossing into wasm is then three bulk copies instead of a call per field, and
 /// the strings of the resulting [`Value`] borrow from `text`.

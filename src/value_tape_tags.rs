@@ -1,5 +1,5 @@
 // The tag of each value on a value tape: one byte per value, read by `value::tape` and written
-// by `build.rs` (the built-in packs) and `src/wasm_input.js` (call arguments; JS cannot
+// by `build.rs` (the built-in packs) and `src/wasm_tape.js` (call arguments; JS cannot
 // include this file, so its copy names this one). Included with `include!`, so both Rust
 // sides share one list.
 

@@ -82,7 +82,7 @@ export async function run() {
   const m = await import(join(root, "pkg", "node.js"));
   const snippets = join(root, "pkg", "snippets");
   const [dir] = readdirSync(snippets);
-  const { flatten } = await import(join(snippets, dir, "src", "wasm_input.js"));
+  const { flatten } = await import(join(snippets, dir, "src", "wasm_tape.js"));
 
   const sizes = [1_000, 10_000, 100_000];
   const inputs = sizes.map((n) => closureInput(n));
@@ -120,7 +120,7 @@ export async function run() {
     "wall per 1,000 orders": `${Math.round((cpu / total.cpu) * 100)}% of CPU`,
   });
   rows.push(
-    part("flatten (src/wasm_input.js)", flat.wall, flat.cpu),
+    part("flatten (src/wasm_tape.js)", flat.wall, flat.cpu),
     part("copy into wasm + rebuild Value", through.wall - flat.wall, through.cpu - flat.cpu),
     part("decode + evaluate + report (Rust) + output", total.wall - through.wall, total.cpu - through.cpu),
     {

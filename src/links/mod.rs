@@ -109,12 +109,12 @@ pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: La
     let index = &policy.links;
     let kept = rules::resolve_overlaps(text, candidates(index, text));
     let mut cursor = Utf16Cursor::new(text);
-    let mut messages = rules::MessageCache::default();
+    let mut shared = rules::Shared::default();
     let findings: Vec<Finding> = kept
         .iter()
         .filter_map(|c| {
             let span = (cursor.to_utf16(c.start), cursor.to_utf16(c.end));
-            rules::finding(index, c, text.get(c.start..c.end)?, span, surface, lang, &mut messages)
+            rules::finding(index, c, text.get(c.start..c.end)?, span, surface, lang, &mut shared)
         })
         .collect();
     let blocked = kept
@@ -183,6 +183,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut mentions = Vec::new();
     let mut scratch = Scratch::default();
     let mut run = digits::NumberRun::empty();
+    let mut clauses = signals::Clauses::new(text);
     let mut pos = 0;
     let bytes = text.as_bytes();
     // Most texts have no `://` at all: then no word needs the scheme test.
@@ -282,9 +283,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 &index.host_words,
                 schemes,
                 |tld, disguise, marked| index.plausible_tld(tld, disguise, marked),
+                |run| link(index, run),
             )
-            .into_iter()
-            .find_map(|run| link(index, run))
         {
             pos = link.end;
             out.push(link);
@@ -336,7 +336,13 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         {
             for &group in index.phrases.groups(&phrase) {
                 match index.cta_rules.get(group).copied().flatten() {
-                    Some(_) if signals::negated_before(text, &mentions, &index.negation, pos) => {}
+                    Some(_)
+                        if signals::negated_before(
+                            &mut clauses,
+                            &mentions,
+                            &index.negation,
+                            pos,
+                        ) => {}
                     Some(rule) => out.push(Candidate {
                         start: pos,
                         end: phrase.end,
@@ -369,7 +375,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             _ => pos + width,
         };
     }
-    signals::evaluate(&index.signals, &index.negation, text, &mentions, &mut out);
+    signals::evaluate(&index.signals, &index.negation, &mut clauses, &mentions, &mut out);
     out
 }
 
@@ -547,8 +553,12 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
             obfuscated: false,
         });
     }
-    let (labels, decoded) = normalizer::normalize_labels(&run.labels);
-    let host = crate::i18n::join(&labels, ".");
+    let decoded_labels = normalizer::normalize_labels(&run.labels);
+    let (labels, decoded) = match &decoded_labels {
+        Some(labels) => (labels.as_slice(), true),
+        None => (run.labels.as_slice(), false),
+    };
+    let host = crate::i18n::join(labels, ".");
     let tld = labels.last()?;
     // After a scheme any host counts (`http://localhost`, an IP address); without one the last
     // label must be a top-level domain of letters.

@@ -7,10 +7,14 @@
 
 use super::text::{Folded, fold};
 
-/// A host's labels with punycode decoded and look-alikes folded. Returns the labels and whether
-/// anything changed. A label that decodes to something that is not plain ASCII after folding
-/// stays as written (an international name, not a disguise).
-pub fn normalize_labels(labels: &[String]) -> (Vec<String>, bool) {
+/// A host's labels with punycode decoded and look-alikes folded, or `None` when nothing
+/// changes (no label is punycode, as for nearly every host). A label that decodes to something
+/// that is not plain ASCII after folding stays as written (an international name, not a
+/// disguise).
+pub fn normalize_labels(labels: &[String]) -> Option<Vec<String>> {
+    if !labels.iter().any(|l| l.starts_with("xn--")) {
+        return None;
+    }
     let mut changed = false;
     let out = labels
         .iter()
@@ -29,7 +33,7 @@ pub fn normalize_labels(labels: &[String]) -> (Vec<String>, bool) {
             ascii
         })
         .collect();
-    (out, changed)
+    changed.then_some(out)
 }
 
 const BASE: u32 = 36;
@@ -121,11 +125,11 @@ mod tests {
         // "shоpee" with a Cyrillic о.
         let encoded = "xn--shpee-kye";
         assert_eq!(decode_punycode(&encoded[4..]).as_deref(), Some("shоpee"));
-        let (labels, changed) = normalize_labels(&[encoded.into(), "co".into(), "id".into()]);
-        assert_eq!((labels.join("."), changed), ("shopee.co.id".into(), true));
-        let (labels, changed) = normalize_labels(&["xn--mnchen-3ya".into(), "de".into()]);
-        assert_eq!((labels.join("."), changed), ("munchen.de".into(), true));
-        let (labels, _) = normalize_labels(&["xn--ihqwcrb4cv8a8dqg056pqjye".into(), "cn".into()]);
-        assert_eq!(labels[0], "xn--ihqwcrb4cv8a8dqg056pqjye");
+        let labels = normalize_labels(&[encoded.into(), "co".into(), "id".into()]).unwrap();
+        assert_eq!(labels.join("."), "shopee.co.id");
+        let labels = normalize_labels(&["xn--mnchen-3ya".into(), "de".into()]).unwrap();
+        assert_eq!(labels.join("."), "munchen.de");
+        assert_eq!(normalize_labels(&["xn--ihqwcrb4cv8a8dqg056pqjye".into(), "cn".into()]), None);
+        assert_eq!(normalize_labels(&["shopee".into(), "co".into()]), None);
     }
 }

@@ -14,6 +14,7 @@ use crate::i18n::{self, Lang};
 use crate::pack::Surface;
 use crate::report::{Finding, FindingKind, Verdict};
 use crate::sort;
+use std::sync::Arc;
 
 /// A reading of a span of the text, before overlaps are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,9 +119,17 @@ fn resolve_cluster(text: &str, cluster: &mut Vec<Candidate>, kept: &mut Vec<Cand
     }
 }
 
-/// Messages already rendered in one check, by (rule, platform, obfuscated, host): a dense text
-/// repeats the same few.
-pub(crate) type MessageCache<'c> = FastMap<(usize, Option<usize>, bool, Option<&'c str>), String>;
+/// A message's rule, platform, whether it was disguised, and host.
+type MessageKey<'c> = (usize, Option<usize>, bool, Option<&'c str>);
+
+/// What the findings of one check share, rendered or copied once: messages by (rule, platform,
+/// obfuscated, host), rule ids and sources by rule, platform ids by platform.
+#[derive(Default)]
+pub(crate) struct Shared<'c> {
+    messages: FastMap<MessageKey<'c>, Arc<str>>,
+    rules: FastMap<usize, (Arc<str>, Arc<str>)>,
+    platforms: FastMap<usize, Arc<str>>,
+}
 
 /// The finding a kept candidate becomes: its verdict on `surface`, its message in `lang`.
 pub(crate) fn finding<'c>(
@@ -130,7 +139,7 @@ pub(crate) fn finding<'c>(
     (start, end): (usize, usize),
     surface: Surface,
     lang: Lang,
-    messages: &mut MessageCache<'c>,
+    shared: &mut Shared<'c>,
 ) -> Option<Finding> {
     let platform = candidate.platform.and_then(|p| index.platforms.get(p));
     let mut rule_index = candidate.rule;
@@ -148,7 +157,8 @@ pub(crate) fn finding<'c>(
     }
     let rule = index.rules.get(rule_index)?;
     let key = (rule_index, candidate.platform, candidate.obfuscated, candidate.host.as_deref());
-    let message = messages
+    let message = shared
+        .messages
         .entry(key)
         .or_insert_with(|| {
             let category = platform.map(|p| {
@@ -166,21 +176,30 @@ pub(crate) fn finding<'c>(
                 message.push(' ');
                 message.push_str(&i18n::render(lang, "links.disguised", &[]));
             }
-            message
+            message.into()
         })
         .clone();
+    let (rule_id, source) = shared
+        .rules
+        .entry(rule_index)
+        .or_insert_with(|| (rule.meta.id.as_str().into(), rule.meta.source.as_str().into()))
+        .clone();
+    let platform_id = candidate
+        .platform
+        .zip(platform)
+        .map(|(i, p)| shared.platforms.entry(i).or_insert_with(|| p.id.as_str().into()).clone());
     Some(Finding {
-        rule_id: rule.meta.id.clone(),
+        rule_id,
         kind: candidate.kind,
         verdict: rule.verdict_on(surface),
         start,
         end,
         matched: matched.to_owned(),
         host: candidate.host.clone(),
-        platform: platform.map(|p| p.id.clone()),
+        platform: platform_id,
         obfuscated: candidate.obfuscated,
         message,
-        source: rule.meta.source.clone(),
+        source,
     })
 }
 
@@ -198,11 +217,8 @@ pub fn redact(text: &str, blocked: impl Iterator<Item = (usize, usize)>) -> Stri
             continue;
         }
         out.push_str(text.get(copied..start).unwrap_or_default());
-        for c in text.get(start..end).unwrap_or_default().chars() {
-            for _ in 0..c.len_utf16() {
-                out.push('•');
-            }
-        }
+        let units = text.get(start..end).unwrap_or_default().encode_utf16().count();
+        out.extend(std::iter::repeat_n("•", units));
         copied = end;
     }
     out.push_str(text.get(copied..).unwrap_or_default());

@@ -240,6 +240,9 @@ fn label_span(text: &str, pos: usize, mode: Labels, words: &HostWords) -> Option
 /// international name).
 fn label_text(text: &str, start: usize, end: usize) -> String {
     let written = text.get(start..end).unwrap_or_default();
+    if written.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return written.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(written.len());
     let mut all_ascii = true;
     for c in written.chars() {
@@ -257,7 +260,7 @@ fn label_text(text: &str, start: usize, end: usize) -> String {
     if all_ascii {
         return out;
     }
-    written.chars().filter(|&c| !fold(c).is_nothing()).flat_map(char::to_lowercase).collect()
+    written.chars().filter(|&c| !fold(c).is_nothing()).map(super::text::lowercase).collect()
 }
 
 fn skip_spaces(text: &str, mut pos: usize) -> usize {
@@ -407,6 +410,17 @@ fn host_labels(
     Some((labels, stop))
 }
 
+/// Whether `labels` are the four numbers of an IPv4 address.
+fn is_ipv4(text: &str, labels: &[Label]) -> bool {
+    labels.len() == 4
+        && labels.iter().all(|l| {
+            let t = text.get(l.start..l.end).unwrap_or_default();
+            (1..=3).contains(&t.len())
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && t.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
 /// A host run made of `labels`, spanning `pos..end`.
 fn run_of(
     text: &str,
@@ -416,13 +430,7 @@ fn run_of(
     scheme: Option<String>,
     has_path: bool,
 ) -> HostRun {
-    let ip = labels.len() == 4
-        && labels.iter().all(|l| {
-            let t = text.get(l.start..l.end).unwrap_or_default();
-            (1..=3).contains(&t.len())
-                && t.bytes().all(|b| b.is_ascii_digit())
-                && t.parse::<u16>().is_ok_and(|n| n <= 255)
-        });
+    let ip = is_ipv4(text, labels);
     HostRun {
         start: pos,
         end,
@@ -602,50 +610,44 @@ fn path_at(text: &str, at: usize, cjk: bool, words: &HostWords) -> Option<usize>
     }
 }
 
-/// Host runs starting at `pos`: a URL with a scheme or `//`, or a scheme-less host, longest
-/// first. A scheme-less host written with prose separators reads on into the prose ("shopee
-/// dot co dot id titik kumpul"), so ever shorter prefixes of its labels follow. Only runs that
-/// `plausible` accepts are built: it is given the folded top-level domain, how the separators
-/// were written, and whether the run starts with a scheme or `www.` — enough to reject a
-/// sentence end or a decimal number without allocating.
-pub fn host_runs(
+/// The first host run starting at `pos` that `accept` turns into something: a URL with a
+/// scheme or `//`, or a scheme-less host, longest first. A scheme-less host written with prose
+/// separators reads on into the prose ("shopee dot co dot id titik kumpul"), so ever shorter
+/// prefixes of its labels are offered. Only runs that `plausible` accepts are built: it is
+/// given the folded top-level domain, how the separators were written, and whether the run
+/// starts with a scheme or `www.` — enough to reject a sentence end or a decimal number
+/// without allocating. (Runs are built one at a time: most hosts are taken at the first.)
+pub fn host_runs<T>(
     text: &str,
     pos: usize,
     words: &HostWords,
     schemes: bool,
     plausible: impl Fn(&str, Disguise, bool) -> bool,
-) -> Vec<HostRun> {
+    mut accept: impl FnMut(HostRun) -> Option<T>,
+) -> Option<T> {
     if (schemes || text.as_bytes().get(pos) == Some(&b'/'))
         && let Some(run) = url_with_scheme(text, pos, words)
     {
-        return run.into_iter().collect();
+        return run.and_then(accept);
     }
     if !token_start(text, pos) {
-        return Vec::new();
+        return None;
     }
-    let Some((labels, stop)) = host_labels(text, pos, Labels::Text, words) else {
-        return Vec::new();
-    };
+    let (labels, stop) = host_labels(text, pos, Labels::Text, words)?;
     if labels.len() < 2 || stop == Stop::Malformed {
-        return Vec::new();
+        return None;
     }
     let www = labels
         .first()
         .is_some_and(|l| text.get(l.start..l.end).is_some_and(|w| w.eq_ignore_ascii_case("www")));
-    let mut runs = Vec::new();
-    let mut buffer = String::new();
     for count in (2..=labels.len()).rev() {
         let Some(prefix) = labels.get(..count) else { continue };
         let Some(last) = prefix.last() else { continue };
         let disguise = prefix.iter().map(|l| l.separator).max().unwrap_or(Disguise::None);
-        buffer.clear();
-        buffer.push_str(&label_text(text, last.start, last.end));
         // An IPv4 address needs no top-level domain ("192.168.1.1/abc").
-        let ip = count == 4
-            && labels.len() == 4
-            && disguise == Disguise::None
-            && run_of(text, prefix, pos, pos, None, false).ip;
-        if !ip && !plausible(&buffer, disguise, www) {
+        let ip =
+            count == 4 && labels.len() == 4 && disguise == Disguise::None && is_ipv4(text, prefix);
+        if !ip && !plausible(&label_text(text, last.start, last.end), disguise, www) {
             continue;
         }
         // A sentence with no space after its full stop: "order.My bad", "hàng.Shop đóng gói".
@@ -655,19 +657,20 @@ pub fn host_runs(
         let mut end = last.end;
         let mut has_path = false;
         if count == labels.len() {
-            let Ok(after_port) = port(text, end) else { return Vec::new() };
-            end = after_port;
+            end = port(text, end).ok()?;
             if let Some(path) = path_at(text, end, false, words) {
                 has_path = true;
                 end = path;
             }
             if !ends_cleanly(text, end) && disguise != Disguise::Prose {
-                return Vec::new();
+                return None;
             }
         }
-        runs.push(run_of(text, prefix, pos, end, None, has_path));
+        if let Some(found) = accept(run_of(text, prefix, pos, end, None, has_path)) {
+            return Some(found);
+        }
     }
-    runs
+    None
 }
 
 /// Whether a label is written with a capital and then small letters ("My", "Shop"), as a
@@ -675,7 +678,8 @@ pub fn host_runs(
 fn title_case(text: &str, label: &Label) -> bool {
     let word = text.get(label.start..label.end).unwrap_or_default();
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    chars.next().is_some_and(super::text::is_capital)
+        && chars.all(|c| is_word_char(c) && !c.is_ascii_digit() && !super::text::is_capital(c))
 }
 
 /// Whether a host could continue after a word ending at `end`: a separator of some kind
@@ -912,7 +916,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
 
 /// The longest host run at `pos` (see [`host_runs`]), whatever its top-level domain.
 pub fn host_run(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
-    host_runs(text, pos, words, true, |_, _, _| true).into_iter().next()
+    host_runs(text, pos, words, true, |_, _, _| true, Some)
 }
 
 /// The characters of an e-mail address's local part besides letters and digits (RFC 5322

@@ -196,6 +196,24 @@ impl AsciiSet {
     }
 }
 
+/// `c` in lowercase, as far as matching needs: ASCII, and the Greek and Cyrillic capitals that
+/// [`fold`] leaves as they are (IDN labels such as "ПРИМЕР.рф"); Latin letters with diacritics
+/// already fold to ASCII. Not `char::to_lowercase`: its tables are 12 KB of the wasm.
+pub fn lowercase(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A | 0x391..=0x3A9 | 0x410..=0x42F => code + 0x20,
+        0x400..=0x40F => code + 0x50,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Whether `c` is a capital that [`lowercase`] lowers.
+pub fn is_capital(c: char) -> bool {
+    lowercase(c) != c
+}
+
 /// Scripts written without spaces between words: a phrase in them may start anywhere.
 #[inline]
 pub fn is_cjk_or_thai(c: char) -> bool {
@@ -219,6 +237,12 @@ pub fn char_before(text: &str, at: usize) -> Option<char> {
         Some(&b) if b.is_ascii() => Some(char::from(b)),
         _ => text.get(..at).and_then(|head| head.chars().next_back()),
     }
+}
+
+/// The length in UTF-16 code units of UTF-8 `bytes`: one per leading byte, two for a four-byte
+/// character (counted from the bytes: decoding char by char took milliseconds for a 1 MB text).
+pub fn utf16_units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 /// Converts sorted byte offsets into UTF-16 code-unit offsets (what JS string indexes are),
@@ -246,8 +270,7 @@ impl<'t> Utf16Cursor<'t> {
             self.byte = 0;
             self.unit = 0;
         }
-        let gap = self.text.get(self.byte..at).unwrap_or_default();
-        self.unit += gap.chars().map(char::len_utf16).sum::<usize>();
+        self.unit += utf16_units(self.text.as_bytes().get(self.byte..at).unwrap_or_default());
         self.byte = at;
         self.unit
     }
@@ -332,12 +355,17 @@ mod tests {
     #[test]
     fn diacritic_table_covers_vietnamese() {
         let vietnamese = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-        for c in vietnamese.chars().chain(vietnamese.to_uppercase().chars()) {
+        let capitals: String = vietnamese.chars().flat_map(char::to_uppercase).collect();
+        for c in vietnamese.chars().chain(capitals.chars()) {
             match fold(c) {
                 Folded::Char(f, false) => assert!(f.is_ascii_lowercase(), "{c} reads as {f}"),
                 other => panic!("{c}: {other:?}"),
             }
         }
+        for c in ['A', 'Z', 'Ω', 'Д', 'Ё', 'Я'] {
+            assert_eq!(Some(lowercase(c)), c.to_lowercase().next());
+        }
+        assert_eq!(lowercase('中'), '中');
         for pair in RUNS.windows(2) {
             assert!(pair[0].0 < pair[1].0 && pair[0].1 & !DISGUISE < pair[1].1 & !DISGUISE);
         }

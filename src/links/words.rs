@@ -14,7 +14,7 @@
 //! Measured with `./build.sh bench` (1 MB of clean prose, Node): 116.6 ms before the word
 //! dispatch, the figure in BENCHMARKS.md after.
 
-use super::text::{Folded, char_at, fold, is_cjk_or_thai, is_word_char};
+use super::text::{Folded, char_at, fold, is_cjk_or_thai, is_word_char, lowercase};
 use crate::fast_hash::FastMap;
 
 /// The word may begin a platform's name.
@@ -267,12 +267,6 @@ fn skeleton(text: &str, pos: usize, end: usize) -> (Key, char) {
         }
     }
     (key, last)
-}
-
-/// `c` in lowercase (what [`fold`] leaves is lowercase already when it is ASCII).
-#[inline]
-fn lowercase(c: char) -> char {
-    if c.is_ascii() { c } else { c.to_lowercase().next().unwrap_or(c) }
 }
 
 /// What may stand between the letters of a name or phrase in a script without spaces (and is

@@ -188,15 +188,43 @@ pub struct NumberBlock {
     pub types: Vec<u8>,
     /// The lengths of the national significant number.
     pub lengths: Vec<u8>,
-    /// The digit prefixes such numbers start with (an empty prefix: any).
+    /// The digit prefixes such numbers start with (an empty prefix: any), sorted.
     pub prefixes: Vec<String>,
+    /// Bit `n` set: some prefix has `n` digits (so [`NumberBlock::fits`] looks up a number's
+    /// first `n` digits, rather than testing every prefix: plans list up to 250).
+    prefix_lengths: u8,
+    /// Bit `n` set: `n` is one of `lengths` (every candidate number is tested against every
+    /// block of every plan).
+    length_bits: u32,
 }
 
 impl NumberBlock {
+    /// A block of `types`, `lengths` and `prefixes` (each up to six digits).
+    pub fn new(types: Vec<u8>, lengths: Vec<u8>, mut prefixes: Vec<String>) -> NumberBlock {
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        let prefix_lengths = prefixes.iter().fold(0u8, |bits, p| bits | 1 << p.len().min(7));
+        let length_bits = lengths.iter().fold(0u32, |bits, &n| bits | 1 << n.min(31));
+        NumberBlock { types, lengths, prefixes, prefix_lengths, length_bits }
+    }
+
     /// Whether `national` (digits of a national significant number) is in this block.
     pub fn fits(&self, national: &str) -> bool {
-        u8::try_from(national.len()).is_ok_and(|len| self.lengths.contains(&len))
-            && self.prefixes.iter().any(|p| national.starts_with(p.as_str()))
+        if national.len() > 31 || self.length_bits & 1 << national.len() == 0 {
+            return false;
+        }
+        let mut lengths = self.prefix_lengths;
+        while lengths != 0 {
+            let n = lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            let found = national.get(..n).is_some_and(|head| {
+                self.prefixes.binary_search_by(|p| p.as_str().cmp(head)).is_ok()
+            });
+            if found {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the block holds mobile numbers.
@@ -509,7 +537,7 @@ fn read_tlds(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Vec<String>>
 /// A top-level domain: a lowercase label, ASCII or not ("рф", "คอม"), not all digits.
 fn is_tld(name: &str) -> bool {
     (1..=63).contains(&name.chars().count())
-        && !name.chars().any(|c| c.is_uppercase() || c.is_whitespace() || c == '.')
+        && !name.chars().any(|c| crate::links::text::is_capital(c) || c.is_whitespace() || c == '.')
         && !name.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -639,7 +667,7 @@ fn read_number_block(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Numb
         Some(list)
     });
     o.finish(d, path);
-    Some(NumberBlock { types: types?, lengths: lengths?, prefixes: prefixes? })
+    Some(NumberBlock::new(types?, lengths?, prefixes?))
 }
 
 fn read_digit_words(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<DigitWords> {

@@ -1,7 +1,10 @@
-// The JS half of the binding: flattens a call's argument into three typed arrays, so that it
-// crosses into wasm as three bulk copies instead of one call per field (100,000 orders would
-// otherwise cost seconds of boundary crossings). `src/value.rs` (module `tape`) reads it back;
-// the tag numbers below must match src/value_tape_tags.rs.
+// The JS half of the binding: value tapes in and out.
+//
+// `flatten` turns a call's argument into three typed arrays, so that it crosses into wasm as
+// three bulk copies instead of one call per field (100,000 orders would otherwise cost seconds
+// of boundary crossings). `src/value.rs` (module `tape`) reads it back; the tag numbers below
+// must match src/value_tape_tags.rs. `rebuild` does the reverse for a report written by
+// `to_tape` in src/to_json.rs.
 //
 // Unlike JSON.stringify it keeps what JSON would lose, so the Rust side can answer with a
 // precise error and path: NaN and Infinity stay numbers, functions/symbols/bigints are tagged,
@@ -152,4 +155,57 @@ export function flatten(value) {
     nums: nums.subarray(0, numCount),
     bytes: bytes.subarray(0, byteCount),
   };
+}
+
+/**
+ * Rebuilds a report from its tape (see `Tape` in src/to_json.rs): `tags` one per value; `nums`
+ * the numbers, string indexes, lengths and entry counts in order; string `i` is `text` from
+ * `ends[i - 1]` to `ends[i]` (UTF-16 offsets). The arrays are views into wasm memory, read
+ * here and not kept. Gives what `JSON.parse` of the report's JSON would.
+ */
+export function rebuild(tags, nums, text, ends) {
+  const strings = new Array(ends.length);
+  let from = 0;
+  for (let i = 0; i < ends.length; i++) {
+    strings[i] = text.slice(from, ends[i]);
+    from = ends[i];
+  }
+  let t = 0;
+  let n = 0;
+  const value = () => {
+    switch (tags[t++]) {
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NUMBER:
+        return nums[n++];
+      case STRING:
+        return strings[nums[n++]];
+      case ARRAY: {
+        const out = [];
+        for (let len = nums[n++]; len > 0; len--) out.push(value());
+        return out;
+      }
+      case OBJECT: {
+        const out = {};
+        for (let len = nums[n++]; len > 0; len--) {
+          const key = strings[nums[n++]];
+          const item = value();
+          // As JSON.parse does: "__proto__" is an own property, not the prototype.
+          if (key === "__proto__") {
+            Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+          } else {
+            out[key] = item;
+          }
+        }
+        return out;
+      }
+      default:
+        throw new Error(`malformed report tape at tag ${t - 1}`);
+    }
+  };
+  return value();
 }
