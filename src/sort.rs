@@ -12,13 +12,6 @@ use std::cmp::Ordering;
 
 /// Sorts `items` stably by `compare`.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    // Two elements (most clusters of overlapping findings): one comparison, no allocation.
-    if let [a, b] = items {
-        if compare(a, b) == Ordering::Greater {
-            items.swap(0, 1);
-        }
-        return;
-    }
     let order = {
         let items = &*items;
         sorted_order(items.len(), &mut |a, b| match (items.get(a), items.get(b)) {
@@ -56,6 +49,9 @@ fn sorted_order(
     let mut from: Vec<usize> = (0..len).collect();
     for run in from.chunks_mut(RUN) {
         insertion_sort(run, compare);
+    }
+    if len <= RUN {
+        return Some(from);
     }
     let mut into = vec![0; len];
     let mut width = RUN;

@@ -59,6 +59,10 @@ trait Sink {
     fn element(&mut self, first: bool);
     /// Before an object's value: its key (`first`: the first entry).
     fn key(&mut self, key: &str, first: bool);
+    /// Before a struct's value: its field name.
+    fn field(&mut self, key: &'static str, first: bool) {
+        self.key(key, first);
+    }
     /// Closes what [`Sink::open`] opened, holding `count` elements or entries.
     fn close(&mut self, map: bool, opened: usize, count: usize);
 }
@@ -130,11 +134,30 @@ pub struct Tape {
     /// Where each string starts in `text`, in bytes (for the check that a string seen before
     /// is the same).
     starts: Vec<u32>,
+    /// Struct field names by address (static, so the address alone tells them apart): every
+    /// finding writes eleven.
+    fields: [(usize, u32); 32],
 }
 
 use crate::value::tape as tags;
 
 impl Tape {
+    /// The index of struct field name `key`.
+    fn field(&mut self, key: &'static str) -> u32 {
+        let address = key.as_ptr() as usize;
+        let slot = (address >> 2 ^ address >> 8) % 32;
+        if let Some(&(seen, index)) = self.fields.get(slot)
+            && seen == address
+        {
+            return index;
+        }
+        let index = self.intern(key);
+        if let Some(entry) = self.fields.get_mut(slot) {
+            *entry = (address, index);
+        }
+        index
+    }
+
     /// The index of `s` in the string table, written now if it is new.
     fn intern(&mut self, s: &str) -> u32 {
         let key = sample_hash(s.as_bytes());
@@ -226,6 +249,10 @@ impl Sink for Tape {
     fn element(&mut self, _first: bool) {}
     fn key(&mut self, key: &str, _first: bool) {
         let index = self.intern(key);
+        self.num(f64::from(index));
+    }
+    fn field(&mut self, key: &'static str, _first: bool) {
+        let index = Tape::field(self, key);
         self.num(f64::from(index));
     }
     fn close(&mut self, _map: bool, opened: usize, count: usize) {
@@ -411,6 +438,11 @@ impl<S: Sink> Compound<'_, S> {
 
     fn key(&mut self, key: &str) {
         self.writer.sink.key(key, self.count == 0);
+        self.count += 1;
+    }
+
+    fn field(&mut self, key: &'static str) {
+        self.writer.sink.field(key, self.count == 0);
         self.count += 1;
     }
 
@@ -654,7 +686,7 @@ impl<S: Sink> ser::SerializeStruct for Compound<'_, S> {
         key: &'static str,
         value: &T,
     ) -> Result<(), JsonError> {
-        self.key(key);
+        self.field(key);
         value.serialize(&mut *self.writer)
     }
     fn end(self) -> Result<(), JsonError> {
