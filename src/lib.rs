@@ -58,6 +58,7 @@
 //! # Ok::<(), shop_policy::Error>(())
 //! ```
 
+mod bytes;
 pub mod closure;
 pub mod date;
 pub mod decode;

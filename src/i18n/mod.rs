@@ -148,10 +148,10 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = crate::bytes::find(rest, b'{') {
         out.push_str(rest.get(..open).unwrap_or_default());
         let after = rest.get(open + 1..).unwrap_or_default();
-        match after.find('}') {
+        match crate::bytes::find(after, b'}') {
             Some(close) => {
                 let name = after.get(..close).unwrap_or_default();
                 match args.iter().find(|(n, _)| *n == name) {
@@ -203,7 +203,7 @@ mod tests {
     fn placeholders(text: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         let mut rest = text;
-        while let Some(open) = rest.find('{') {
+        while let Some(open) = crate::bytes::find(rest, b'{') {
             let after = &rest[open + 1..];
             if let Some(close) = after.find('}') {
                 out.insert(after[..close].to_owned());

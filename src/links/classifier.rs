@@ -271,7 +271,7 @@ impl LinkIndex {
             if let Some(&platform) = self.domains.get(rest) {
                 return Some(platform);
             }
-            let dot = rest.find('.')?;
+            let dot = crate::bytes::find(rest, b'.')?;
             rest = rest.get(dot + 1..)?;
         }
     }
@@ -329,7 +329,12 @@ impl LinkIndex {
                 return ShortFirst::No;
             };
             let trunk_of = |plan: &&PhonePlan| plan.trunk_prefix.starts_with(trunk);
-            if self.plans.iter().filter(trunk_of).any(|plan| plan.short_area_codes.contains(next)) {
+            if self
+                .plans
+                .iter()
+                .filter(trunk_of)
+                .any(|plan| plan.short_area_codes.chars().any(|c| c == next))
+            {
                 return ShortFirst::AreaCode;
             }
             let own = self.national_plan.and_then(|i| self.plans.get(i));

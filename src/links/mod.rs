@@ -187,7 +187,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut pos = 0;
     let bytes = text.as_bytes();
     // Most texts have no `://` at all: then no word needs the scheme test.
-    let schemes = text.contains("://");
+    let schemes = crate::bytes::contains(text, b"://");
     while let Some(&byte) = bytes.get(pos) {
         // Fast paths. Nothing starts at ASCII white space or at punctuation other than these
         // (`$` and `!` may stand for letters of a name: "$hopee"; `//` begins a link).

@@ -60,7 +60,7 @@ pub fn decode_punycode(input: &str) -> Option<String> {
     if !input.is_ascii() || input.len() > 63 {
         return None;
     }
-    let (basic, extended) = match input.rfind('-') {
+    let (basic, extended) = match crate::bytes::rfind(input, b'-') {
         Some(dash) => (input.get(..dash)?, input.get(dash + 1..)?),
         None => ("", input),
     };

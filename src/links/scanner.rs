@@ -827,7 +827,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
         })
         .map_or(text.len(), |(i, _)| after + i);
     let authority = text.get(after..authority_end)?;
-    let host_start = match authority.rfind('@') {
+    let host_start = match crate::bytes::rfind(authority, b'@') {
         Some(at) => {
             let user = authority.get(..at)?;
             let user_ok = !user.is_empty()
@@ -836,7 +836,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
                         || matches!(c, '-' | '.' | '_' | '~' | '!' | '$' | '&' | '\'' | '(' | ')')
                         || matches!(c, '*' | '+' | ',' | ';' | '=' | ':' | '%')
                 });
-            if !user_ok || user.contains('@') {
+            if !user_ok || crate::bytes::find(user, b'@').is_some() {
                 return Some(None);
             }
             after + at + 1
@@ -845,7 +845,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
     };
     let (labels, host_end, ip) = if text.as_bytes().get(host_start) == Some(&b'[') {
         // An IPv6 address in brackets.
-        let close = text.get(host_start..authority_end)?.find(']')? + host_start;
+        let close = crate::bytes::find(text.get(host_start..authority_end)?, b']')? + host_start;
         let inside = text.get(host_start + 1..close)?;
         if inside.is_empty()
             || !inside.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
@@ -958,7 +958,7 @@ fn local_part(text: &str, end: usize) -> Option<usize> {
         // One atom.
         if char_before(text, start) == Some('"') {
             let head = text.get(..start - 1)?;
-            let open = head.rfind('"')?;
+            let open = crate::bytes::rfind(head, b'"')?;
             if start - open > 66 {
                 return None;
             }
@@ -1128,7 +1128,7 @@ pub fn mailto_at(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
         return None;
     }
     let local_start = pos + 7;
-    let at = text.get(local_start..)?.find('@')? + local_start;
+    let at = crate::bytes::find(text.get(local_start..)?, b'@')? + local_start;
     let local = text.get(local_start..at)?;
     if local.is_empty() || !local.chars().all(is_local_char) || local.len() > 64 {
         return None;

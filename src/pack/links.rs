@@ -201,7 +201,7 @@ pub struct NumberBlock {
 impl NumberBlock {
     /// A block of `types`, `lengths` and `prefixes` (each up to six digits).
     pub fn new(types: Vec<u8>, lengths: Vec<u8>, mut prefixes: Vec<String>) -> NumberBlock {
-        prefixes.sort_unstable();
+        crate::sort::sort(&mut prefixes);
         prefixes.dedup();
         let prefix_lengths = prefixes.iter().fold(0u8, |bits, p| bits | 1 << p.len().min(7));
         let length_bits = lengths.iter().fold(0u32, |bits, &n| bits | 1 << n.min(31));
