@@ -290,7 +290,7 @@ impl LinkIndex {
         disguise: super::scanner::Disguise,
         marked: bool,
     ) -> bool {
-        let alphabetic = (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+        let alphabetic = (tld.chars().count() >= 2 && tld.chars().all(super::text::is_alphabetic))
             || tld.starts_with("xn--");
         alphabetic
             && match disguise {

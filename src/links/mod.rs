@@ -563,7 +563,7 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
     // After a scheme any host counts (`http://localhost`, an IP address); without one the last
     // label must be a top-level domain of letters.
     let with_scheme = run.scheme.is_some() || run.ip;
-    let tld_ok = (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+    let tld_ok = (tld.chars().count() >= 2 && tld.chars().all(text::is_alphabetic))
         || tld.starts_with("xn--");
     if !with_scheme && !tld_ok {
         return None;

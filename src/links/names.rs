@@ -159,7 +159,7 @@ impl NameIndex {
                 continue;
             }
             let letters = u8::try_from(chars.len()).unwrap_or(u8::MAX);
-            let plain = chars.iter().all(|c| c.is_alphanumeric());
+            let plain = chars.iter().all(|&c| super::text::is_alphanumeric(c));
             trie.insert(&steps, Alias { platform, category, ambiguous, letters, plain });
             if first.is_ascii() {
                 first_ascii.insert(first);
@@ -281,7 +281,7 @@ impl NameIndex {
             for &l in leet(c) {
                 if let Some(to) = self.trie.step(state.node, l) {
                     let mut next = letter(to, l, State { leet: state.leet + 1, ..state });
-                    next.last_leet_punct = !c.is_alphanumeric();
+                    next.last_leet_punct = !super::text::is_alphanumeric(c);
                     stack.push(next);
                 }
             }

@@ -166,7 +166,7 @@ fn label_char(c: char, mode: Labels) -> Option<bool> {
         Folded::Char(f, o) if f.is_ascii_alphanumeric() => Some(o),
         Folded::Char(f, _) if f.is_ascii() => None,
         Folded::Char(f, _) => {
-            let other_alphabet = !is_cjk_or_thai(f) && f.is_alphanumeric();
+            let other_alphabet = !is_cjk_or_thai(f) && super::text::is_alphanumeric(f);
             let url_symbol = mode == Labels::Url && !f.is_whitespace() && !is_delimiter(f);
             (other_alphabet || url_symbol).then_some(false)
         }
@@ -832,7 +832,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
             let user = authority.get(..at)?;
             let user_ok = !user.is_empty()
                 && user.chars().all(|c| {
-                    c.is_alphanumeric()
+                    super::text::is_alphanumeric(c)
                         || matches!(c, '-' | '.' | '_' | '~' | '!' | '$' | '&' | '\'' | '(' | ')')
                         || matches!(c, '*' | '+' | ',' | ';' | '=' | ':' | '%')
                 });
@@ -922,7 +922,7 @@ pub fn host_run(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
 /// The characters of an e-mail address's local part besides letters and digits (RFC 5322
 /// atext).
 fn is_local_char(c: char) -> bool {
-    c.is_alphanumeric()
+    super::text::is_alphanumeric(c)
         || matches!(
             c,
             '.' | '_'
@@ -1075,7 +1075,7 @@ fn email_host(
     // The longest prefix of labels that ends in a top-level domain of letters.
     let alphabetic_tld = |l: &Label| {
         let tld = label_text(text, l.start, l.end);
-        tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
+        tld.chars().count() >= 2 && tld.chars().all(super::text::is_alphabetic)
     };
     let count =
         (2..=labels.len()).rev().find(|&n| labels.get(n - 1).is_some_and(alphabetic_tld))?;

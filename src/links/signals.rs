@@ -140,7 +140,7 @@ fn boundary_at(text: &str, i: usize) -> bool {
 /// Whether the word ending at byte `end` is one to three letters long (an abbreviation).
 fn abbreviation_before(text: &str, end: usize) -> bool {
     let head = text.get(..end).unwrap_or_default();
-    let letters = head.chars().rev().take_while(|c| c.is_alphabetic()).take(4).count();
+    let letters = head.chars().rev().take_while(|&c| super::text::is_alphabetic(c)).take(4).count();
     (1..=3).contains(&letters)
 }
 

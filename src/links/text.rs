@@ -209,6 +209,31 @@ pub fn lowercase(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
+/// Whether `c` is a letter of some script: ASCII letters, what [`is_word_char`] and
+/// [`is_cjk_or_thai`] take, and otherwise any character outside the blocks of punctuation,
+/// symbols, marks, spaces, private use and emoji. Not `char::is_alphabetic`: its tables are
+/// kilobytes of the wasm, for the few places that ask about letters of other scripts (IDN
+/// labels and top-level domains, e-mail local parts).
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if let Folded::Char(f, _) = fold(c)
+        && f.is_ascii()
+    {
+        return f.is_ascii_alphabetic();
+    }
+    !matches!(c as u32,
+        0x80..=0xBF | 0xD7 | 0xF7 | 0x300..=0x36F | 0x2000..=0x2BFF | 0x2E00..=0x2E7F
+        | 0x3000..=0x303F | 0xD800..=0xF8FF | 0xFE00..=0xFE6F | 0xFF00..=0xFF20
+        | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0xFFF0..=0xFFFF | 0x1F000..)
+}
+
+/// [`is_alphabetic`], or a digit of any script ([`fold`] reads them as ASCII digits).
+pub fn is_alphanumeric(c: char) -> bool {
+    matches!(fold(c), Folded::Char(d, _) if d.is_ascii_digit()) || is_alphabetic(c)
+}
+
 /// Whether `c` is a capital that [`lowercase`] lowers.
 pub fn is_capital(c: char) -> bool {
     lowercase(c) != c
@@ -366,6 +391,16 @@ mod tests {
             assert_eq!(Some(lowercase(c)), c.to_lowercase().next());
         }
         assert_eq!(lowercase('中'), '中');
+        for c in ['a', 'Z', 'é', 'Ж', 'ω', '中', 'ก', 'ب', 'अ', 'ㄱ', 'ｓ', '𝐬'] {
+            assert!(is_alphabetic(c) && c.is_alphabetic(), "{c}");
+        }
+        for c in ['1', '٣', '๕', '５'] {
+            assert!(!is_alphabetic(c) && is_alphanumeric(c), "{c}");
+        }
+        for c in [' ', '.', '-', '@', '，', '。', '…', '€', '→', '😀', '\u{200B}', '·', '©']
+        {
+            assert!(!is_alphanumeric(c), "{c:?}");
+        }
         for pair in RUNS.windows(2) {
             assert!(pair[0].0 < pair[1].0 && pair[0].1 & !DISGUISE < pair[1].1 & !DISGUISE);
         }

@@ -14,7 +14,9 @@
 //! Measured with `./build.sh bench` (1 MB of clean prose, Node): 116.6 ms before the word
 //! dispatch, the figure in BENCHMARKS.md after.
 
-use super::text::{Folded, char_at, fold, is_cjk_or_thai, is_word_char, lowercase};
+use super::text::{
+    Folded, char_at, fold, is_alphanumeric, is_cjk_or_thai, is_word_char, lowercase,
+};
 use crate::fast_hash::FastMap;
 
 /// The word may begin a platform's name.
@@ -98,7 +100,7 @@ impl WordStarts {
         let Some(first) = chars.next() else { return };
         // Chinese and Thai, and entries that begin with a symbol ("(at)", "+v", "✈️"): by the
         // pair of characters they begin with.
-        if is_cjk_or_thai(first) || !first.is_alphanumeric() {
+        if is_cjk_or_thai(first) || !is_alphanumeric(first) {
             self.set_first_char(first);
             // A slot ("加{messenger}") may be any name: any second character.
             let second = chars.find(|&c| c == '{' || !is_between_letters(c)).filter(|&c| c != '{');
@@ -106,11 +108,11 @@ impl WordStarts {
             return;
         }
         for c in std::iter::once(first).chain(chars) {
-            if !c.is_alphanumeric() && !is_leet_symbol(c) {
+            if !is_alphanumeric(c) && !is_leet_symbol(c) {
                 break;
             }
             let lower = lowercase(c);
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 key.add(lower);
             }
             let class = skeleton_class(lower);
@@ -217,7 +219,7 @@ impl WordStarts {
             at_char += c.len_utf8();
             let Folded::Char(f, _) = fold(c) else { continue };
             let lower = lowercase(f);
-            if lower.is_alphanumeric() {
+            if is_alphanumeric(lower) {
                 key.add(lower);
             }
             let class = skeleton_class(lower);
@@ -308,7 +310,7 @@ pub fn read_word(text: &str, pos: usize) -> Word {
         } else {
             let Some(c) = char_at(text, at) else { break };
             match fold(c) {
-                Folded::Char(f, o) if !is_cjk_or_thai(f) && f.is_alphanumeric() => {
+                Folded::Char(f, o) if !is_cjk_or_thai(f) && is_alphanumeric(f) => {
                     disguised |= o;
                     at += c.len_utf8();
                     lowercase(f)
