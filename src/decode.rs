@@ -150,17 +150,34 @@ impl Decoder {
         path: &Path<'_>,
         mut read: impl FnMut(&mut Decoder, &'v Value<'v>, &Path<'_>) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let items = self.array(value, path)?;
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::new();
+        let ok = self.each(value, path, &mut |d, item, p| match read(d, item, p) {
+            Some(decoded) => {
+                out.push(decoded);
+                true
+            }
+            None => false,
+        });
+        ok.then_some(out)
+    }
+
+    /// The loop of [`Decoder::list`], not generic: lists of two dozen element types are read,
+    /// and a copy of the loop for each cost 8 KB of the wasm. `read` is given every element,
+    /// even after one failed (every failing element is reported); the result says whether
+    /// the value was an array and every element read.
+    #[inline(never)]
+    fn each<'v>(
+        &mut self,
+        value: &'v Value<'v>,
+        path: &Path<'_>,
+        read: &mut dyn FnMut(&mut Decoder, &'v Value<'v>, &Path<'_>) -> bool,
+    ) -> bool {
+        let Some(items) = self.array(value, path) else { return false };
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match read(self, item, &path.index(i)) {
-                Some(decoded) if ok => out.push(decoded),
-                Some(_) => {}
-                None => ok = false,
-            }
+            ok &= read(self, item, &path.index(i));
         }
-        ok.then_some(out)
+        ok
     }
 
     /// A string.

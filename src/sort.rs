@@ -20,7 +20,7 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
         })
     };
     if let Some(order) = order {
-        permute(items, order);
+        permute(order, &mut |a, b| items.swap(a, b));
     }
 }
 
@@ -111,7 +111,7 @@ fn merge(
 
 /// Rearranges `items` so that position `i` holds what was at `order[i]`, following each cycle
 /// of the permutation with swaps.
-fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
     const DONE: usize = usize::MAX;
     for start in 0..order.len() {
         let mut here = start;
@@ -120,7 +120,7 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
             if next == DONE || next == start {
                 break;
             }
-            items.swap(here, next);
+            swap(here, next);
             here = next;
         }
     }

@@ -314,7 +314,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             continue;
         }
         if can & words::NAME != 0
-            && let Some(name) = index.phrases.names.longest(text, pos, |_| true, &mut scratch.names)
+            && let Some(name) = index.phrases.names.longest(text, pos, &mut scratch.names)
         {
             mentions.push(Mention {
                 start: pos,
@@ -537,7 +537,7 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
         && run.labels.len() == 1
         && !run.ip
     {
-        let name = index.phrases.names.longest(scheme, 0, |_| true, &mut Default::default());
+        let name = index.phrases.names.longest(scheme, 0, &mut Default::default());
         let platform = name.filter(|n| n.end == scheme.len()).map(|n| n.platform);
         let rule = match platform.and_then(|p| index.platforms.get(p)) {
             Some(entry) => entry.rule,

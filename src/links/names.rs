@@ -195,13 +195,13 @@ impl NameIndex {
     pub(super) fn names_at<'t>(
         &self,
         start: Reader<'t>,
-        wanted: impl Fn(Category) -> bool,
+        wanted: &dyn Fn(Category) -> bool,
         out: &mut Vec<(Reader<'t>, NameMatch)>,
         stack: &mut Vec<State<'t>>,
     ) {
         out.clear();
         stack.clear();
-        if !self.plain_walk(start, &wanted, out) {
+        if !self.plain_walk(start, wanted, out) {
             return;
         }
         out.clear();
@@ -325,7 +325,7 @@ impl NameIndex {
     fn plain_walk<'t>(
         &self,
         start: Reader<'t>,
-        wanted: &impl Fn(Category) -> bool,
+        wanted: &dyn Fn(Category) -> bool,
         out: &mut Vec<(Reader<'t>, NameMatch)>,
     ) -> bool {
         let mut node = 0u32;
@@ -368,19 +368,18 @@ impl NameIndex {
         }
     }
 
-    /// The longest name at byte `pos` whose category passes `wanted`.
+    /// The longest name at byte `pos`.
     pub fn longest<'t>(
         &self,
         text: &'t str,
         pos: usize,
-        wanted: impl Fn(Category) -> bool,
         scratch: &mut NameScratch<'t>,
     ) -> Option<NameMatch> {
         let first = Reader::new(text, pos).peek()?;
         if !self.may_start(first) {
             return None;
         }
-        self.names_at(Reader::new(text, pos), wanted, &mut scratch.found, &mut scratch.stack);
+        self.names_at(Reader::new(text, pos), &|_| true, &mut scratch.found, &mut scratch.stack);
         scratch.found.last().map(|(_, m)| *m)
     }
 }
@@ -455,7 +454,7 @@ mod tests {
         let index = index();
         let mut scratch = NameScratch::default();
         index
-            .longest(text, 0, |_| true, &mut scratch)
+            .longest(text, 0, &mut scratch)
             .map(|m| (m.platform, &text[..m.end], m.obfuscated, m.ambiguous))
     }
 

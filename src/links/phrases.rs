@@ -221,7 +221,7 @@ impl PhraseIndex {
                     };
                     self.names.names_at(
                         reader,
-                        wanted,
+                        &wanted,
                         &mut scratch.found,
                         &mut scratch.names.stack,
                     );

@@ -127,8 +127,18 @@ type MessageKey<'c> = (usize, Option<usize>, bool, Option<&'c str>);
 #[derive(Default)]
 pub(crate) struct Shared<'c> {
     messages: FastMap<MessageKey<'c>, Arc<str>>,
-    rules: FastMap<usize, (Arc<str>, Arc<str>)>,
-    platforms: FastMap<usize, Arc<str>>,
+    /// By rule index.
+    rules: Vec<Option<(Arc<str>, Arc<str>)>>,
+    /// By platform index.
+    platforms: Vec<Option<Arc<str>>>,
+}
+
+/// Slot `index` of `cache`, grown to hold it.
+fn slot<T>(cache: &mut Vec<Option<T>>, index: usize) -> Option<&mut Option<T>> {
+    if cache.len() <= index {
+        cache.resize_with(index + 1, || None);
+    }
+    cache.get_mut(index)
 }
 
 /// The finding a kept candidate becomes: its verdict on `surface`, its message in `lang`.
@@ -179,15 +189,15 @@ pub(crate) fn finding<'c>(
             message.into()
         })
         .clone();
-    let (rule_id, source) = shared
-        .rules
-        .entry(rule_index)
-        .or_insert_with(|| (rule.meta.id.as_str().into(), rule.meta.source.as_str().into()))
+    let (rule_id, source) = slot(&mut shared.rules, rule_index)?
+        .get_or_insert_with(|| (rule.meta.id.as_str().into(), rule.meta.source.as_str().into()))
         .clone();
-    let platform_id = candidate
-        .platform
-        .zip(platform)
-        .map(|(i, p)| shared.platforms.entry(i).or_insert_with(|| p.id.as_str().into()).clone());
+    let platform_id = match (candidate.platform, platform) {
+        (Some(i), Some(p)) => Some(
+            slot(&mut shared.platforms, i)?.get_or_insert_with(|| p.id.as_str().into()).clone(),
+        ),
+        _ => None,
+    };
     Some(Finding {
         rule_id,
         kind: candidate.kind,
