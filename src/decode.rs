@@ -272,18 +272,33 @@ impl Decoder {
         path: &Path<'_>,
         choices: &[(&str, T)],
     ) -> Option<T> {
+        let index = self.word_index(value, path, &mut choices.iter().map(|(name, _)| *name))?;
+        choices.get(index).map(|(_, v)| *v)
+    }
+
+    /// The non-generic part of [`Decoder::word`] (instantiated for seven word lists): the
+    /// position of the value among `names`, or a report listing them.
+    #[inline(never)]
+    fn word_index(
+        &mut self,
+        value: &Value<'_>,
+        path: &Path<'_>,
+        names: &mut dyn Iterator<Item = &str>,
+    ) -> Option<usize> {
         let s = self.string(value, path)?;
-        let found = choices.iter().find(|(name, _)| *name == s).map(|(_, v)| *v);
-        if found.is_none() {
-            let names: Vec<String> =
-                choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-            self.report(
-                ErrorCode::InvalidInput,
-                path,
-                format!("expected one of {}, got {}", names.join(", "), describe(value)),
-            );
+        let mut listed = Vec::new();
+        for (i, name) in names.enumerate() {
+            if name == s {
+                return Some(i);
+            }
+            listed.push(format!("\"{name}\""));
         }
-        found
+        self.report(
+            ErrorCode::InvalidInput,
+            path,
+            format!("expected one of {}, got {}", listed.join(", "), describe(value)),
+        );
+        None
     }
 }
 
