@@ -16,9 +16,20 @@ pub(crate) fn rfind(s: &str, byte: u8) -> Option<usize> {
     s.bytes().rposition(|b| b == byte)
 }
 
-/// Whether `s` contains `needle` (ASCII bytes).
+/// Whether `s` contains `needle` (ASCII bytes): each place of its first byte is compared (a
+/// whole text is searched for "://" once per check).
 pub(crate) fn contains(s: &str, needle: &[u8]) -> bool {
-    !needle.is_empty() && s.as_bytes().windows(needle.len()).any(|w| w == needle)
+    let Some((&first, rest)) = needle.split_first() else { return false };
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..).and_then(|b| b.iter().position(|&c| c == first)) {
+        let start = from + at + 1;
+        if bytes.get(start..start + rest.len()) == Some(rest) {
+            return true;
+        }
+        from = start;
+    }
+    false
 }
 
 #[cfg(test)]
