@@ -114,7 +114,7 @@ pub fn word_char_before(text: &str, at: usize) -> bool {
 
 /// A character that can be part of a word in Latin-script text (letters with diacritics and
 /// look-alikes count): used for word boundaries.
-#[inline(always)]
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     // Regional indicators read as letters, but next to a word they are a flag ("Shopee🇮🇩").
     if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
@@ -128,7 +128,7 @@ pub fn is_word_char(c: char) -> bool {
 
 /// A letter of a script written with spaces between words: Latin (with diacritics and
 /// combining marks), Greek, Cyrillic. Range checks, not Unicode tables, to keep the wasm small.
-#[inline(always)]
+#[inline]
 pub fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || matches!(c as u32, 0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F | 0x0300..=0x036F | 0x0370..=0x03FF | 0x0400..=0x052F | 0x1E00..=0x1EFF)
@@ -256,7 +256,7 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 }
 
 /// The character ending at byte `at`, if any. (ASCII inline, as for [`fold`].)
-#[inline(always)]
+#[inline]
 pub fn char_before(text: &str, at: usize) -> Option<char> {
     match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
         Some(&b) if b.is_ascii() => Some(char::from(b)),
