@@ -16,6 +16,7 @@ use crate::decode::{Decoder, Path};
 use crate::error::ErrorCode;
 use crate::pack::RuleMeta;
 use crate::value::Value;
+use std::sync::OnceLock;
 
 /// A report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -43,13 +44,34 @@ impl Lang {
         }
     }
 
+    /// The catalog, read from its text on first use.
     fn catalog(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Lang::En => en::MESSAGES,
-            Lang::Id => id::MESSAGES,
-            Lang::Zh => zh::MESSAGES,
-        }
+        static CATALOGS: [OnceLock<Vec<(&str, &str)>>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let (slot, text) = match self {
+            Lang::En => (0, en::MESSAGES),
+            Lang::Id => (1, id::MESSAGES),
+            Lang::Zh => (2, zh::MESSAGES),
+        };
+        CATALOGS.get(slot).map_or(&[], |catalog| catalog.get_or_init(|| entries(text)))
     }
+}
+
+/// The `key<TAB>text` lines of a catalog.
+fn entries(text: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(end) = crate::bytes::find(rest, b'\n') {
+        let line = rest.get(..end).unwrap_or_default();
+        if let Some(tab) = crate::bytes::find(line, b'\t') {
+            out.push((
+                line.get(..tab).unwrap_or_default(),
+                line.get(tab + 1..).unwrap_or_default(),
+            ));
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
+    }
+    out
 }
 
 /// A text given in a pack for some languages; missing languages fall back to English.
@@ -94,7 +116,7 @@ impl LocalText {
 
 /// The catalog text of `key` in `lang`, falling back to English.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    find(lang.catalog(), key).or_else(|| find(en::MESSAGES, key))
+    find(lang.catalog(), key).or_else(|| find(Lang::En.catalog(), key))
 }
 
 fn find(catalog: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
@@ -107,7 +129,7 @@ fn find(catalog: &'static [(&'static str, &'static str)], key: &str) -> Option<&
 
 /// True when the English catalog has `key`.
 pub fn has(key: &str) -> bool {
-    find(en::MESSAGES, key).is_some()
+    find(Lang::En.catalog(), key).is_some()
 }
 
 /// Renders catalog `key` in `lang` with `{name}` placeholders filled from `args`. An unknown key
@@ -223,9 +245,9 @@ mod tests {
                 assert!(pair[0].0 < pair[1].0, "{:?} catalog not sorted at {}", lang, pair[1].0);
             }
             let keys: Vec<&str> = catalog.iter().map(|(k, _)| *k).collect();
-            let english: Vec<&str> = en::MESSAGES.iter().map(|(k, _)| *k).collect();
+            let english: Vec<&str> = Lang::En.catalog().iter().map(|(k, _)| *k).collect();
             assert_eq!(keys, english, "{lang:?} catalog keys differ from English");
-            for ((key, text), (_, english)) in catalog.iter().zip(en::MESSAGES) {
+            for ((key, text), (_, english)) in catalog.iter().zip(Lang::En.catalog()) {
                 assert_eq!(placeholders(text), placeholders(english), "{lang:?} {key}");
                 assert!(!text.trim().is_empty(), "{lang:?} {key} is empty");
             }
