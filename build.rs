@@ -24,7 +24,10 @@ use std::path::Path;
 mod tag {
     include!("src/value_tape_tags.rs");
 }
-use tag::{ARRAY, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, TRUE};
+use tag::{
+    ARRAY, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, STRING_LIST, STRING_LIST_SEPARATOR,
+    TRUE,
+};
 
 /// The files of the archive, in order: the shared base, then one overlay per region.
 const FILES: [&str; 9] = ["base", "ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
@@ -91,6 +94,16 @@ impl Tape {
             Value::String(s) => {
                 self.tags.push(STRING);
                 self.str(s);
+            }
+            Value::Array(items)
+                if items.len() > 1
+                    && items.iter().all(|item| {
+                        item.as_str().is_some_and(|s| !s.contains(STRING_LIST_SEPARATOR))
+                    }) =>
+            {
+                self.tags.push(STRING_LIST);
+                let strings: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                self.str(&strings.join(&STRING_LIST_SEPARATOR.to_string()));
             }
             Value::Array(items) => {
                 self.tags.push(ARRAY);

@@ -486,6 +486,19 @@ pub mod tape {
                 TRUE => Ok(Value::Bool(true)),
                 NUMBER => Ok(Value::Number(self.num()?)),
                 STRING => Ok(Value::String(Cow::Borrowed(self.str()?))),
+                STRING_LIST => {
+                    let joined = self.str()?;
+                    let mut items = Vec::new();
+                    let mut rest = joined;
+                    while let Some(end) = crate::bytes::find(rest, STRING_LIST_SEPARATOR as u8) {
+                        items.push(Value::String(Cow::Borrowed(
+                            rest.get(..end).unwrap_or_default(),
+                        )));
+                        rest = rest.get(end + 1..).unwrap_or_default();
+                    }
+                    items.push(Value::String(Cow::Borrowed(rest)));
+                    Ok(Value::Array(items))
+                }
                 ARRAY => {
                     // Every element takes at least one tag: a cheap bound before allocating.
                     let len = self.count(self.tags.len() - self.tag_at)?;
@@ -557,6 +570,15 @@ pub mod tape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_string_list_reads_as_an_array_of_strings() {
+        let text = "shopee\u{1F}tokopedia\u{1F}\u{1F}微信";
+        let value = tape::read(&[tape::STRING_LIST], &[text.len() as f64], text).unwrap();
+        let Value::Array(items) = value else { panic!("{value:?}") };
+        let strings: Vec<_> = items.iter().map(|v| v.as_str().unwrap()).collect();
+        assert_eq!(strings, ["shopee", "tokopedia", "", "微信"]);
+    }
 
     #[test]
     fn round_trips_nested_values() {

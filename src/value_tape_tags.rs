@@ -28,3 +28,10 @@ pub const KEY: u8 = 9;
 pub const UNSUPPORTED: u8 = 10;
 /// Nesting deeper than [`super::MAX_DEPTH`] (or a cycle) was cut here.
 pub const TOO_DEEP: u8 = 11;
+/// An array of strings written as one (only `build.rs` writes it, for the built-in packs'
+/// word lists): its UTF-8 length is the next number; the strings are cut at
+/// [`STRING_LIST_SEPARATOR`]. One tag and one number instead of one each per string: 2 KB of
+/// the wasm's gzip for the packs' phrases, names and domains.
+pub const STRING_LIST: u8 = 12;
+/// Between the strings of a [`STRING_LIST`] (a control character no pack string holds).
+pub const STRING_LIST_SEPARATOR: char = '\u{1F}';
