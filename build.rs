@@ -25,8 +25,8 @@ mod tag {
     include!("src/value_tape_tags.rs");
 }
 use tag::{
-    ARRAY, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, STRING_LIST, STRING_LIST_SEPARATOR,
-    TRUE,
+    ARRAY, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, STRING_CUT, STRING_LIST,
+    STRING_LIST_SEPARATOR, TRUE,
 };
 
 /// The files of the archive, in order: the shared base, then one overlay per region.
@@ -90,6 +90,11 @@ impl Tape {
                 self.tags.push(NUMBER);
                 // Without serde_json's arbitrary_precision, every number is an f64.
                 self.num(n.as_f64().unwrap_or(f64::NAN));
+            }
+            Value::String(s) if !s.contains(STRING_LIST_SEPARATOR) => {
+                self.tags.push(STRING_CUT);
+                self.text.push_str(s);
+                self.text.push(STRING_LIST_SEPARATOR);
             }
             Value::String(s) => {
                 self.tags.push(STRING);

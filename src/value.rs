@@ -486,6 +486,13 @@ pub mod tape {
                 TRUE => Ok(Value::Bool(true)),
                 NUMBER => Ok(Value::Number(self.num()?)),
                 STRING => Ok(Value::String(Cow::Borrowed(self.str()?))),
+                STRING_CUT => {
+                    let rest = self.text.get(self.text_at..).ok_or_else(malformed)?;
+                    let len = crate::bytes::find(rest, STRING_LIST_SEPARATOR as u8)
+                        .ok_or_else(malformed)?;
+                    self.text_at += len + 1;
+                    Ok(Value::String(Cow::Borrowed(rest.get(..len).unwrap_or_default())))
+                }
                 STRING_LIST => {
                     let joined = self.str()?;
                     let mut items = Vec::new();
@@ -578,6 +585,9 @@ mod tests {
         let Value::Array(items) = value else { panic!("{value:?}") };
         let strings: Vec<_> = items.iter().map(|v| v.as_str().unwrap()).collect();
         assert_eq!(strings, ["shopee", "tokopedia", "", "微信"]);
+        let text = "toko\u{1F}";
+        let value = tape::read(&[tape::STRING_CUT], &[], text).unwrap();
+        assert_eq!(value.as_str(), Some("toko"));
     }
 
     #[test]

@@ -35,3 +35,6 @@ pub const TOO_DEEP: u8 = 11;
 pub const STRING_LIST: u8 = 12;
 /// Between the strings of a [`STRING_LIST`] (a control character no pack string holds).
 pub const STRING_LIST_SEPARATOR: char = '\u{1F}';
+/// A string that ends at the next [`STRING_LIST_SEPARATOR`] (only `build.rs` writes it): no
+/// length to store for each of the packs' thousands of strings.
+pub const STRING_CUT: u8 = 13;
