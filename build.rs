@@ -25,8 +25,8 @@ mod tag {
     include!("src/value_tape_tags.rs");
 }
 use tag::{
-    ARRAY, FALSE, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, STRING_CUT, STRING_LIST,
-    STRING_LIST_SEPARATOR, TRUE,
+    ARRAY, FALSE, FRONT_CODED_WORDS, KEY, NEW_KEY, NULL, NUMBER, OBJECT, STRING, STRING_CUT,
+    STRING_LIST, STRING_LIST_SEPARATOR, TRUE,
 };
 
 /// The files of the archive, in order: the shared base, then one overlay per region.
@@ -38,6 +38,29 @@ struct Tape {
     nums: Vec<u8>,
     text: String,
     keys: HashMap<String, usize>,
+}
+
+/// `text` front-coded as [`FRONT_CODED_WORDS`] describes, when it is words separated by single
+/// spaces.
+fn front_coded(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.iter().any(|w| w.is_empty() || w.chars().any(|c| c.is_whitespace() || c.is_control()))
+    {
+        return None;
+    }
+    let mut out = String::new();
+    let mut previous = "";
+    for word in words {
+        let shared = previous.bytes().zip(word.bytes()).take_while(|(a, b)| a == b).count();
+        let mut shared = shared.min(STRING_LIST_SEPARATOR as usize - 2);
+        while !word.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        out.push(char::from(1 + shared as u8));
+        out.push_str(&word[shared..]);
+        previous = word;
+    }
+    Some(out)
 }
 
 impl Tape {
@@ -90,6 +113,11 @@ impl Tape {
                 self.tags.push(NUMBER);
                 // Without serde_json's arbitrary_precision, every number is an f64.
                 self.num(n.as_f64().unwrap_or(f64::NAN));
+            }
+            Value::String(s) if s.len() > 2000 && front_coded(s).is_some() => {
+                self.tags.push(FRONT_CODED_WORDS);
+                self.text.push_str(&front_coded(s).unwrap_or_default());
+                self.text.push(STRING_LIST_SEPARATOR);
             }
             Value::String(s) if !s.contains(STRING_LIST_SEPARATOR) => {
                 self.tags.push(STRING_CUT);

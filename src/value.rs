@@ -493,6 +493,34 @@ pub mod tape {
                     self.text_at += len + 1;
                     Ok(Value::String(Cow::Borrowed(rest.get(..len).unwrap_or_default())))
                 }
+                FRONT_CODED_WORDS => {
+                    let rest = self.text.get(self.text_at..).ok_or_else(malformed)?;
+                    let len = crate::bytes::find(rest, STRING_LIST_SEPARATOR as u8)
+                        .ok_or_else(malformed)?;
+                    self.text_at += len + 1;
+                    let coded = rest.get(..len).unwrap_or_default().as_bytes();
+                    let mut words: Vec<u8> = Vec::with_capacity(coded.len() * 2);
+                    let mut previous = 0;
+                    for &byte in coded {
+                        if byte < STRING_LIST_SEPARATOR as u8 {
+                            let shared = usize::from(byte).checked_sub(1).ok_or_else(malformed)?;
+                            let end = previous + shared;
+                            if end > words.len() {
+                                return Err(malformed());
+                            }
+                            if !words.is_empty() {
+                                words.push(b' ');
+                            }
+                            let start = words.len();
+                            words.extend_from_within(previous..end);
+                            previous = start;
+                        } else {
+                            words.push(byte);
+                        }
+                    }
+                    let words = String::from_utf8(words).map_err(|_| malformed())?;
+                    Ok(Value::String(Cow::Owned(words)))
+                }
                 STRING_LIST => {
                     let joined = self.str()?;
                     let mut items = Vec::new();
@@ -588,6 +616,13 @@ mod tests {
         let text = "toko\u{1F}";
         let value = tape::read(&[tape::STRING_CUT], &[], text).unwrap();
         assert_eq!(value.as_str(), Some("toko"));
+        // "com co community" front-coded: nothing shared, 2 bytes of "com", 2 of "co".
+        let text = "\u{1}com\u{3}\u{3}mmunity\u{1F}";
+        let value = tape::read(&[tape::FRONT_CODED_WORDS], &[], text).unwrap();
+        assert_eq!(value.as_str(), Some("com co community"));
+        // Sharing more than the word before has is malformed, not a panic.
+        let text = "\u{1}co\u{5}m\u{1F}";
+        assert!(tape::read(&[tape::FRONT_CODED_WORDS], &[], text).is_err());
     }
 
     #[test]

@@ -38,3 +38,8 @@ pub const STRING_LIST_SEPARATOR: char = '\u{1F}';
 /// A string that ends at the next [`STRING_LIST_SEPARATOR`] (only `build.rs` writes it): no
 /// length to store for each of the packs' thousands of strings.
 pub const STRING_CUT: u8 = 13;
+/// A long text of words separated by single spaces, front-coded (only `build.rs` writes it, for
+/// the packs' list of top-level domains): each word is one byte below [`STRING_LIST_SEPARATOR`],
+/// 1 + the number of leading bytes (whole characters) it shares with the word before, then the
+/// rest of the word; the separator ends the text. 0.7 KB of gzip less than the list as written.
+pub const FRONT_CODED_WORDS: u8 = 14;
