@@ -81,7 +81,7 @@ build() {
   # Remapping the machine's directories keeps the module the same size on every machine.
   RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$ROOT/target/wasm-release" \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/= --remap-path-prefix=$ROOT/=" \
-    cargo build --release --target wasm32-unknown-unknown --lib -Zbuild-std=std,panic_abort
+    cargo build --release --target wasm32-unknown-unknown --lib -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
   local raw=target/wasm-release/wasm32-unknown-unknown/release/shop_policy.wasm
   local out=target/wasm-bindgen
   rm -rf "$out" pkg
