@@ -693,6 +693,18 @@ pub fn may_continue_host(
     words: &HostWords,
     common_tld: impl Fn(&str) -> bool,
 ) -> bool {
+    continues_host(text, end, words, &common_tld, 3)
+}
+
+/// [`may_continue_host`], looking past at most `depth` more words written "word. word": a
+/// chain of them ("a. a. a. …") was read to its end from every word, and recursed as deep.
+fn continues_host(
+    text: &str,
+    end: usize,
+    words: &HostWords,
+    common_tld: &impl Fn(&str) -> bool,
+    depth: u8,
+) -> bool {
     let bytes = text.as_bytes();
     let mut end = end;
     // The rest of a label with inner hyphens ("toko-baju.com", "sehari-hari.").
@@ -716,8 +728,9 @@ pub fn may_continue_host(
             let word = text.get(next..word_end).unwrap_or_default();
             (!word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) && common_tld(word))
                 || (word_end > next
+                    && depth > 0
                     && matches!(bytes.get(word_end), Some(b'.' | b' ' | b'(' | b'['))
-                    && may_continue_host(text, word_end, words, common_tld))
+                    && continues_host(text, word_end, words, common_tld, depth - 1))
                 || bytes.get(next).is_some_and(|&b| b >= 0x80)
         }
         // A full stop at the end of a line or of the text.
@@ -726,9 +739,10 @@ pub fn may_continue_host(
         // top-level domain at least) or four numbers (an IPv4 address); "12.12", "2.5",
         // "08.30-17.00" and "v2.0" have neither.
         Some(b'.') if bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) => {
+            // Read no further than needed: this runs at every word of a long dotted chain
+            // ("www.www.www…", "1.1.1.1…"), and reading each to its end was quadratic.
             let mut at = end;
             let mut labels = 1;
-            let mut letters = false;
             while bytes.get(at) == Some(&b'.')
                 && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
             {
@@ -737,11 +751,17 @@ pub fn may_continue_host(
                 while let Some(&b) =
                     bytes.get(at).filter(|b| b.is_ascii_alphanumeric() || **b == b'-')
                 {
-                    letters |= b.is_ascii_alphabetic();
+                    if b.is_ascii_alphabetic() {
+                        return true;
+                    }
                     at += 1;
                 }
+                if labels > 4 {
+                    // Five numbers and more: neither a top-level domain nor an IPv4 address.
+                    return false;
+                }
             }
-            letters || labels == 4 || bytes.get(at).is_some_and(|&b| b >= 0x80 || b == b'.')
+            labels == 4 || bytes.get(at).is_some_and(|&b| b >= 0x80 || b == b'.')
         }
         Some(b'.' | b'(' | b'[' | b'{' | b'<' | b'\'' | b'"' | b':' | b'/' | b'-' | b'_') => true,
         Some(b' ') => {
