@@ -378,6 +378,12 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
                     break;
                 }
             }
+            // Digit words of a script without spaces, already longer than any telephone
+            // number (ended below): every one of them is a place a number may start, and
+            // reading on to the end of a long run ("零八零八…") from each was quadratic.
+            if run.spelled && run.digits.len() - first > 15 {
+                break;
+            }
         }
         let len = run.digits.len() - first;
         if len == 0 && words_in_group == 0 && repeat == 1 {
@@ -412,6 +418,12 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
         // A group longer than any telephone number ends the run: what follows starts afresh.
         if len > 15 {
             run.too_long = true;
+            break;
+        }
+        // More digits or groups than any telephone number has: the run ends here too. Read on,
+        // a long run of digit words ("nol delapan nol delapan …") was read to its end from each
+        // of its words.
+        if run.too_long {
             break;
         }
         // The gap to the next group.
