@@ -90,7 +90,8 @@ export interface RuleMeta {
   message?: LocalText;
 }
 
-export type PlatformCategory = "ecommerce" | "messenger" | "social" | "link_in_bio" | "shortener" | "tiktok";
+export type PlatformCategory =
+  | "ecommerce" | "messenger" | "social" | "link_in_bio" | "shortener" | "tiktok" | "payment";
 export type PhraseLang = "en" | "id" | "ms" | "th" | "tl" | "vi" | "zh";
 
 export interface LinkRuleSpec extends RuleMeta {
@@ -106,8 +107,43 @@ export interface PlatformSpec {
   domains: string[];
   /** Lowercase names people write for the platform ("wa", "虾皮"). */
   aliases: string[];
+  /** The nicknames sellers use for it, per language, each list with its source. */
+  nicknames?: NicknamesSpec[];
+  /** Names that are also ordinary words ("line", "oren"): a platform only beside a cue. */
+  ambiguous?: string[];
   /** A link rule that replaces the category's rule for this platform. */
   rule?: string;
+}
+
+/** Nicknames in one language ("toko oren" for Shopee in Indonesian). */
+export interface NicknamesSpec {
+  lang: PhraseLang;
+  names: string[];
+  /** A public page, or "observed usage" when none was found (then `verified: false`). */
+  source: string;
+  verified: boolean;
+}
+
+/** The words people write in place of ".", "/" and "@", per language ("titik", "点", "chấm"). */
+export interface HostWordsSpec extends RuleMeta {
+  dot: Partial<Record<PhraseLang, string[]>>;
+  slash: Partial<Record<PhraseLang, string[]>>;
+  at: Partial<Record<PhraseLang, string[]>>;
+}
+
+/** The finding kinds a phrase group or a signal can report. */
+export type PhraseKind = "call_to_action" | "direct_message" | "pointer" | "payment" | "mention" | "domain";
+
+/**
+ * A finding made of cues in one clause: every entry of `needs` (a `{category}` name or the id of
+ * a phrase group) and none of `unless`.
+ */
+export interface SignalSpec {
+  id: string;
+  rule: string;
+  kind: PhraseKind;
+  needs: string[];
+  unless?: string[];
 }
 
 export type NumberType =
@@ -139,9 +175,12 @@ export type DigitWordsSpec = Partial<
   Record<"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "twice" | "thrice", string[]>
 >;
 
+/** A group of phrases: with a `rule`, each phrase found is a finding; without, a cue for signals. */
 export interface CallToActionSpec {
   id: string;
-  rule: string;
+  rule?: string;
+  /** The kind of finding (default `"call_to_action"`). */
+  kind?: PhraseKind;
   /** Lowercase phrases per language; slots `{ecommerce}`, `{messenger}`, `{social}`, `{platform}`. */
   phrases: Partial<Record<PhraseLang, string[]>>;
 }
@@ -150,10 +189,13 @@ export interface LinksSection {
   rules: LinkRuleSpec[];
   categories: { id: PlatformCategory; rule: string }[];
   catalog: PlatformSpec[];
-  knownTlds: string[];
+  /** Top-level domains a scheme-less host may end in: one space-separated string, or a list. */
+  knownTlds: string | string[];
+  hostWords: HostWordsSpec;
   phone: RuleMeta & { plans: PhonePlanSpec[] };
   digitWords: RuleMeta & { words: Partial<Record<PhraseLang, DigitWordsSpec>> };
   callsToAction: CallToActionSpec[];
+  signals?: SignalSpec[];
   note?: string;
 }
 
@@ -288,7 +330,15 @@ export type FindingKind =
   | "messenger"
   | "social_handle"
   | "call_to_action"
-  | "shortener";
+  | "shortener"
+  /** Asking to order or for the price by direct message ("DM to order", "PM harga"). */
+  | "direct_message"
+  /** A pointer to where the contact or link is ("number in the last photo", "cek bio"). */
+  | "pointer"
+  /** Paying outside TikTok Shop: a bank transfer, an e-wallet paid to the seller, a meet-up. */
+  | "payment"
+  /** Another marketplace named in a selling text, without a call to buy there. */
+  | "mention";
 
 /** One thing found in the text. `text.slice(start, end) === match`. */
 export interface Finding {
