@@ -1,6 +1,7 @@
 //! Properties of `checkLinks` over generated texts: spans are valid UTF-16, sorted and disjoint;
 //! the verdict is the strictest finding's; clean prose stays clean; a platform link placed
-//! between clean fragments is found, whatever surrounds it.
+//! between clean fragments is found, whatever surrounds it; a disguised violation is never judged
+//! less strictly than the plain one.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -119,5 +120,71 @@ proptest! {
         assert_well_formed(&text, &report);
         let found = report.findings.iter().find(|f| f.matched == link.0);
         prop_assert!(found.is_some_and(|f| f.platform.as_deref() == Some(link.1)), "{text:?}: {:?}", report.findings);
+    }
+}
+
+/// Violations as written plainly, each with the surface it is checked on.
+const PLAIN: &[&str] = &[
+    "beli di shopee.co.id ya kak",
+    "cek tokopedia.com/tokobaju",
+    "order lazada.com.my sahaja",
+    "WA 0812 3456 7890",
+    "chat whatsapp 0812 3456 7890",
+    "add line @tokobaju",
+    "加微信 abc_123",
+];
+
+/// How sellers disguise a text: each keeps its meaning for a person reading it.
+fn disguise(text: &str, how: u8) -> String {
+    let map = |f: &dyn Fn(char) -> String| text.chars().map(f).collect::<String>();
+    match how {
+        // Fullwidth letters, digits and dots (a Chinese input method).
+        0 => map(&|c| match c {
+            '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap().to_string(),
+            _ => c.to_string(),
+        }),
+        // A zero-width space after every letter.
+        1 => map(&|c| if c.is_ascii_alphabetic() { format!("{c}\u{200B}") } else { c.to_string() }),
+        // Cyrillic look-alikes for o, a, e, p, c.
+        2 => map(&|c| match c {
+            'o' => "о".into(),
+            'a' => "а".into(),
+            'e' => "е".into(),
+            'p' => "р".into(),
+            'c' => "с".into(),
+            _ => c.to_string(),
+        }),
+        // Dots written "(.)".
+        3 => text.replace('.', "(.)"),
+        // Capitals.
+        _ => text.to_uppercase(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A disguise never makes a text less strictly judged than the same text written plainly.
+    #[test]
+    fn a_disguise_is_never_judged_less_strictly(
+        plain in prop::sample::select(PLAIN.to_vec()),
+        how in 0u8..5,
+        surface in surface(),
+    ) {
+        let disguised = disguise(plain, how);
+        let plain_report = check(plain, surface, "ID");
+        let report = check(&disguised, surface, "ID");
+        assert_well_formed(&disguised, &report);
+        prop_assert!(plain_report.verdict > Verdict::Allow, "{plain:?} is not a violation");
+        prop_assert!(
+            report.verdict >= plain_report.verdict,
+            "{disguised:?} judged {:?}, plainly {:?}: {:?}",
+            report.verdict,
+            plain_report.verdict,
+            report.findings
+        );
+        if disguised != plain && how != 4 {
+            prop_assert!(report.findings.iter().any(|f| f.obfuscated), "{disguised:?}: {:?}", report.findings);
+        }
     }
 }

@@ -497,6 +497,15 @@ fn handle(
             Some(end) => (pos, end),
             None => (handles::handle_before(text, pos)?, name.end),
         };
+    // The handle itself may be the disguised part ("微信 ａｂｃ＿１２３"; a fullwidth colon
+    // before it is only Chinese punctuation).
+    let disguised = text.get(start..end).is_some_and(|handle| {
+        !handle.is_ascii()
+            && handle.chars().any(|c| match fold(c) {
+                Folded::Char(f, true) => f.is_ascii_alphanumeric(),
+                folded => folded == Folded::Invisible,
+            })
+    });
     Some(Candidate {
         start,
         end,
@@ -504,7 +513,7 @@ fn handle(
         rule,
         host: None,
         platform: Some(name.platform),
-        obfuscated: name.obfuscated,
+        obfuscated: name.obfuscated || disguised,
     })
 }
 
