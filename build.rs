@@ -90,6 +90,13 @@ impl Tape {
         self.num(s.len() as f64);
     }
 
+    /// A string under `tag`, ended by the separator instead of a length.
+    fn cut(&mut self, tag: u8, s: &str) {
+        self.tags.push(tag);
+        self.text.push_str(s);
+        self.text.push(STRING_LIST_SEPARATOR);
+    }
+
     fn key(&mut self, key: &str) {
         match self.keys.get(key) {
             Some(&index) => {
@@ -114,20 +121,14 @@ impl Tape {
                 // Without serde_json's arbitrary_precision, every number is an f64.
                 self.num(n.as_f64().unwrap_or(f64::NAN));
             }
-            Value::String(s) if s.len() > 2000 && front_coded(s).is_some() => {
-                self.tags.push(FRONT_CODED_WORDS);
-                self.text.push_str(&front_coded(s).unwrap_or_default());
-                self.text.push(STRING_LIST_SEPARATOR);
-            }
-            Value::String(s) if !s.contains(STRING_LIST_SEPARATOR) => {
-                self.tags.push(STRING_CUT);
-                self.text.push_str(s);
-                self.text.push(STRING_LIST_SEPARATOR);
-            }
-            Value::String(s) => {
-                self.tags.push(STRING);
-                self.str(s);
-            }
+            Value::String(s) => match (s.len() > 2000).then(|| front_coded(s)).flatten() {
+                Some(coded) => self.cut(FRONT_CODED_WORDS, &coded),
+                None if !s.contains(STRING_LIST_SEPARATOR) => self.cut(STRING_CUT, s),
+                None => {
+                    self.tags.push(STRING);
+                    self.str(s);
+                }
+            },
             Value::Array(items)
                 if items.len() > 1
                     && items.iter().all(|item| {

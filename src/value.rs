@@ -479,6 +479,15 @@ pub mod tape {
             Ok(s)
         }
 
+        /// The text up to the next [`STRING_LIST_SEPARATOR`], which is skipped.
+        fn cut(&mut self) -> Result<&'a str, Error> {
+            let rest = self.text.get(self.text_at..).ok_or_else(malformed)?;
+            let len =
+                crate::bytes::find(rest, STRING_LIST_SEPARATOR as u8).ok_or_else(malformed)?;
+            self.text_at += len + 1;
+            rest.get(..len).ok_or_else(malformed)
+        }
+
         fn value(&mut self, path: &Path<'_>, depth: usize) -> Result<Value<'a>, Error> {
             match self.tag()? {
                 NULL | UNDEFINED => Ok(Value::Null),
@@ -486,19 +495,9 @@ pub mod tape {
                 TRUE => Ok(Value::Bool(true)),
                 NUMBER => Ok(Value::Number(self.num()?)),
                 STRING => Ok(Value::String(Cow::Borrowed(self.str()?))),
-                STRING_CUT => {
-                    let rest = self.text.get(self.text_at..).ok_or_else(malformed)?;
-                    let len = crate::bytes::find(rest, STRING_LIST_SEPARATOR as u8)
-                        .ok_or_else(malformed)?;
-                    self.text_at += len + 1;
-                    Ok(Value::String(Cow::Borrowed(rest.get(..len).unwrap_or_default())))
-                }
+                STRING_CUT => Ok(Value::String(Cow::Borrowed(self.cut()?))),
                 FRONT_CODED_WORDS => {
-                    let rest = self.text.get(self.text_at..).ok_or_else(malformed)?;
-                    let len = crate::bytes::find(rest, STRING_LIST_SEPARATOR as u8)
-                        .ok_or_else(malformed)?;
-                    self.text_at += len + 1;
-                    let coded = rest.get(..len).unwrap_or_default().as_bytes();
+                    let coded = self.cut()?.as_bytes();
                     let mut words: Vec<u8> = Vec::with_capacity(coded.len() * 2);
                     let mut previous = 0;
                     for &byte in coded {
