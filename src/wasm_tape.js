@@ -21,21 +21,20 @@ let bytes = new Uint8Array(1024);
 let tagCount = 0, numCount = 0, byteCount = 0;
 let keyIndex = new Map();
 
+// A typed array twice the size of `array`, holding its elements.
+function doubled(array) {
+  const grown = new array.constructor(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 function tag(t) {
-  if (tagCount === tags.length) {
-    const grown = new Uint8Array(tags.length * 2);
-    grown.set(tags);
-    tags = grown;
-  }
+  if (tagCount === tags.length) tags = doubled(tags);
   tags[tagCount++] = t;
 }
 
 function num(n) {
-  if (numCount === nums.length) {
-    const grown = new Float64Array(nums.length * 2);
-    grown.set(nums);
-    nums = grown;
-  }
+  if (numCount === nums.length) nums = doubled(nums);
   nums[numCount++] = n;
 }
 

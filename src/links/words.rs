@@ -11,8 +11,8 @@
 //! Thai are written without spaces, so there the test is per character: a bitmap of the
 //! characters some entry begins with.
 //!
-//! Measured with `./build.sh bench` (1 MB of clean prose, Node): 116.6 ms before the word
-//! dispatch, the figure in BENCHMARKS.md after.
+//! Measured with `node bench/js/run.mjs links` (1 MB of clean prose, Node): 116.6 ms before
+//! the word dispatch, about 50 ms after (2026-12-05).
 
 use super::text::{
     Folded, char_at, fold, is_alphanumeric, is_cjk_or_thai, is_word_char, lowercase,
@@ -85,14 +85,34 @@ impl Key {
     }
 }
 
+/// The key of a word's skeleton: its characters' [`skeleton_class`]es, a run of the same class
+/// counted once ("shoppee" and "sh0pe" read alike).
+#[derive(Debug, Clone, Copy)]
+struct Skeleton {
+    key: Key,
+    last: char,
+}
+
+impl Skeleton {
+    const fn new() -> Skeleton {
+        Skeleton { key: Key::new(), last: '\0' }
+    }
+    /// Adds a character's class (already a class, or lowercase).
+    fn add(&mut self, class: char) {
+        if class != self.last {
+            self.key.add(class);
+            self.last = class;
+        }
+    }
+}
+
 impl WordStarts {
     /// Adds `entry` (a name, phrase or word, lowercase, possibly with `{slots}`) for the
     /// detectors in `flags`. `prefixes`: every prefix of its first word counts too (names are
     /// written split or spelled out: "sho pee", "s h o p e e").
     pub fn add(&mut self, entry: &str, flags: u8, prefixes: bool) {
         let mut key = Key::new();
-        let mut skeleton_key = Key::new();
-        let mut last_class = '\0';
+        let mut skeleton_key = Skeleton::new();
         let mut chars = entry.chars().filter_map(|c| match fold(c) {
             Folded::Char(f, _) => Some(f),
             Folded::Invisible | Folded::Mark => None,
@@ -115,18 +135,14 @@ impl WordStarts {
             if is_alphanumeric(c) {
                 key.add(lower);
             }
-            let class = skeleton_class(lower);
-            if class != last_class {
-                skeleton_key.add(class);
-                last_class = class;
-            }
+            skeleton_key.add(skeleton_class(lower));
             if prefixes {
                 *self.words.entry(key.0).or_default() |= NAME_PREFIX;
-                *self.skeletons.entry(skeleton_key.0).or_default() |= NAME_PREFIX;
+                *self.skeletons.entry(skeleton_key.key.0).or_default() |= NAME_PREFIX;
             }
         }
         *self.words.entry(key.0).or_default() |= flags;
-        *self.skeletons.entry(skeleton_key.0).or_default() |= flags & (NAME | PHRASE);
+        *self.skeletons.entry(skeleton_key.key.0).or_default() |= flags & (NAME | PHRASE);
     }
 
     fn set_first_char(&mut self, c: char) {
@@ -179,7 +195,7 @@ impl WordStarts {
         if !word.disguised {
             return flags;
         }
-        let skeleton = self.skeletons.get(&skeleton(text, pos, word.end).0.0).copied();
+        let skeleton = self.skeletons.get(&skeleton(text, pos, word.end).key.0).copied();
         let skeleton = skeleton.unwrap_or(0);
         if skeleton & (NAME | NAME_PREFIX) == NAME_PREFIX && self.name_continues(text, pos, word) {
             flags |= NAME;
@@ -191,16 +207,15 @@ impl WordStarts {
     /// Whether the word after `word` (past at most three separators) continues the start of
     /// a name that `word` is, as written or as a skeleton.
     fn name_continues(&self, text: &str, pos: usize, word: &Word) -> bool {
-        let (mut skeleton_key, mut last) = skeleton(text, pos, word.end);
+        let mut skeleton_key = skeleton(text, pos, word.end);
         let mut at = word.end;
         for _ in 0..3 {
             match char_at(text, at) {
                 Some(c) if c != '\n' && !is_word_char(c) && !is_cjk_or_thai(c) => {
                     // A symbol for a letter ("wh@tsapp") is part of the skeleton.
                     let class = skeleton_class(c);
-                    if class != c && class != last {
+                    if class != c {
                         skeleton_key.add(class);
-                        last = class;
                     }
                     at += c.len_utf8();
                 }
@@ -222,14 +237,11 @@ impl WordStarts {
             if is_alphanumeric(lower) {
                 key.add(lower);
             }
-            let class = skeleton_class(lower);
-            if class != last {
-                skeleton_key.add(class);
-                last = class;
-            }
+            skeleton_key.add(skeleton_class(lower));
         }
         let name = |flags: Option<&u8>| flags.is_some_and(|f| f & (NAME | NAME_PREFIX) != 0);
-        next.end > at && (name(self.words.get(&key.0)) || name(self.skeletons.get(&skeleton_key.0)))
+        next.end > at
+            && (name(self.words.get(&key.0)) || name(self.skeletons.get(&skeleton_key.key.0)))
     }
 }
 
@@ -257,23 +269,17 @@ fn skeleton_class(c: char) -> char {
     }
 }
 
-/// The skeleton of the word at `pos..end` (classes, each repeat of a class once), and its last
-/// class.
-fn skeleton(text: &str, pos: usize, end: usize) -> (Key, char) {
-    let mut key = Key::new();
-    let mut last = '\0';
+/// The skeleton of the word at `pos..end`.
+fn skeleton(text: &str, pos: usize, end: usize) -> Skeleton {
+    let mut skeleton = Skeleton::new();
     let mut at = pos;
     while at < end {
         let Some(c) = char_at(text, at) else { break };
         at += c.len_utf8();
         let Folded::Char(f, _) = fold(c) else { continue };
-        let class = skeleton_class(lowercase(f));
-        if class != last {
-            key.add(class);
-            last = class;
-        }
+        skeleton.add(skeleton_class(lowercase(f)));
     }
-    (key, last)
+    skeleton
 }
 
 /// What may stand between the letters of a name or phrase in a script without spaces (and is
