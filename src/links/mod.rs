@@ -427,8 +427,6 @@ fn number(
     out: &mut Vec<Candidate>,
     mentions: &mut Vec<Mention>,
 ) -> Option<usize> {
-    // Most runs are a word or a price: too short for a telephone number, so nothing around
-    // them needs a look.
     // Where to go on: after the run, unless it began with a word (which may still begin a
     // phrase) or is one digit glued to letters ("5hopee": a name's first letter).
     let go_on = || {
@@ -436,6 +434,8 @@ fn number(
         let glued_name = run.groups().len() == 1 && digits::glued_after(text, run.end);
         (!began_with_word && !glued_name).then_some(run.end)
     };
+    // Most runs are a word or a price: too short for a telephone number, so nothing around
+    // them needs a look.
     let digits = run.digits_of(0, run.groups().len()).len();
     if digits < 7 {
         return go_on();
