@@ -57,7 +57,7 @@
 //! use shop_policy::{Date, Engine, Today, Value};
 //!
 //! let input = Value::parse_json(r#"{
-//!     "region": "ID", "asOf": "2026-06-01", "initiatedBy": "seller",
+//!     "region": "ID", "asOf": "2026-06-01", "initiatedBy": "seller", "sellerType": "cross_border",
 //!     "activeCampaigns": 0, "boundCreators": 0, "announcementSince": "2026-05-20",
 //!     "orders": [{ "id": "577001", "status": "completed", "finalizedOn": "2026-04-02" }],
 //!     "commissionArrears": 0, "balance": -1250000, "unpaidInvoices": 0,
@@ -79,8 +79,8 @@ use crate::decode::{Decoder, Fields, Path, int, word};
 use crate::engine::{CallContext, Engine, RegionPolicy, Today};
 use crate::error::{Error, ErrorCode};
 use crate::i18n::{self, Lang};
-use crate::pack::{ConditionFigures, ConditionKind, Currency, RuleMeta};
-use crate::report::{Cited, ConditionResult, Note, PolicyRef};
+use crate::pack::{ConditionFigures, ConditionKind, Currency, SellerType};
+use crate::report::{Cited, ConditionResult, Note, PolicyRef, SourceRef};
 use crate::value::Value;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -129,6 +129,9 @@ pub struct ClosureInput<'a> {
     pub call: CallContext,
     /// Who started the closure.
     pub initiated_by: Initiator,
+    /// Whether the seller is cross-border or local: the published policy is the cross-border
+    /// one.
+    pub seller_type: SellerType,
     /// Marketing campaigns still running.
     pub active_campaigns: u64,
     /// Creator accounts still bound to the shop.
@@ -162,6 +165,7 @@ impl<'a> ClosureInput<'a> {
         let mut o = d.object(value, &root)?;
         let call = CallContext::read(d, &mut o, true);
         let initiated_by = o.req(d, &root, "initiatedBy", word(Initiator::NAMES));
+        let seller_type = o.req(d, &root, "sellerType", word(SellerType::NAMES));
         let count = || int(0, MAX_SAFE_INTEGER);
         let active_campaigns = o.req(d, &root, "activeCampaigns", count());
         let bound_creators = o.req(d, &root, "boundCreators", count());
@@ -176,6 +180,7 @@ impl<'a> ClosureInput<'a> {
         Some(ClosureInput {
             call: call?,
             initiated_by: initiated_by?,
+            seller_type: seller_type?,
             active_campaigns: active_campaigns?.unsigned_abs(),
             bound_creators: bound_creators?.unsigned_abs(),
             announcement_since: announcement_since?,
@@ -372,6 +377,14 @@ pub struct StepResult {
 pub struct ClosureReport {
     /// Every condition is met on `asOf`: the last step can be taken.
     pub can_close: bool,
+    /// The seller type the report is for.
+    pub seller_type: SellerType,
+    /// Whether the pack's closure policy is published for this seller type; `false`: it is
+    /// shown as a guide (no policy for local sellers is published), and every rule is reported
+    /// unverified.
+    pub applies: bool,
+    /// Whom the policy is written for, and what that means for this seller, cited.
+    pub scope: Note,
     /// The date the report is for.
     pub as_of: Date,
     /// Each condition of the pack, in the pack's order.
@@ -390,8 +403,11 @@ pub struct ClosureReport {
     pub steps: Vec<StepResult>,
     /// What holds once the shop is closed.
     pub after_closure: Vec<Note>,
-    /// Whether every closure rule used is stated by its source (`false` for the UK and US packs).
+    /// Whether every closure rule used is stated by its source (`false` for the US pack, and for
+    /// a seller type the policy is not published for).
     pub verified: bool,
+    /// Every source the closure rules cite, with title, publisher, date and whether official.
+    pub sources: Vec<SourceRef>,
     /// The policy the report was judged under.
     pub policy: PolicyRef,
 }
@@ -497,6 +513,14 @@ pub fn evaluate(
     let pack = &policy.pack;
     let closure = &pack.closure;
     let lang = input.call.lang;
+    let applies = closure.scope.seller_types.contains(&input.seller_type);
+    let scope = Note::cited(
+        "scope",
+        &closure.scope.meta,
+        lang,
+        if applies { "closure.scope.applies" } else { "closure.scope.guide" },
+        &[],
+    );
     let figures = |kind| closure.condition(kind).map(|c| &c.figures);
     let days = |kind| match figures(kind) {
         Some(ConditionFigures::Days(days)) => Some(*days),
@@ -561,7 +585,7 @@ pub fn evaluate(
                 detail,
                 message: cited.message,
                 source: cited.source,
-                verified: condition.meta.verified,
+                verified: applies && condition.meta.verified,
             }
         })
         .collect();
@@ -618,17 +642,14 @@ pub fn evaluate(
         })
         .collect();
 
-    let verified = closure
-        .conditions
-        .iter()
-        .map(|c| &c.meta)
-        .chain(closure.steps.iter().map(|s| &s.meta))
-        .chain([&rule.meta])
-        .chain(closure.after_closure.iter().map(|a| &a.meta))
-        .all(|meta: &RuleMeta| meta.verified);
+    let rules = closure.rules();
+    let verified = applies && rules.iter().all(|meta| meta.verified);
 
     Ok(ClosureReport {
         can_close,
+        seller_type: input.seller_type,
+        applies,
+        scope,
         as_of,
         conditions,
         earliest_close_date,
@@ -639,6 +660,7 @@ pub fn evaluate(
         steps,
         after_closure,
         verified,
+        sources: SourceRef::of_rules(pack, &rules),
         policy: PolicyRef::of(pack),
     })
 }

@@ -47,8 +47,8 @@ use crate::decode::{Decoder, Path, int, word};
 use crate::engine::{CallContext, Engine, RegionPolicy, Today};
 use crate::error::{Error, ErrorCode};
 use crate::i18n::{self, Lang};
-use crate::pack::{Criterion, CriterionKind, EligibilityPolicy, RuleMeta};
-use crate::report::{Cited, CriterionResult, Note, PolicyRef};
+use crate::pack::{Criterion, CriterionKind, EligibilityPolicy, LinkShare, RuleMeta};
+use crate::report::{Cited, CriterionResult, Note, PolicyRef, SourceRef};
 use crate::value::Value;
 use serde::Serialize;
 
@@ -104,6 +104,13 @@ pub struct EligibilityInput {
     pub code_of_conduct_violations: Option<u64>,
     /// Whether a linked TikTok Shop account carries a violation risk.
     pub linked_shop_at_risk: Option<bool>,
+    /// Whether tax information was submitted (Vietnam, from 2025-07-01).
+    pub tax_info_provided: Option<bool>,
+    /// Whether the in-app Identity and Age Verification is complete (Indonesia, Q1 2026).
+    pub identity_and_age_verified: Option<bool>,
+    /// Whether the creator is not a citizen of the region; some criteria bind only foreign (or
+    /// only local) creators.
+    pub foreign_creator: Option<bool>,
 }
 
 impl EligibilityInput {
@@ -133,6 +140,9 @@ fn read_input(d: &mut Decoder, value: &Value<'_>) -> Option<EligibilityInput> {
     let previously_revoked = o.opt(d, &root, "previouslyRevoked", Decoder::boolean);
     let code_of_conduct_violations = o.opt(d, &root, "codeOfConductViolations", count());
     let linked_shop_at_risk = o.opt(d, &root, "linkedShopAtRisk", Decoder::boolean);
+    let tax_info_provided = o.opt(d, &root, "taxInfoProvided", Decoder::boolean);
+    let identity_and_age_verified = o.opt(d, &root, "identityAndAgeVerified", Decoder::boolean);
+    let foreign_creator = o.opt(d, &root, "foreignCreator", Decoder::boolean);
     o.finish(d, &root);
 
     // The dates of an enforcement state make sense only in that state; a stale date left in a
@@ -167,6 +177,9 @@ fn read_input(d: &mut Decoder, value: &Value<'_>) -> Option<EligibilityInput> {
         previously_revoked,
         code_of_conduct_violations: code_of_conduct_violations.and_then(as_count),
         linked_shop_at_risk,
+        tax_info_provided,
+        identity_and_age_verified,
+        foreign_creator,
     })
 }
 
@@ -233,10 +246,42 @@ pub struct EligibilityReport {
     /// How to appeal a restriction or revocation in force.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub appeal: Option<Appeal>,
+    /// The Link-Share Only tier beside the full permission, where the region offers it on
+    /// `asOf` (Indonesia from 2025-07-03, Vietnam); `null` elsewhere.
+    pub link_share: Option<LinkShareReport>,
     /// How the permission can be restricted or removed.
     pub enforcement: Vec<Note>,
+    /// Every source the section's rules cite, with title, publisher, date and whether official.
+    pub sources: Vec<SourceRef>,
     /// The policy the check was judged under.
     pub policy: PolicyRef,
+}
+
+/// The Link-Share Only tier: sharing TikTok Shop product, store and campaign links for
+/// commission, with fewer criteria than the full permission (no follower minimum).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkShareReport {
+    /// The verdict for this tier, on the same scale as the full permission's.
+    pub outcome: Outcome,
+    /// True exactly when the outcome is `eligible`.
+    pub can_apply: bool,
+    /// The tier's rule id.
+    pub rule_id: String,
+    /// What the tier allows and what it waives, in the caller's language.
+    pub message: String,
+    /// The rule's source.
+    pub source: String,
+    /// Whether the source states the tier and what it waives.
+    pub verified: bool,
+    /// The day the tier was first offered, where the pack gives one.
+    pub effective_from: Option<Date>,
+    /// The criteria in force for this tier.
+    pub criteria: Vec<CriterionResult>,
+    /// Its criteria that come into force after `asOf`.
+    pub upcoming: Vec<CriterionResult>,
+    /// What to do next for this tier.
+    pub next_steps: Vec<Note>,
 }
 
 /// The limits of a pilot regime (the US: under 5,000 followers).
@@ -307,6 +352,8 @@ pub fn criterion_id(kind: CriterionKind) -> &'static str {
         CriterionKind::CodeOfConductViolations => "no_code_of_conduct_violations",
         CriterionKind::NeverRevoked => "never_revoked",
         CriterionKind::LinkedShopNotAtRisk => "linked_shop_ok",
+        CriterionKind::TaxInfoProvided => "tax_info",
+        CriterionKind::IdentityAndAgeVerified => "identity_age_verification",
     }
 }
 
@@ -315,35 +362,18 @@ pub fn evaluate(policy: &RegionPolicy, input: &EligibilityInput, as_of: Date) ->
     let pack = &policy.pack;
     let e = &pack.eligibility;
     let lang = input.call.lang;
-    let judged = judge_all(e, input, as_of, lang);
+    let judged = judge_all(e.criteria.iter(), input, as_of, lang);
     let state = State::of(e, input, as_of);
     let outcome = state.outcome(&judged);
 
     let appeal = state.appealable().then(|| appeal(e, input, as_of, lang));
-    let next_steps = match outcome {
-        Outcome::Eligible => {
-            let route = route_text(lang, &e.application.route);
-            let apply = derived_note(
-                "apply",
-                &e.application.meta,
-                lang,
-                "eligibility.next.apply",
-                &[("route", &route)],
-            );
-            std::iter::once(apply).chain(judged.upcoming_steps).collect()
-        }
-        Outcome::NotEligible | Outcome::Incomplete => {
-            judged.steps.into_iter().chain(judged.upcoming_steps).collect()
-        }
-        Outcome::Never | Outcome::Restricted | Outcome::Active => appeal
-            .iter()
-            .map(|a| Note {
-                id: "appeal".to_owned(),
-                message: a.message.clone(),
-                source: Some(a.source.clone()),
-            })
-            .collect(),
-    };
+    let link_share = e
+        .link_share
+        .as_ref()
+        .filter(|l| l.meta.in_force(as_of))
+        .map(|l| link_share(e, l, input, &state, appeal.as_ref(), as_of, lang));
+    let next_steps =
+        next_steps(e, outcome, judged.steps, judged.upcoming_steps, appeal.as_ref(), lang);
     let capabilities = e
         .capabilities
         .iter()
@@ -369,8 +399,86 @@ pub fn evaluate(policy: &RegionPolicy, input: &EligibilityInput, as_of: Date) ->
             None
         },
         appeal,
+        link_share,
         enforcement: enforcement_notes(e, lang),
+        sources: SourceRef::of_rules(pack, &e.rules()),
         policy: PolicyRef::of(pack),
+    }
+}
+
+/// What to do next: apply, or meet what is missing (then what comes into force later), or
+/// appeal an enforcement in force.
+fn next_steps(
+    e: &EligibilityPolicy,
+    outcome: Outcome,
+    steps: Vec<Note>,
+    upcoming_steps: Vec<Note>,
+    appeal: Option<&Appeal>,
+    lang: Lang,
+) -> Vec<Note> {
+    match outcome {
+        Outcome::Eligible => {
+            let route = route_text(lang, &e.application.route);
+            let apply = derived_note(
+                "apply",
+                &e.application.meta,
+                lang,
+                "eligibility.next.apply",
+                &[("route", &route)],
+            );
+            std::iter::once(apply).chain(upcoming_steps).collect()
+        }
+        Outcome::NotEligible | Outcome::Incomplete => {
+            steps.into_iter().chain(upcoming_steps).collect()
+        }
+        Outcome::Never | Outcome::Restricted | Outcome::Active => appeal
+            .iter()
+            .map(|a| Note {
+                id: "appeal".to_owned(),
+                message: a.message.clone(),
+                source: Some(a.source.clone()),
+            })
+            .collect(),
+    }
+}
+
+/// The Link-Share Only tier judged on the full criteria less the ones it waives; the
+/// enforcement state decides first, as for the full permission.
+fn link_share(
+    e: &EligibilityPolicy,
+    tier: &LinkShare,
+    input: &EligibilityInput,
+    state: &State,
+    appeal: Option<&Appeal>,
+    as_of: Date,
+    lang: Lang,
+) -> LinkShareReport {
+    let criteria = e.criteria.iter().filter(|c| !tier.waives.contains(&c.kind));
+    let judged = judge_all(criteria, input, as_of, lang);
+    let outcome = state.outcome(&judged);
+    let waived: Vec<String> = e
+        .criteria
+        .iter()
+        .filter(|c| tier.waives.contains(&c.kind) && c.meta.in_force(as_of))
+        .map(|c| criterion_message(c, lang))
+        .collect();
+    let waived = i18n::join(&waived, " ");
+    LinkShareReport {
+        outcome,
+        can_apply: outcome == Outcome::Eligible,
+        rule_id: tier.meta.id.clone(),
+        message: i18n::render_rule(
+            lang,
+            &tier.meta,
+            Some("eligibility.link_share"),
+            &[("waived", &waived)],
+        ),
+        source: tier.meta.source.clone(),
+        verified: tier.meta.verified,
+        effective_from: tier.meta.effective_from,
+        criteria: judged.criteria,
+        upcoming: judged.upcoming,
+        next_steps: next_steps(e, outcome, judged.steps, judged.upcoming_steps, appeal, lang),
     }
 }
 
@@ -387,18 +495,33 @@ struct Judged {
     unknown: bool,
 }
 
-fn judge_all(e: &EligibilityPolicy, input: &EligibilityInput, as_of: Date, lang: Lang) -> Judged {
+fn judge_all<'a>(
+    criteria: impl Iterator<Item = &'a Criterion>,
+    input: &EligibilityInput,
+    as_of: Date,
+    lang: Lang,
+) -> Judged {
     let mut judged = Judged {
-        criteria: Vec::with_capacity(e.criteria.len()),
+        criteria: Vec::new(),
         upcoming: Vec::new(),
         steps: Vec::new(),
         upcoming_steps: Vec::new(),
         failed: false,
         unknown: false,
     };
-    for criterion in &e.criteria {
-        let met = judge(criterion, input);
-        let in_force = criterion.effective_from.is_none_or(|from| from <= as_of);
+    // A criterion replaced before the date no longer applies; one not yet in force is upcoming;
+    // one that binds only foreign (or only local) creators is left out for the others.
+    for criterion in criteria.filter(|c| !c.meta.expired(as_of)) {
+        let binds = criterion.applies_to.binds(input.foreign_creator);
+        if binds == Some(false) {
+            continue;
+        }
+        // Whether it binds this creator is unknown: met if the fact is met anyway, else unknown.
+        let met = match judge(criterion, input) {
+            Some(false) if binds.is_none() => None,
+            met => met,
+        };
+        let in_force = criterion.meta.in_force(as_of);
         let result = CriterionResult {
             id: criterion_id(criterion.kind).to_owned(),
             rule_id: criterion.meta.id.clone(),
@@ -406,7 +529,8 @@ fn judge_all(e: &EligibilityPolicy, input: &EligibilityInput, as_of: Date, lang:
             message: criterion_message(criterion, lang),
             source: criterion.meta.source.clone(),
             verified: criterion.meta.verified,
-            effective_from: criterion.effective_from,
+            effective_from: criterion.meta.effective_from,
+            effective_until: criterion.meta.effective_until,
         };
         let step =
             (met != Some(true)).then(|| criterion_step(criterion, met, input, lang, !in_force));
@@ -547,6 +671,8 @@ fn judge(criterion: &Criterion, input: &EligibilityInput) -> Option<bool> {
         CriterionKind::NeverRevoked if input.permission == Permission::Revoked => Some(false),
         CriterionKind::NeverRevoked => input.previously_revoked.map(|r| !r),
         CriterionKind::LinkedShopNotAtRisk => input.linked_shop_at_risk.map(|r| !r),
+        CriterionKind::TaxInfoProvided => input.tax_info_provided,
+        CriterionKind::IdentityAndAgeVerified => input.identity_and_age_verified,
     }
 }
 
@@ -570,6 +696,10 @@ fn criterion_message(criterion: &Criterion, lang: Lang) -> String {
         }
         CriterionKind::NeverRevoked => ("eligibility.criterion.never_revoked", &[]),
         CriterionKind::LinkedShopNotAtRisk => ("eligibility.criterion.linked_shop_ok", &[]),
+        CriterionKind::TaxInfoProvided => ("eligibility.criterion.tax_info", &[]),
+        CriterionKind::IdentityAndAgeVerified => {
+            ("eligibility.criterion.identity_age_verification", &[])
+        }
     };
     i18n::render_rule(lang, &criterion.meta, Some(key), args)
 }
@@ -633,7 +763,7 @@ fn criterion_step(
         (_, Some(false)) => i18n::render(lang, &format!("eligibility.next.{id}"), &[]),
         (_, _) => i18n::render(lang, &format!("eligibility.unknown.{id}"), &[]),
     };
-    let message = match criterion.effective_from {
+    let message = match criterion.meta.effective_from {
         Some(from) if upcoming => i18n::render(
             lang,
             "eligibility.next.upcoming",

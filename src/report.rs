@@ -55,6 +55,111 @@ impl PolicyRef {
     }
 }
 
+/// The dated rule a report was judged under, so a reader sees which version of a policy
+/// answered: "judged under the rule in force on 1 March 2026: the Creator Health Rating, in
+/// force since 12 January 2026".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InForce {
+    /// The rule's stable id.
+    pub rule_id: String,
+    /// The sentence, in the caller's language.
+    pub message: String,
+    /// The rule's source.
+    pub source: String,
+    /// Whether the source states the rule and its dates.
+    pub verified: bool,
+    /// The first day the rule applies; `null`: since before the pack's history starts.
+    pub effective_from: Option<Date>,
+    /// The last day it applied, once replaced; `null`: still in force.
+    pub effective_until: Option<Date>,
+}
+
+impl InForce {
+    /// `rule` as in force on `as_of`; `name_key` is the catalog key naming it (a pack's own
+    /// `message` for the rule names it instead).
+    pub fn new(rule: &RuleMeta, name_key: &str, as_of: Date, lang: Lang) -> InForce {
+        let name = i18n::render_rule(lang, rule, Some(name_key), &[]);
+        let (from, until) = (rule.effective_from, rule.effective_until);
+        let key = match (from, until) {
+            (None, None) => "in_force.always",
+            (Some(_), None) => "in_force.since",
+            (None, Some(_)) => "in_force.until",
+            (Some(_), Some(_)) => "in_force.between",
+        };
+        let text = |d: Option<Date>| d.map(|d| i18n::date(lang, d)).unwrap_or_default();
+        let message = i18n::render(
+            lang,
+            key,
+            &[
+                ("date", &i18n::date(lang, as_of)),
+                ("rule", &name),
+                ("from", &text(from)),
+                ("until", &text(until)),
+            ],
+        );
+        InForce {
+            rule_id: rule.id.clone(),
+            message,
+            source: rule.source.clone(),
+            verified: rule.verified,
+            effective_from: from,
+            effective_until: until,
+        }
+    }
+}
+
+/// A source a report cites, with what a person needs to trust it. Every report lists the
+/// sources of the rules that judged it, each once; the `source` of each reason is one of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceRef {
+    /// The source as rules cite it (a URL or a seed file).
+    pub source: String,
+    /// Its title; `null` when the pack does not describe the source.
+    pub title: Option<String>,
+    /// Its publisher.
+    pub publisher: Option<String>,
+    /// When it was published or updated: `2025`, `2025-06` or `2025-06-29`.
+    pub date: Option<String>,
+    /// TikTok Shop's own page (`true`), a third party's (`false`), or not described (`null`).
+    pub official: Option<bool>,
+    /// The region whose policy the source states.
+    pub region: Option<String>,
+    /// Set when that region is not the report's: the rule is borrowed from it ("same rule as
+    /// Vietnam").
+    pub borrowed_from: Option<String>,
+}
+
+impl SourceRef {
+    /// The sources of `rules`, each once, in order of first citation, described from `pack`.
+    pub fn list<'a>(pack: &Pack, rules: impl IntoIterator<Item = &'a str>) -> Vec<SourceRef> {
+        let mut out: Vec<SourceRef> = Vec::new();
+        for source in rules {
+            if out.iter().any(|s| s.source == source) {
+                continue;
+            }
+            let info = pack.source_info(source);
+            let region = info.and_then(|i| i.region.clone());
+            out.push(SourceRef {
+                source: source.to_owned(),
+                title: info.map(|i| i.title.clone()),
+                publisher: info.map(|i| i.publisher.clone()),
+                date: info.and_then(|i| i.date.clone()),
+                official: info.map(|i| i.official),
+                borrowed_from: region.clone().filter(|r| *r != pack.region),
+                region,
+            });
+        }
+        out
+    }
+
+    /// The sources of `rules`.
+    pub fn of_rules(pack: &Pack, rules: &[&RuleMeta]) -> Vec<SourceRef> {
+        SourceRef::list(pack, rules.iter().map(|r| r.source.as_str()))
+    }
+}
+
 /// A reason with its citation: the rule id, the localized message and the rule's source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -178,6 +283,8 @@ pub struct CriterionResult {
     pub verified: bool,
     /// The date the criterion comes (or came) into force, where the pack gives one.
     pub effective_from: Option<Date>,
+    /// The last day the criterion applies, where a newer rule replaces it.
+    pub effective_until: Option<Date>,
 }
 
 /// One closure condition as judged.
@@ -247,6 +354,8 @@ mod tests {
             verified: true,
             note: None,
             message: None,
+            effective_from: None,
+            effective_until: None,
         };
         let from_catalog = Cited::new(&rule, Lang::Zh, None, &[]);
         assert!(from_catalog.message.starts_with("在卖家中心"));

@@ -49,6 +49,32 @@ export interface Cited {
   source: string;
 }
 
+/** A source a report cites, with what a person needs to trust it. */
+export interface SourceRef {
+  /** The source as rules cite it: the `source` of a reason in the report. */
+  source: string;
+  /** `null` when the pack does not describe the source. */
+  title: string | null;
+  publisher: string | null;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: string | null;
+  /** TikTok Shop's own page (`true`), a third party's (`false`), or not described (`null`). */
+  official: boolean | null;
+  /** The region whose policy the source states. */
+  region: Region | null;
+  /** Set when that region is not the report's: the rule is borrowed ("same rule as Vietnam"). */
+  borrowedFrom: Region | null;
+}
+
+/** The dated rule a report was judged under. */
+export interface InForce extends Cited {
+  /** "Judged under the rule in force on 1 March 2026: …, in force since 12 January 2026." */
+  message: string;
+  verified: boolean;
+  effectiveFrom: DateString | null;
+  effectiveUntil: DateString | null;
+}
+
 /** A cited statement: a capability, a next step, an enforcement rule. */
 export interface Note<Id extends string = string> {
   id: Id;
@@ -83,11 +109,31 @@ export interface LocalText {
 /** What every rule in a pack carries. */
 export interface RuleMeta {
   id: string;
+  /** A URL or seed file; described (title, publisher, date) in the pack's `sources`. */
   source: string;
   /** `false` where the sources are silent and the figure is a parameter. */
   verified: boolean;
+  /** For maintainers; kept in `policies/*.json`, left out of the built-in packs `getPolicy` returns. */
   note?: string;
   message?: LocalText;
+  /** The first day the rule applies (inclusive); absent: since before the pack's history. */
+  effectiveFrom?: DateString | null;
+  /** The last day it applied, once a newer rule replaced it (inclusive); absent: in force. */
+  effectiveUntil?: DateString | null;
+}
+
+/** What a cited source is, in a pack's `sources` list. */
+export interface SourceSpec {
+  /** The `source` string rules cite. */
+  id: string;
+  title: string;
+  publisher: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date?: string | null;
+  /** TikTok Shop's (or Tokopedia's) own page, or a copy of one. */
+  official: boolean;
+  /** The region whose policy it states. */
+  region?: Region | null;
 }
 
 export type PlatformCategory =
@@ -206,7 +252,9 @@ export type CriterionName =
   | "notGovernmentAccount"
   | "codeOfConductViolations"
   | "neverRevoked"
-  | "linkedShopNotAtRisk";
+  | "linkedShopNotAtRisk"
+  | "taxInfoProvided"
+  | "identityAndAgeVerified";
 
 export interface CriterionSpec extends RuleMeta {
   criterion: CriterionName;
@@ -214,7 +262,8 @@ export interface CriterionSpec extends RuleMeta {
   min?: number;
   /** For `codeOfConductViolations`. */
   max?: number;
-  effectiveFrom?: DateString;
+  /** Which creators it binds (default `all`); judged with the input's `foreignCreator`. */
+  appliesTo?: "all" | "foreign" | "local";
 }
 
 export interface RouteSpec extends RuleMeta {
@@ -235,11 +284,16 @@ export interface EligibilitySection {
     weeklyShoppableVideos: number;
   }) | null;
   repeatViolation?: (RuleMeta & { count: number; withinDays: number }) | null;
+  /** The Link-Share Only tier: the full criteria less the ones it `waives`. */
+  linkShare?: (RuleMeta & { waives: CriterionName[] }) | null;
   note?: string;
 }
 
-export interface HealthSection {
-  scheme: "points" | "score";
+export type HealthScheme = "points" | "score";
+export type HealthRole = "seller" | "creator";
+
+/** The figure sections of the health section; a regime restates the ones that differ. */
+export interface HealthFigures {
   points: RuleMeta & { validityDays: number; clearingStopsAt?: number | null; maxPerViolation: number };
   warning: RuleMeta & { distance: number };
   milestones: (RuleMeta & { points: number; action: string })[];
@@ -248,10 +302,28 @@ export interface HealthSection {
   quiz: RuleMeta & {
     questions: number;
     attemptsPerMonth: number;
-    pointsRemovedPerPass: number;
+    /** `null`: passing gives points back, but how many is not published. */
+    pointsRemovedPerPass: number | null;
     removalCooldownDays: number;
+    /** At or below this score no quiz is offered (US sellers: 0). */
+    unavailableAtOrBelowScore?: number | null;
+    /** The milestone quiz, which shortens an enforcement period (US sellers). */
+    milestoneQuiz?: RuleMeta | null;
   };
   weeklyReport: RuleMeta & { days: number };
+}
+
+/** One role's scheme over a span of dates, with the figures it states itself. */
+export interface HealthRegimeSpec extends RuleMeta, Partial<HealthFigures> {
+  scheme: HealthScheme;
+}
+
+/**
+ * The shared figures, and each role's regime with the regimes it replaced (newest first, each
+ * with `effectiveUntil`). For each role exactly one regime is in force on any day.
+ */
+export interface HealthSection extends HealthFigures {
+  regimes: (HealthRegimeSpec & { role: HealthRole; replaced?: HealthRegimeSpec[] | null })[];
   note?: string;
 }
 
@@ -264,7 +336,11 @@ export type ClosureConditionId =
   | "no_commission_arrears"
   | "payments_settled";
 
+export type SellerType = "cross_border" | "local";
+
 export interface ClosureSection {
+  /** Whom the policy is published for; for other seller types it is a guide. */
+  scope: RuleMeta & { sellerTypes: SellerType[] };
   conditions: (Omit<RuleMeta, "id"> & {
     id: ClosureConditionId;
     days?: number;
@@ -296,6 +372,8 @@ export interface CompletePolicyPack {
   eligibility: EligibilitySection;
   health: HealthSection;
   closure: ClosureSection;
+  /** What each cited source is. */
+  sources?: SourceSpec[];
   note?: string;
 }
 
@@ -371,6 +449,8 @@ export interface LinksReport {
   findings: Finding[];
   /** The text with every blocked span masked (`•` per UTF-16 unit: same length as the text). */
   redacted: string;
+  /** The sources the findings cite, each once. */
+  sources: SourceRef[];
   policy: PolicyRef;
 }
 
@@ -417,6 +497,16 @@ export interface EligibilityInput {
   codeOfConductViolations?: number | null;
   /** Whether a linked TikTok Shop account carries a violation risk. */
   linkedShopAtRisk?: boolean | null;
+  /** Whether tax information (tax code) was submitted (Vietnam, from 2025-07-01, local creators). */
+  taxInfoProvided?: boolean | null;
+  /** Whether the in-app Identity and Age Verification is complete (Indonesia, from Q1 2026). */
+  identityAndAgeVerified?: boolean | null;
+  /**
+   * Not a citizen of the region. Some criteria bind only foreign creators (Indonesia's identity
+   * and age verification) or only local ones (Vietnam's tax code); unknown, they stay listed and
+   * are unknown unless met anyway.
+   */
+  foreignCreator?: boolean | null;
 }
 
 /**
@@ -437,7 +527,9 @@ export type EligibilityCriterionId =
   | "not_government"
   | "no_code_of_conduct_violations"
   | "never_revoked"
-  | "linked_shop_ok";
+  | "linked_shop_ok"
+  | "tax_info"
+  | "identity_age_verification";
 
 /** One eligibility criterion as judged. */
 export interface CriterionResult extends Cited {
@@ -448,6 +540,20 @@ export interface CriterionResult extends Cited {
   verified: boolean;
   /** The day the criterion comes (or came) into force, where the pack gives one. */
   effectiveFrom: DateString | null;
+  /** The last day it applies, where a newer rule replaces it. */
+  effectiveUntil: DateString | null;
+}
+
+/** The Link-Share Only tier (Indonesia from 2025-07-03, Vietnam): sharing TikTok Shop links for commission. */
+export interface LinkShareTier extends Cited {
+  outcome: EligibilityOutcome;
+  canApply: boolean;
+  verified: boolean;
+  effectiveFrom: DateString | null;
+  /** The full criteria less the waived ones (no follower minimum). */
+  criteria: CriterionResult[];
+  upcoming: CriterionResult[];
+  nextSteps: Note<EligibilityCriterionId | "apply" | "appeal">[];
 }
 
 /** The pilot a new permission holder works under (the US: under 5,000 followers). */
@@ -500,6 +606,10 @@ export interface EligibilityReport {
   appeal?: EligibilityAppeal;
   /** How the permission can be restricted or removed (and, in the US, removal after repeated violations). */
   enforcement: Note<"enforcement" | "repeat_violation">[];
+  /** The Link-Share Only tier beside the full permission, where the region offers it on `asOf`. */
+  linkShare: LinkShareTier | null;
+  /** Every source the eligibility rules cite. */
+  sources: SourceRef[];
   policy: PolicyRef;
 }
 
@@ -537,6 +647,11 @@ export interface ClosureInput {
   lang?: Lang;
   /** Who started the closure: the seller (Seller Center) or TikTok Shop (a closure notice). */
   initiatedBy: "seller" | "platform";
+  /**
+   * A seller based outside the shop's market (`cross_border`) or in it (`local`). The published
+   * policy is the cross-border one; for a local seller the report is a guide (`applies: false`).
+   */
+  sellerType: SellerType;
   /** Marketing campaigns still running. */
   activeCampaigns: number;
   /** Creator accounts still bound to the shop. */
@@ -600,6 +715,11 @@ export interface ClosureNote {
 export interface ClosureReport {
   /** Every condition is met: the last step can be taken. */
   canClose: boolean;
+  sellerType: SellerType;
+  /** Whether the policy is published for this seller type; `false`: a guide, every rule unverified. */
+  applies: boolean;
+  /** Whom the policy is written for, and what that means for this seller. */
+  scope: Note<"scope">;
   asOf: DateString;
   conditions: ClosureCondition[];
   /**
@@ -620,8 +740,10 @@ export interface ClosureReport {
   withdrawal: Cited;
   steps: ClosureStep[];
   afterClosure: ClosureNote[];
-  /** `false` when any closure rule used is an unverified parameter (the UK and US packs). */
+  /** `false` when any closure rule used is an unverified parameter (the US pack; local sellers). */
   verified: boolean;
+  /** Every source the closure rules cite. */
+  sources: SourceRef[];
   policy: PolicyRef;
 }
 
@@ -631,7 +753,10 @@ export interface HealthViolation {
   id: string;
   /** The violation type as the platform names it; quizzes and the removal cap go by type. */
   type: string;
-  /** Points carried when issued: a whole number from 0 to the pack's `maxPerViolation` (48). */
+  /**
+   * Points carried when issued (under a rating, what it deducts): a whole number from 0 to the
+   * regime's `maxPerViolation` (48 for Southeast Asian sellers, 24 for creators before 2026).
+   */
   points: number;
   issuedOn: DateString;
   surface?: Surface | null;
@@ -650,6 +775,8 @@ export interface QuizAttemptInput {
 /** The argument of `accountHealth`. Violations issued and attempts taken after `asOf` are left out. */
 export interface HealthInput {
   region: Region | (string & {});
+  /** Whose account: a seller's (default) or a creator's; each is judged under its own scheme. */
+  role?: HealthRole | null;
   /** Default: today in the region's time zone. */
   asOf?: DateString | null;
   violations: HealthViolation[];
@@ -675,11 +802,11 @@ export interface HealthWarning extends Cited {
   points: number;
   pointsToGo: number;
   distance: number;
-  /** `false` for the built-in distance (5), a parameter. */
+  /** Whether the source states the distance (Indonesia's official FAQ does; elsewhere a parameter). */
   verified: boolean;
 }
 
-/** The score scheme's standing (US). */
+/** The score scheme's standing (US and UK sellers; creators). */
 export interface ScoreStanding extends Cited {
   value: number;
   start: number;
@@ -707,6 +834,8 @@ export interface WeeklyHealthReport extends Cited {
 export type QuizBlock =
   | "closed"
   | "no_attempts_left"
+  | "score_too_low"
+  | "amount_unpublished"
   | "removes_nothing"
   | "clearing_stopped"
   | "no_active_points"
@@ -732,7 +861,11 @@ export interface QuizStatus {
 
 /** The result of `accountHealth`. */
 export interface HealthReport {
-  scheme: "points" | "score";
+  role: HealthRole;
+  /** The scheme in force for the role on `asOf`. */
+  scheme: HealthScheme;
+  /** The regime that judged the account, with its dates: "judged under the rule in force on …". */
+  inForce: InForce;
   asOf: DateString;
   /** Violation points active on `asOf` (under the score scheme, what the score deducts). */
   activePoints: number;
@@ -748,5 +881,7 @@ export interface HealthReport {
   /** One per violation whose quiz is open or whose points are still active on `asOf`, in input order. */
   quizzes: QuizStatus[];
   notes: Note[];
+  /** Every source the regime's rules cite. */
+  sources: SourceRef[];
   policy: PolicyRef;
 }

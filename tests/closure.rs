@@ -4,6 +4,7 @@
 
 use serde_json::{Value as Json, json};
 use shop_policy::closure::{ClosureInput, Initiator, Order, evaluate};
+use shop_policy::pack::SellerType;
 use shop_policy::report::ConditionResult;
 use shop_policy::{CallContext, ClosureReport, Date, Engine, ErrorCode, Lang, Today, Value};
 use std::sync::OnceLock;
@@ -26,7 +27,7 @@ fn ready() -> Json {
     json!({
         "region": "ID",
         "asOf": AS_OF,
-        "initiatedBy": "seller",
+        "initiatedBy": "seller", "sellerType": "cross_border",
         "activeCampaigns": 0,
         "boundCreators": 0,
         "announcementSince": "2026-04-01",
@@ -172,6 +173,9 @@ fn the_report_serializes_to_the_js_contract() {
         keys(&ordered),
         [
             "canClose",
+            "sellerType",
+            "applies",
+            "scope",
             "asOf",
             "conditions",
             "earliestCloseDate",
@@ -182,6 +186,7 @@ fn the_report_serializes_to_the_js_contract() {
             "steps",
             "afterClosure",
             "verified",
+            "sources",
             "policy",
         ]
     );
@@ -190,7 +195,7 @@ fn the_report_serializes_to_the_js_contract() {
     assert_eq!(out["earliestCloseDate"], "2026-07-01");
     assert_eq!(out["depositRefund"], DEPOSIT);
     assert_eq!(out["currency"], json!({ "code": "IDR", "minorUnit": 2 }));
-    assert_eq!(out["policy"], json!({ "id": "tiktok-shop-ID", "version": "2026.11.1" }));
+    assert_eq!(out["policy"], json!({ "id": "tiktok-shop-ID", "version": "2026.12.1" }));
     let Some(Value::Array(conditions)) = ordered.get("conditions") else { panic!() };
     assert_eq!(
         keys(&conditions[0]),
@@ -792,6 +797,7 @@ fn every_fact_is_required_and_announcement_since_must_be_said_even_when_null() {
     for field in [
         "region",
         "initiatedBy",
+        "sellerType",
         "activeCampaigns",
         "boundCreators",
         "announcementSince",
@@ -923,6 +929,7 @@ fn evaluate_is_a_pure_function_of_pack_input_and_date() {
     let input = ClosureInput {
         call: CallContext { region: "MY".into(), lang: Lang::En, as_of: None },
         initiated_by: Initiator::Seller,
+        seller_type: SellerType::CrossBorder,
         active_campaigns: 0,
         bound_creators: 0,
         announcement_since: Some(d("2026-01-01")),

@@ -210,7 +210,7 @@ fn milestones_and_the_warning_on_both_sides_of_each_edge() {
     let report = at(20);
     let warning = report.warning.as_ref().unwrap();
     assert_eq!((warning.points, warning.points_to_go, warning.distance), (24, 4, 5));
-    assert!(!warning.verified, "the warning distance is a parameter");
+    assert!(warning.verified, "Indonesia's official FAQ states the warning distance");
     assert_eq!(warning.cited.rule_id, "health.milestone_warning");
     assert_eq!(
         warning.cited.message,
@@ -430,12 +430,15 @@ fn the_us_uses_the_score_scheme() {
     let floor = at(&[48, 48, 48, 48, 48]);
     assert_eq!((floor.active_points, floor.score.as_ref().unwrap().value), (240, 0));
     assert_eq!((reached(&floor), next(&floor)), (Some(0), None));
-    assert_eq!(floor.milestone.reached.as_ref().unwrap().action, "score_0_enforcement");
+    assert_eq!(floor.milestone.reached.as_ref().unwrap().action, "ahr_0_deactivation");
 }
 
 #[test]
 fn an_overlay_can_switch_a_region_to_the_score_scheme() {
-    let engine = overlay(r#"{"id":"score-TH","extends":"TH","health":{"scheme":"score"}}"#);
+    let engine = overlay(
+        r#"{"id":"score-TH","extends":"TH",
+            "health":{"regimes":[{"id":"health.seller","scheme":"score"}]}}"#,
+    );
     let report =
         check(&engine, &input("TH", "2024-06-10", &[v("a", 30, "2024-06-01")], &[])).unwrap();
     assert_eq!(report.scheme, Scheme::Score);
@@ -503,7 +506,9 @@ fn the_report_serializes_to_the_js_contract() {
     let text = shop_policy::to_json::to_json(&report).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let keys = [
+        "role",
         "scheme",
+        "inForce",
         "asOf",
         "activePoints",
         "score",
@@ -514,6 +519,7 @@ fn the_report_serializes_to_the_js_contract() {
         "weekly",
         "quizzes",
         "notes",
+        "sources",
         "policy",
     ];
     assert_eq!(json.as_object().unwrap().len(), keys.len());
@@ -541,7 +547,7 @@ fn the_report_serializes_to_the_js_contract() {
     );
     assert_eq!(
         json["policy"],
-        serde_json::json!({ "id": "tiktok-shop-TH", "version": "2026.11.1" })
+        serde_json::json!({ "id": "tiktok-shop-TH", "version": "2026.12.1" })
     );
 }
 

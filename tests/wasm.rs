@@ -17,7 +17,7 @@ fn policies_lists_the_eight_builtin_regions() {
     let regions: Vec<String> = list.iter().map(|p| text(&p, "region")).collect();
     assert_eq!(regions, ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"]);
     let first = list.get(0);
-    assert_eq!(text(&first, "effectiveDate"), "2026-02-05");
+    assert_eq!(text(&first, "effectiveDate"), "2026-11-29");
     assert!(Array::is_array(&get(&first, "sources")));
 }
 

@@ -14,7 +14,7 @@ use common::{error_of, get, js, set, text};
 /// An Indonesian shop with one open order and a negative balance the deposit covers.
 fn input() -> JsValue {
     js(r#"{
-        "region": "ID", "asOf": "2026-06-01", "initiatedBy": "seller",
+        "region": "ID", "asOf": "2026-06-01", "initiatedBy": "seller", "sellerType": "cross_border",
         "activeCampaigns": 0, "boundCreators": 0, "announcementSince": "2026-04-01",
         "orders": [
             { "id": "577001", "status": "completed", "finalizedOn": "2026-01-15" },

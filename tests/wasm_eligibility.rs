@@ -13,7 +13,7 @@ use common::{error_of, get, js, text};
 
 const MET: &str = r#""asOf":"2026-03-01","followers":600,"age":18,"identityVerified":true,
     "governmentAccount":false,"previouslyRevoked":false,"codeOfConductViolations":0,
-    "linkedShopAtRisk":false"#;
+    "linkedShopAtRisk":false,"foreignCreator":false"#;
 
 #[wasm_bindgen_test]
 fn an_eligible_creator_gets_a_plain_js_report() {

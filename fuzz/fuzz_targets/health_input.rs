@@ -24,8 +24,13 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check(report: &HealthReport, input: &Value<'_>, pack: &shop_policy::Pack) {
-    let health = &pack.health;
     let as_of = report.as_of;
+    // The report names the regime in force for its role on its date, and was judged under it.
+    let (regime, health) =
+        pack.health.regime(report.role, as_of).expect("every role has a regime on every day");
+    assert_eq!(report.in_force.rule_id, regime.meta.id);
+    assert!(regime.meta.in_force(as_of));
+    assert_eq!(report.scheme, health.scheme);
 
     // Expirations: strictly after asOf, soonest first, one entry per day, never more than is
     // active; none once clearing has stopped.
@@ -48,6 +53,9 @@ fn check(report: &HealthReport, input: &Value<'_>, pack: &shop_policy::Pack) {
     assert!(listed <= report.active_points, "quizzes hold more points than are active");
     for q in &report.quizzes {
         assert!(q.attempts_left <= health.quiz.attempts_per_month);
+        if q.blocked_by == Some(shop_policy::health::QuizBlock::ScoreTooLow) {
+            assert_eq!(q.attempts_left, 0);
+        }
         assert!(q.open || q.active_points > 0, "a closed quiz with nothing left is listed");
         assert!(q.open || q.attempts_left == 0);
         assert!(q.deadline >= as_of || !q.open);

@@ -15,7 +15,7 @@ use crate::decode::{Decoder, Path, int, word};
 use crate::engine::CallContext;
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::FastMap;
-use crate::pack::{HealthPolicy, Surface};
+use crate::pack::{HealthRules, Role, Surface};
 use crate::value::Value;
 
 /// The typed argument of `accountHealth`, borrowing its strings from the input value.
@@ -23,6 +23,8 @@ use crate::value::Value;
 pub struct HealthInput<'v> {
     /// `region`, `lang` and `asOf`.
     pub call: CallContext,
+    /// Whose account: a seller's (the default) or a creator's.
+    pub role: Role,
     /// The account's violations, in input order.
     pub violations: Vec<Violation<'v>>,
     /// Policy quiz attempts, in input order.
@@ -57,7 +59,7 @@ pub struct QuizAttempt {
 }
 
 impl<'v> HealthInput<'v> {
-    /// Decodes `{ region, asOf?, lang?, violations, quizAttempts? }`. The first problem is the
+    /// Decodes `{ region, role?, asOf?, lang?, violations, quizAttempts? }`. The first problem is the
     /// error, with the path of the field at fault (`violations[2].issuedOn`); unknown fields are
     /// `unknown_field`, a repeated violation id `duplicate_id`, an attempt naming no violation
     /// `unknown_reference`.
@@ -69,7 +71,7 @@ impl<'v> HealthInput<'v> {
 
     /// Checks what depends on the region's pack: each violation carries at most the pack's
     /// `maxPerViolation` points (`invalid_input` at `violations[i].points`).
-    pub fn check_against(&self, health: &HealthPolicy, pack_id: &str) -> Result<(), Error> {
+    pub fn check_against(&self, health: &HealthRules, pack_id: &str) -> Result<(), Error> {
         let max = u64::from(health.points.max_per_violation);
         match self.violations.iter().position(|v| v.points > max) {
             None => Ok(()),
@@ -94,6 +96,7 @@ fn read<'v>(d: &mut Decoder, v: &'v Value<'v>) -> Option<HealthInput<'v>> {
     let root = Path::Root;
     let mut o = d.object(v, &root)?;
     let call = CallContext::read(d, &mut o, true);
+    let role = o.opt(d, &root, "role", word(Role::NAMES)).unwrap_or_default();
     let violations = o.req(d, &root, "violations", |d, v, p| d.list(v, p, read_violation));
     // Attempts refer to violations by id: the ids must be known (and unique) to resolve them.
     let ids = violations.as_deref().and_then(|list| index_ids(d, list, &root.key("violations")));
@@ -106,7 +109,7 @@ fn read<'v>(d: &mut Decoder, v: &'v Value<'v>) -> Option<HealthInput<'v>> {
         }
     };
     o.finish(d, &root);
-    Some(HealthInput { call: call?, violations: violations?, quiz_attempts: attempts? })
+    Some(HealthInput { call: call?, role, violations: violations?, quiz_attempts: attempts? })
 }
 
 fn read_violation<'v>(d: &mut Decoder, v: &'v Value<'v>, path: &Path<'_>) -> Option<Violation<'v>> {

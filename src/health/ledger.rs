@@ -22,7 +22,7 @@
 use super::input::Violation;
 use super::quiz::{Pass, cooldown_clear};
 use crate::date::Date;
-use crate::pack::HealthPolicy;
+use crate::pack::HealthRules;
 use crate::sort;
 
 /// What the replay leaves on the as-of date.
@@ -51,7 +51,7 @@ enum Kind {
 /// Replays every event up to and including `as_of`. `types` gives each violation's type
 /// index (below `type_count`); `passes` are the accepted passes ([`super::quiz::accept`]).
 pub(super) fn replay(
-    health: &HealthPolicy,
+    health: &HealthRules,
     violations: &[Violation<'_>],
     types: &[usize],
     type_count: usize,
@@ -75,7 +75,7 @@ pub(super) fn replay(
     let mut pending = passes.iter().enumerate().map(|(i, p)| (p.on, i)).peekable();
 
     let quiz = &health.quiz;
-    let per_pass = u64::from(quiz.points_removed_per_pass);
+    let per_pass = u64::from(quiz.points_removed_per_pass.unwrap_or(0));
     let mut ledger = Ledger {
         total: 0,
         remaining: vec![0; violations.len()],
@@ -143,7 +143,7 @@ pub(super) fn replay(
 /// more. No violation can reach the stop after `as_of` (the total only falls from there), so
 /// the list is final unless new violations or passes come.
 pub(super) fn expirations(
-    health: &HealthPolicy,
+    health: &HealthRules,
     violations: &[Violation<'_>],
     ledger: &Ledger,
 ) -> Vec<(Date, u64)> {

@@ -16,7 +16,7 @@
 use super::weekly::number;
 use super::{MilestoneReport, NextMilestone, ReachedMilestone, ScoreReport, ScoreStatus, Warning};
 use crate::i18n::{self, Lang};
-use crate::pack::{HealthPolicy, Milestone, Scheme, ScoreRule};
+use crate::pack::{HealthRules, Milestone, Scheme, ScoreRule};
 use crate::report::Cited;
 
 /// Where the figure stands against the milestones.
@@ -27,10 +27,10 @@ pub(super) struct Standing {
 }
 
 /// Judges `active_points` under the pack's scheme.
-pub(super) fn standing(health: &HealthPolicy, active_points: u64, lang: Lang) -> Standing {
+pub(super) fn standing(health: &HealthRules, active_points: u64, lang: Lang) -> Standing {
     let (figure, list, falling) = match health.scheme {
         Scheme::Points => (active_points, &health.milestones, false),
-        Scheme::Score => (score(&health.score, active_points), &health.score_milestones, true),
+        Scheme::Score => (score(health.score, active_points), &health.score_milestones, true),
     };
     // Reached: the deepest milestone the figure has passed; next: the first it has not.
     let passed = |m: &Milestone| {
@@ -73,7 +73,7 @@ pub(super) fn standing(health: &HealthPolicy, active_points: u64, lang: Lang) ->
         }
     });
 
-    let score = (health.scheme == Scheme::Score).then(|| score_report(&health.score, figure, lang));
+    let score = (health.scheme == Scheme::Score).then(|| score_report(health.score, figure, lang));
     Standing { milestone: MilestoneReport { reached, next }, warning, score }
 }
 

@@ -92,8 +92,8 @@ use crate::engine::{Engine, RegionPolicy, Today};
 use crate::error::Error;
 use crate::fast_hash::FastMap;
 use crate::i18n::{self, Lang};
-use crate::pack::{HealthPolicy, Scheme};
-use crate::report::{Cited, Note, PolicyRef};
+use crate::pack::{HealthRules, Role, Scheme};
+use crate::report::{Cited, InForce, Note, PolicyRef, SourceRef};
 use crate::value::Value;
 use serde::Serialize;
 
@@ -101,8 +101,13 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HealthReport {
-    /// The scheme the region's pack uses.
+    /// Whose account was judged: `seller` or `creator`.
+    pub role: Role,
+    /// The scheme in force for that role on `asOf`: `points` or `score`.
     pub scheme: Scheme,
+    /// The regime that judged the account: its rule id, its dates, and in words "judged under
+    /// the rule in force on <asOf>".
+    pub in_force: InForce,
     /// The date the report describes.
     pub as_of: Date,
     /// Violation points active on `asOf` (in the score scheme, what the score deducts).
@@ -125,6 +130,8 @@ pub struct HealthReport {
     pub quizzes: Vec<QuizStatus>,
     /// The rules behind the figures, cited: validity, clearing, quiz, score deduction.
     pub notes: Vec<Note>,
+    /// Every source the report's rules cite, with title, publisher, date and whether official.
+    pub sources: Vec<SourceRef>,
     /// The policy the report was judged under.
     pub policy: PolicyRef,
 }
@@ -319,6 +326,10 @@ pub enum QuizBlock {
     Closed,
     /// This calendar month's attempts are used up.
     NoAttemptsLeft,
+    /// The score is at or below the level where the quiz is not offered (US sellers: 0).
+    ScoreTooLow,
+    /// Passing gives points back, but how many is not published, so no estimate counts it.
+    AmountUnpublished,
     /// The pack's quiz removes no points.
     RemovesNothing,
     /// Active points reached the pack's clearing stop; nothing clears any more.
@@ -337,26 +348,48 @@ pub fn evaluate(
     as_of: Date,
 ) -> Result<HealthReport, Error> {
     let pack = &policy.pack;
-    let health = &pack.health;
+    let (regime, health) = pack.health.regime(input.role, as_of).ok_or_else(|| {
+        Error::new(
+            crate::error::ErrorCode::InvalidInput,
+            "role",
+            format!("{} has no health rule for the {} role", pack.id, input.role.as_str()),
+        )
+    })?;
+    let health = &health;
     input.check_against(health, &pack.id)?;
     let lang = input.call.lang;
     let violations = input.violations.as_slice();
 
     let (types, type_count) = type_indexes(violations);
     let deadlines = quiz::deadlines(violations);
-    let accepted = quiz::accept(&health.quiz, input, &deadlines, as_of);
+    let accepted = quiz::accept(health.quiz, input, &deadlines, as_of);
     let ledger = ledger::replay(health, violations, &types, type_count, &accepted.passes, as_of);
     let expirations = ledger::expirations(health, violations, &ledger)
         .into_iter()
         .map(|(on, points)| Expiration { on, points })
         .collect();
     let standing = milestones::standing(health, ledger.total, lang);
-    let weekly = weekly::report(&health.weekly_report, violations, as_of, lang);
-    let quizzes =
-        quiz::statuses(&health.quiz, violations, &deadlines, &types, &accepted, &ledger, as_of);
+    let weekly = weekly::report(health.weekly_report, violations, as_of, lang);
+    let mut quizzes =
+        quiz::statuses(health.quiz, violations, &deadlines, &types, &accepted, &ledger, as_of);
+    // Below the pack's floor (US sellers: at 0) no quiz is offered at all.
+    let floor = health.quiz.unavailable_at_or_below.map(u64::from);
+    if let (Some(score), Some(floor)) = (standing.score.as_ref().map(|s| s.value), floor)
+        && score <= floor
+    {
+        for quiz in quizzes.iter_mut().filter(|q| q.open) {
+            quiz.attempts_left = 0;
+            quiz.can_remove_point = false;
+            quiz.blocked_by = Some(QuizBlock::ScoreTooLow);
+        }
+    }
 
+    let scheme_key =
+        format!("health.scheme.{}.{}", scheme_name(health.scheme), input.role.as_str());
     Ok(HealthReport {
+        role: input.role,
         scheme: health.scheme,
+        in_force: InForce::new(&regime.meta, &scheme_key, as_of, lang),
         as_of,
         active_points: ledger.total,
         score: standing.score,
@@ -367,6 +400,7 @@ pub fn evaluate(
         weekly,
         quizzes,
         notes: notes(health, ledger.stopped_on, lang),
+        sources: SourceRef::of_rules(pack, &[&[&regime.meta], health.rules().as_slice()].concat()),
         policy: PolicyRef::of(pack),
     })
 }
@@ -378,6 +412,13 @@ impl Engine {
         let input = HealthInput::decode(input)?;
         let (policy, as_of) = self.resolve(&input.call, today)?;
         evaluate(policy, &input, as_of)
+    }
+}
+
+fn scheme_name(scheme: Scheme) -> &'static str {
+    match scheme {
+        Scheme::Points => "points",
+        Scheme::Score => "score",
     }
 }
 
@@ -395,7 +436,7 @@ fn type_indexes(violations: &[Violation<'_>]) -> (Vec<usize>, usize) {
 }
 
 /// The rules behind the figures, each cited.
-fn notes(health: &HealthPolicy, stopped_on: Option<Date>, lang: Lang) -> Vec<Note> {
+fn notes(health: &HealthRules, stopped_on: Option<Date>, lang: Lang) -> Vec<Note> {
     let points = &health.points;
     let days = i18n::number(lang, i64::from(points.validity_days));
     let mut notes = Vec::with_capacity(4);
@@ -404,7 +445,10 @@ fn notes(health: &HealthPolicy, stopped_on: Option<Date>, lang: Lang) -> Vec<Not
             "points_validity",
             &points.meta,
             lang,
-            "health.points_validity",
+            match health.scheme {
+                Scheme::Points => "health.points_validity",
+                Scheme::Score => "health.score_window",
+            },
             &[("days", &days)],
         )),
         Some(stop) => {
@@ -429,18 +473,32 @@ fn notes(health: &HealthPolicy, stopped_on: Option<Date>, lang: Lang) -> Vec<Not
     }
     let quiz = &health.quiz;
     let n = |n: u32| i18n::number(lang, i64::from(n));
+    let removed = quiz.points_removed_per_pass.map(n).unwrap_or_default();
     notes.push(Note::cited(
         "policy_quiz",
         &quiz.meta,
         lang,
-        "health.policy_quiz",
+        match quiz.points_removed_per_pass {
+            Some(_) => "health.policy_quiz",
+            None => "health.policy_quiz_unpublished",
+        },
         &[
             ("questions", &n(quiz.questions)),
-            ("removed", &n(quiz.points_removed_per_pass)),
+            ("removed", &removed),
             ("attempts", &n(quiz.attempts_per_month)),
             ("cooldown", &n(quiz.removal_cooldown_days)),
         ],
     ));
+    if let Some(rule) = &quiz.milestone_quiz {
+        let floor = n(quiz.unavailable_at_or_below.unwrap_or(0));
+        notes.push(Note::cited(
+            "milestone_quiz",
+            rule,
+            lang,
+            "health.milestone_quiz",
+            &[("score", &floor)],
+        ));
+    }
     if health.scheme == Scheme::Score {
         notes.push(Note::cited(
             "score_deduction",

@@ -132,7 +132,9 @@ pub(super) fn statuses(
             Some(QuizBlock::Closed)
         } else if attempts_left == 0 {
             Some(QuizBlock::NoAttemptsLeft)
-        } else if quiz.points_removed_per_pass == 0 {
+        } else if quiz.points_removed_per_pass.is_none() {
+            Some(QuizBlock::AmountUnpublished)
+        } else if quiz.points_removed_per_pass == Some(0) {
             Some(QuizBlock::RemovesNothing)
         } else if ledger.stopped_on.is_some() {
             Some(QuizBlock::ClearingStopped)

@@ -21,7 +21,11 @@ fn input(
     quiz_attempts: Vec<QuizAttempt>,
 ) -> HealthInput<'static> {
     let call = CallContext { region: "ID".into(), lang: Lang::En, as_of: None };
-    HealthInput { call, violations, quiz_attempts }
+    HealthInput { call, role: Role::Seller, violations, quiz_attempts }
+}
+
+fn seller(policy: &RegionPolicy) -> HealthRules<'_> {
+    policy.pack.health.regime(Role::Seller, d("2024-01-01")).unwrap().1
 }
 
 fn indonesia() -> RegionPolicy {
@@ -53,7 +57,7 @@ fn accepted_attempts_are_the_first_of_each_month_inside_the_window() {
     ];
     let input = input(vec![violation("a", "T", 5, "2023-01-20")], attempts);
     let deadlines = quiz::deadlines(&input.violations);
-    let accepted = quiz::accept(&policy.pack.health.quiz, &input, &deadlines, d("2023-03-05"));
+    let accepted = quiz::accept(seller(&policy).quiz, &input, &deadlines, d("2023-03-05"));
     let passes: Vec<(String, usize)> =
         accepted.passes.iter().map(|p| (p.on.to_string(), p.attempt)).collect();
     assert_eq!(passes, [("2023-01-31".to_owned(), 2), ("2023-02-03".to_owned(), 0)]);
@@ -63,7 +67,7 @@ fn accepted_attempts_are_the_first_of_each_month_inside_the_window() {
 #[test]
 fn within_a_day_expiry_comes_before_issue_and_issue_before_a_pass() {
     let policy = indonesia();
-    let health = &policy.pack.health;
+    let health = &seller(&policy);
     let violations = vec![
         violation("a", "Spam", 24, "2024-01-01"),
         violation("b", "Spam", 24, "2024-03-31"), // a's expiry day

@@ -217,10 +217,58 @@ pub fn number(lang: Lang, n: i64) -> String {
     out
 }
 
+/// A day as each language writes it in a sentence: `12 January 2026`, `12 Januari 2026`,
+/// `2026年1月12日`.
+pub fn date(lang: Lang, day: crate::date::Date) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ID: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    let month = day.month() as usize;
+    let name = |names: [&'static str; 12]| names.get(month.wrapping_sub(1)).copied().unwrap_or("");
+    match lang {
+        Lang::En => format!("{} {} {}", day.day(), name(EN), day.year()),
+        Lang::Id => format!("{} {} {}", day.day(), name(ID), day.year()),
+        Lang::Zh => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let day = crate::date::Date::parse("2026-01-12").unwrap();
+        assert_eq!(date(Lang::En, day), "12 January 2026");
+        assert_eq!(date(Lang::Id, day), "12 Januari 2026");
+        assert_eq!(date(Lang::Zh, day), "2026年1月12日");
+    }
 
     fn placeholders(text: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();

@@ -44,7 +44,7 @@ use crate::engine::{CallContext, Engine, RegionPolicy, Today};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::pack::{Category, Surface};
-use crate::report::{Finding, FindingKind, PolicyRef, Verdict};
+use crate::report::{Finding, FindingKind, PolicyRef, SourceRef, Verdict};
 use crate::value::Value;
 use classifier::LinkIndex;
 use phrases::Scratch;
@@ -91,6 +91,9 @@ pub struct LinksReport {
     /// The text with every blocked span masked (`•` per UTF-16 code unit, so offsets still
     /// line up).
     pub redacted: String,
+    /// The sources the findings cite, each once, with title, publisher, date and whether
+    /// official.
+    pub sources: Vec<SourceRef>,
     /// The policy it was judged under.
     pub policy: PolicyRef,
 }
@@ -123,10 +126,19 @@ pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: La
         .filter(|(_, f)| f.verdict == Verdict::Block)
         .map(|(c, _)| (c.start, c.end));
     let redacted = rules::redact(text, blocked);
+    // Findings of one rule share its source: comparing pointers keeps a dense text cheap.
+    let mut cited: Vec<&std::sync::Arc<str>> = Vec::new();
+    for finding in &findings {
+        if !cited.iter().any(|s| std::sync::Arc::ptr_eq(s, &finding.source)) {
+            cited.push(&finding.source);
+        }
+    }
+    let sources = SourceRef::list(&policy.pack, cited.iter().map(|s| &***s));
     LinksReport {
         verdict: rules::overall(&findings),
         findings,
         redacted,
+        sources,
         policy: PolicyRef::of(&policy.pack),
     }
 }

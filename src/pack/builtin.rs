@@ -72,7 +72,23 @@ pub fn builtin_pack(region: &str) -> Option<Result<Pack, Error>> {
 mod tests {
     use super::*;
 
-    /// The embedded tape holds exactly what the JSON files say, in the same key order.
+    /// `value` without its maintainers' `note` fields, as build.rs embeds it.
+    fn without_notes<'a>(value: &Value<'a>) -> Value<'a> {
+        match value {
+            Value::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .filter(|(k, _)| k != "note")
+                    .map(|(k, v)| (k.clone(), without_notes(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(without_notes).collect()),
+            other => other.clone(),
+        }
+    }
+
+    /// The embedded tape holds exactly what the JSON files say, less the notes, in the same
+    /// key order.
     #[test]
     fn the_embedded_tape_is_the_json_files() {
         let archive = archive().expect("the embedded tape reads");
@@ -84,7 +100,13 @@ mod tests {
         for (name, value) in entries {
             let path = format!("{}/policies/{name}.json", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap();
-            assert_eq!(value, &Value::parse_json(&text).unwrap(), "{path}");
+            let want = without_notes(&Value::parse_json(&text).unwrap());
+            let (got, want) = (value.to_json(), want.to_json());
+            let at = got.bytes().zip(want.bytes()).position(|(a, b)| a != b).unwrap_or(0);
+            let around = |s: &str| {
+                s.get(at.saturating_sub(80)..(at + 80).min(s.len())).unwrap_or("").to_owned()
+            };
+            assert!(got == want, "{path} at {at}: {} | {}", around(&got), around(&want));
         }
     }
 

@@ -3,8 +3,9 @@
 //! applies after closure.
 
 use super::rule::{RuleMeta, read_plain};
-use crate::decode::{Decoder, Path, int};
+use crate::decode::{Decoder, Path, int, word};
 use crate::value::Value;
+use serde::Serialize;
 
 /// The closure conditions, by their contract ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,6 +57,42 @@ pub enum ConditionFigures {
     NegativeBalanceFromDeposit(bool),
 }
 
+/// Who sells from the shop: a cross-border seller (a company outside the market) or a local one.
+/// The published closure policy is the cross-border one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SellerType {
+    /// A seller based outside the shop's market.
+    CrossBorder,
+    /// A seller based in the shop's market.
+    Local,
+}
+
+impl SellerType {
+    /// The names used in packs and calls.
+    pub const NAMES: &'static [(&'static str, SellerType)] =
+        &[("cross_border", SellerType::CrossBorder), ("local", SellerType::Local)];
+}
+
+/// Whom the closure policy is written for; for other sellers it is shown as a guide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scope {
+    /// Id and citation.
+    pub meta: RuleMeta,
+    /// The seller types the policy is published for.
+    pub seller_types: Vec<SellerType>,
+}
+
+fn read_scope(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Scope> {
+    let mut o = d.object(v, path)?;
+    let meta = RuleMeta::read(d, &mut o, path);
+    let seller_types = o.req(d, path, "sellerTypes", |d, v, p| {
+        d.list(v, p, |d, v, p| word(SellerType::NAMES)(d, v, p))
+    });
+    o.finish(d, path);
+    Some(Scope { meta: meta?, seller_types: seller_types? })
+}
+
 /// One closure condition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
@@ -97,6 +134,8 @@ pub struct AfterClosure {
 /// The whole closure section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClosurePolicy {
+    /// Whom the policy is written for.
+    pub scope: Scope,
     /// The conditions, in report order.
     pub conditions: Vec<Condition>,
     /// The steps, in order.
@@ -110,8 +149,19 @@ pub struct ClosurePolicy {
 }
 
 impl ClosurePolicy {
+    /// Every rule of the section.
+    pub fn rules(&self) -> Vec<&RuleMeta> {
+        let mut rules = vec![&self.scope.meta];
+        rules.extend(self.conditions.iter().map(|c| &c.meta));
+        rules.extend(self.steps.iter().map(|s| &s.meta));
+        rules.push(&self.withdrawal.meta);
+        rules.extend(self.after_closure.iter().map(|a| &a.meta));
+        rules
+    }
+
     pub(crate) fn read(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<ClosurePolicy> {
         let mut o = d.object(v, path)?;
+        let scope = o.req(d, path, "scope", read_scope);
         let conditions = o.req(d, path, "conditions", |d, v, p| d.list(v, p, read_condition));
         let steps = o.req(d, path, "steps", |d, v, p| d.list(v, p, read_step));
         let withdrawal = o.req(d, path, "withdrawal", read_withdrawal);
@@ -121,6 +171,7 @@ impl ClosurePolicy {
         let note = o.opt(d, path, "note", Decoder::string);
         o.finish(d, path);
         Some(ClosurePolicy {
+            scope: scope?,
             conditions: conditions?,
             steps: steps?,
             withdrawal: withdrawal?,

@@ -2,7 +2,6 @@
 //! permission allows, how to apply and appeal, and the region's special regimes (the US pilot).
 
 use super::rule::{RuleMeta, read_plain};
-use crate::date::Date;
 use crate::decode::{Decoder, Path, int, word};
 use crate::value::Value;
 
@@ -23,6 +22,11 @@ pub enum CriterionKind {
     NeverRevoked,
     /// `!linkedShopAtRisk`.
     LinkedShopNotAtRisk,
+    /// `taxInfoProvided` (Vietnam, from 2025-07-01).
+    TaxInfoProvided,
+    /// `identityAndAgeVerified`: the in-app Identity and Age Verification (Indonesia, from Q1
+    /// 2026).
+    IdentityAndAgeVerified,
 }
 
 impl CriterionKind {
@@ -35,6 +39,8 @@ impl CriterionKind {
         ("codeOfConductViolations", CriterionKind::CodeOfConductViolations),
         ("neverRevoked", CriterionKind::NeverRevoked),
         ("linkedShopNotAtRisk", CriterionKind::LinkedShopNotAtRisk),
+        ("taxInfoProvided", CriterionKind::TaxInfoProvided),
+        ("identityAndAgeVerified", CriterionKind::IdentityAndAgeVerified),
     ];
 
     /// Whether the criterion takes a `min` or `max` figure, and which.
@@ -47,17 +53,55 @@ impl CriterionKind {
     }
 }
 
+/// Which creators a criterion binds: Indonesia's identity and age verification is mandatory
+/// for foreign creators, Vietnam's tax code is asked of Vietnamese ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AppliesTo {
+    /// Every creator (the default).
+    #[default]
+    All,
+    /// Creators who are not citizens of the region (`foreignCreator: true`).
+    Foreign,
+    /// The region's own citizens (`foreignCreator: false`).
+    Local,
+}
+
+impl AppliesTo {
+    /// The names used in packs.
+    pub const NAMES: &'static [(&'static str, AppliesTo)] =
+        &[("all", AppliesTo::All), ("foreign", AppliesTo::Foreign), ("local", AppliesTo::Local)];
+
+    /// Whether a creator is bound: `None` when it depends on an unknown `foreignCreator`.
+    pub fn binds(self, foreign: Option<bool>) -> Option<bool> {
+        match self {
+            AppliesTo::All => Some(true),
+            AppliesTo::Foreign => foreign,
+            AppliesTo::Local => foreign.map(|f| !f),
+        }
+    }
+}
+
 /// One eligibility criterion.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
-    /// Id and citation.
+    /// Id, citation and the dates it is in force.
     pub meta: RuleMeta,
     /// The fact tested.
     pub kind: CriterionKind,
     /// The `min` or `max` figure, for criteria that have one.
     pub bound: Option<u64>,
-    /// The criterion applies from this date on (e.g. Indonesia's identity check, Q1 2026).
-    pub effective_from: Option<Date>,
+    /// Which creators it binds.
+    pub applies_to: AppliesTo,
+}
+
+/// The Link-Share Only tier (Indonesia, Vietnam): sharing TikTok Shop product, store and
+/// campaign links for commission, on the full permission's criteria less the ones it waives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkShare {
+    /// Id, citation and the dates it is offered.
+    pub meta: RuleMeta,
+    /// The criteria of the full permission that do not apply (`followers`).
+    pub waives: Vec<CriterionKind>,
 }
 
 /// Something the permission lets a creator do.
@@ -130,8 +174,24 @@ pub struct EligibilityPolicy {
     pub pilot: Option<Pilot>,
     /// Removal after repeated violations, where the region publishes it.
     pub repeat_violation: Option<RepeatViolation>,
+    /// The Link-Share Only tier, where the region offers it.
+    pub link_share: Option<LinkShare>,
     /// A note for maintainers.
     pub note: Option<String>,
+}
+
+impl EligibilityPolicy {
+    /// Every rule of the section. A list rather than a chain of iterators: nested `Chain`
+    /// types each bring their own code into the wasm.
+    pub fn rules(&self) -> Vec<&RuleMeta> {
+        let mut rules: Vec<&RuleMeta> = self.criteria.iter().map(|c| &c.meta).collect();
+        rules.extend(self.capabilities.iter().map(|c| &c.meta));
+        rules.extend([&self.application.meta, &self.enforcement.meta, &self.appeal.meta]);
+        rules.extend(self.pilot.iter().map(|p| &p.meta));
+        rules.extend(self.repeat_violation.iter().map(|r| &r.meta));
+        rules.extend(self.link_share.iter().map(|l| &l.meta));
+        rules
+    }
 }
 
 /// The largest follower or violation count a pack may name.
@@ -149,6 +209,7 @@ impl EligibilityPolicy {
         let appeal = o.req(d, path, "appeal", read_route);
         let pilot = o.opt(d, path, "pilot", read_pilot);
         let repeat_violation = o.opt(d, path, "repeatViolation", read_repeat);
+        let link_share = o.opt(d, path, "linkShare", read_link_share);
         let note = o.opt(d, path, "note", Decoder::string);
         o.finish(d, path);
         Some(EligibilityPolicy {
@@ -159,6 +220,7 @@ impl EligibilityPolicy {
             appeal: appeal?,
             pilot,
             repeat_violation,
+            link_share,
             note: note.map(str::to_owned),
         })
     }
@@ -168,7 +230,7 @@ fn read_criterion(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Criteri
     let mut o = d.object(v, path)?;
     let meta = RuleMeta::read(d, &mut o, path);
     let kind = o.req(d, path, "criterion", word(CriterionKind::NAMES));
-    let effective_from = o.opt(d, path, "effectiveFrom", Decoder::date);
+    let applies_to = o.opt(d, path, "appliesTo", word(AppliesTo::NAMES)).unwrap_or_default();
     let mut bound = None;
     if let Some(kind) = kind {
         let limits = match kind {
@@ -195,7 +257,7 @@ fn read_criterion(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Criteri
     if kind.and_then(CriterionKind::bound).is_some() && bound.is_none() {
         return None;
     }
-    Some(Criterion { meta: meta?, kind: kind?, bound, effective_from })
+    Some(Criterion { meta: meta?, kind: kind?, bound, applies_to })
 }
 
 fn read_route(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Route> {
@@ -243,4 +305,14 @@ fn read_repeat(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<RepeatViol
     let within = o.req(d, path, "withinDays", int(1, 3650));
     o.finish(d, path);
     Some(RepeatViolation { meta: meta?, count: count? as u32, within_days: within? as u32 })
+}
+
+fn read_link_share(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<LinkShare> {
+    let mut o = d.object(v, path)?;
+    let meta = RuleMeta::read(d, &mut o, path);
+    let waives = o.req(d, path, "waives", |d, v, p| {
+        d.list(v, p, |d, v, p| word(CriterionKind::NAMES)(d, v, p))
+    });
+    o.finish(d, path);
+    Some(LinkShare { meta: meta?, waives: waives? })
 }

@@ -21,17 +21,20 @@ mod health;
 mod links;
 mod merge;
 mod rule;
+mod source;
 
 pub use builtin::{BUILTIN_REGIONS, builtin_pack, builtin_value};
 pub use closure::{
-    AfterClosure, ClosurePolicy, Condition, ConditionFigures, ConditionKind, Step, Withdrawal,
+    AfterClosure, ClosurePolicy, Condition, ConditionFigures, ConditionKind, Scope, SellerType,
+    Step, Withdrawal,
 };
 pub use eligibility::{
-    Capability, Criterion, CriterionKind, EligibilityPolicy, Enforcement, Pilot, RepeatViolation,
-    Route,
+    AppliesTo, Capability, Criterion, CriterionKind, EligibilityPolicy, Enforcement, LinkShare,
+    Pilot, RepeatViolation, Route,
 };
 pub use health::{
-    HealthPolicy, Milestone, PointsRule, QuizRule, Scheme, ScoreRule, WarningRule, WeeklyRule,
+    Figures, HealthPolicy, HealthRegime, HealthRules, Milestone, PointsRule, QuizRule, Role,
+    Scheme, ScoreRule, WarningRule, WeeklyRule,
 };
 pub use links::{
     CallToAction, Category, CategoryRule, DigitWords, FIXED_RULES, LinkRule, LinksPolicy,
@@ -39,6 +42,7 @@ pub use links::{
 };
 pub use merge::merge;
 pub use rule::RuleMeta;
+pub use source::SourceInfo;
 
 use crate::date::{Date, DstRule, TimeZone};
 use crate::decode::{Decoder, Path, int, word};
@@ -92,6 +96,8 @@ pub struct Pack {
     pub health: HealthPolicy,
     /// Shop closure.
     pub closure: ClosurePolicy,
+    /// What each cited source is: title, publisher, date, official or not, region.
+    pub source_details: Vec<SourceInfo>,
     /// A note for maintainers.
     pub note: Option<String>,
 }
@@ -161,6 +167,10 @@ impl Pack {
         let eligibility = o.req(d, &root, "eligibility", EligibilityPolicy::read);
         let health = o.req(d, &root, "health", HealthPolicy::read);
         let closure = o.req(d, &root, "closure", ClosurePolicy::read);
+        let source_details = match o.take("sources") {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(v) => d.list(v, &root.key("sources"), SourceInfo::read),
+        };
         let note = o.opt(d, &root, "note", Decoder::string);
         o.finish(d, &root);
         if let (Some(extends), Some(region)) = (&extends, &region)
@@ -183,6 +193,7 @@ impl Pack {
             eligibility: eligibility?,
             health: health?,
             closure: closure?,
+            source_details: source_details?,
             note: note.map(str::to_owned),
         };
         pack.check(d);
@@ -209,36 +220,38 @@ impl Pack {
             .collect()
     }
 
-    /// Every rule in the pack. A list rather than a chain of iterators: nineteen nested
-    /// `Chain` types would each bring their own code into the wasm.
+    /// Every rule in the pack. A list rather than a chain of iterators: nested `Chain` types
+    /// would each bring their own code into the wasm.
     pub fn rules(&self) -> Vec<&RuleMeta> {
         let l = &self.links;
-        let e = &self.eligibility;
-        let h = &self.health;
-        let c = &self.closure;
         let mut rules: Vec<&RuleMeta> = l.rules.iter().map(|r| &r.meta).collect();
         rules.push(&l.phone.meta);
-        rules.extend(e.criteria.iter().map(|c| &c.meta));
-        rules.extend(e.capabilities.iter().map(|c| &c.meta));
-        rules.extend([&e.application.meta, &e.enforcement.meta, &e.appeal.meta]);
-        rules.extend(e.pilot.iter().map(|p| &p.meta));
-        rules.extend(e.repeat_violation.iter().map(|r| &r.meta));
-        rules.extend([&h.points.meta, &h.warning.meta]);
-        rules.extend(h.milestones.iter().map(|m| &m.meta));
-        rules.push(&h.score.meta);
-        rules.extend(h.score_milestones.iter().map(|m| &m.meta));
-        rules.extend([&h.quiz.meta, &h.weekly_report.meta]);
-        rules.extend(c.conditions.iter().map(|c| &c.meta));
-        rules.extend(c.steps.iter().map(|s| &s.meta));
-        rules.push(&c.withdrawal.meta);
-        rules.extend(c.after_closure.iter().map(|a| &a.meta));
+        rules.extend(self.eligibility.rules());
+        let h = &self.health;
+        rules.extend(h.shared.rules());
+        for regime in &h.regimes {
+            rules.push(&regime.meta);
+            rules.extend(regime.own.rules());
+        }
+        rules.extend(self.closure.rules());
         rules
+    }
+
+    /// What the pack says about `source`, where its `sources` list has it.
+    pub fn source_info(&self, source: &str) -> Option<&SourceInfo> {
+        self.source_details.iter().find(|s| s.id == source)
     }
 
     /// The checks that span fields: ids, references, ranges, messages.
     fn check(&self, d: &mut Decoder) {
         let root = Path::Root;
         self.check_rule_ids(d);
+        unique(
+            d,
+            &root.key("sources"),
+            &mut self.source_details.iter().map(|s| s.id.as_str()),
+            "source",
+        );
         self.check_links(d, &root.key("links"));
         self.check_eligibility(d, &root.key("eligibility"));
         self.check_health(d, &root.key("health"));
@@ -359,16 +372,25 @@ impl Pack {
     fn check_eligibility(&self, d: &mut Decoder, path: &Path<'_>) {
         let e = &self.eligibility;
         let criteria = path.key("criteria");
-        let mut kinds = Vec::with_capacity(e.criteria.len());
+        // The same fact may be tested by successive rules (a threshold that changed), never by
+        // two on the same day.
         for (i, c) in e.criteria.iter().enumerate() {
-            if kinds.contains(&c.kind) {
+            let overlaps = |o: &Criterion| {
+                o.kind == c.kind
+                    && o.meta
+                        .effective_from
+                        .is_none_or(|f| c.meta.effective_until.is_none_or(|u| f <= u))
+                    && c.meta
+                        .effective_from
+                        .is_none_or(|f| o.meta.effective_until.is_none_or(|u| f <= u))
+            };
+            if e.criteria.iter().take(i).any(overlaps) {
                 d.report(
                     ErrorCode::DuplicateId,
                     &criteria.index(i).key("criterion"),
-                    "the same fact is tested twice",
+                    "the same fact is tested twice on the same days",
                 );
             }
-            kinds.push(c.kind);
         }
         unique(
             d,
@@ -394,75 +416,38 @@ impl Pack {
         }
     }
 
+    /// The figures were checked as they were read (`pack::health`); what remains spans the
+    /// regimes: their dates.
     fn check_health(&self, d: &mut Decoder, path: &Path<'_>) {
-        let h = &self.health;
-        for (list, key, ascending) in
-            [(&h.milestones, "milestones", true), (&h.score_milestones, "scoreMilestones", false)]
-        {
-            let at = path.key(key);
-            unique(d, &at, &mut list.iter().map(|m| m.meta.id.as_str()), "milestone");
-            for (i, pair) in list.windows(2).enumerate() {
-                if let [a, b] = pair {
-                    let ordered = if ascending { a.at < b.at } else { a.at > b.at };
-                    if !ordered {
-                        d.report(
-                            ErrorCode::InvalidInput,
-                            &at.index(i + 1),
-                            format!(
-                                "milestones must be listed in {} order without repeats ({} then {})",
-                                if ascending { "ascending" } else { "descending" },
-                                a.at,
-                                b.at
-                            ),
-                        );
-                    }
-                }
-            }
-            for (i, m) in list.iter().enumerate() {
-                need_message(
-                    d,
-                    &m.meta,
-                    &format!("health.action.{}", m.action),
-                    &at.index(i).key("action"),
-                );
-            }
-        }
-        let s = &h.score;
-        let score = path.key("score");
-        if !(s.min <= s.start && s.start <= s.max) {
-            d.report(
-                ErrorCode::InvalidInput,
-                &score.key("start"),
-                format!("start {} is outside {}..{}", s.start, s.min, s.max),
-            );
-        }
-        if s.unhealthy_at_or_below >= s.healthy_from {
-            d.report(
-                ErrorCode::InvalidInput,
-                &score.key("unhealthyAtOrBelow"),
-                format!(
-                    "unhealthyAtOrBelow {} must be below healthyFrom {}",
-                    s.unhealthy_at_or_below, s.healthy_from
-                ),
-            );
-        }
-        for (i, m) in h.score_milestones.iter().enumerate() {
-            if m.at < s.min || m.at > s.max {
+        self.check_regime_dates(d, &path.key("regimes"));
+    }
+
+    /// For each role, exactly one regime on every day: one open at the start, each other
+    /// starting the day after another ends, one still in force. (Counted rather than sorted:
+    /// a role has a handful of regimes.)
+    fn check_regime_dates(&self, d: &mut Decoder, path: &Path<'_>) {
+        for (name, role) in Role::NAMES {
+            let spans: Vec<&RuleMeta> =
+                self.health.regimes.iter().filter(|r| r.role == *role).map(|r| &r.meta).collect();
+            let count = |pred: &dyn Fn(&RuleMeta) -> bool| spans.iter().filter(|m| pred(m)).count();
+            let first = count(&|m| m.effective_from.is_none());
+            let last = count(&|m| m.effective_until.is_none());
+            let follows = spans.iter().all(|m| {
+                m.effective_from.is_none_or(|from| {
+                    count(&|p| p.effective_until.map(|u| u.plus_days(1)) == Some(from)) == 1
+                })
+            });
+            if spans.is_empty() || first != 1 || last != 1 || !follows {
                 d.report(
                     ErrorCode::InvalidInput,
-                    &path.key("scoreMilestones").index(i).key("score"),
-                    format!("score {} is outside {}..{}", m.at, s.min, s.max),
+                    path,
+                    format!(
+                        "the {name} regimes must cover every day once: one without \
+                         effectiveFrom, one without effectiveUntil, and each effectiveFrom the \
+                         day after another regime's effectiveUntil"
+                    ),
                 );
             }
-        }
-        if let Some(stop) = h.points.clearing_stops_at
-            && !h.milestones.iter().any(|m| m.at == stop)
-        {
-            d.report(
-                ErrorCode::UnknownReference,
-                &path.key("points").key("clearingStopsAt"),
-                format!("clearingStopsAt {stop} is not one of the milestones"),
-            );
         }
     }
 
@@ -529,7 +514,12 @@ fn category_name(category: Category) -> &'static str {
 
 /// Reports each id that appears more than once in a list.
 /// (One function for every list, hence `dyn`.)
-fn unique(d: &mut Decoder, list: &Path<'_>, ids: &mut dyn Iterator<Item = &str>, what: &str) {
+pub(crate) fn unique(
+    d: &mut Decoder,
+    list: &Path<'_>,
+    ids: &mut dyn Iterator<Item = &str>,
+    what: &str,
+) {
     let mut seen = FastSet::default();
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
@@ -543,7 +533,7 @@ fn unique(d: &mut Decoder, list: &Path<'_>, ids: &mut dyn Iterator<Item = &str>,
 }
 
 /// Reports a rule whose message key has no catalog text and which brings no text of its own.
-fn need_message(d: &mut Decoder, rule: &RuleMeta, key: &str, at: &Path<'_>) {
+pub(crate) fn need_message(d: &mut Decoder, rule: &RuleMeta, key: &str, at: &Path<'_>) {
     if rule.message.is_none() && !i18n::has(key) {
         d.report(
             ErrorCode::UnknownReference,

@@ -12,6 +12,10 @@ fn diagnostics(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+fn day(text: &str) -> crate::date::Date {
+    crate::date::Date::parse(text).unwrap()
+}
+
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
 }
@@ -42,15 +46,20 @@ fn region_figures_come_from_the_notes() {
         assert_eq!(followers(region), (Some(1000), false), "{region} has no official figure");
     }
     let id = builtin_pack("ID").unwrap().unwrap();
-    assert_eq!(id.health.points.clearing_stops_at, Some(48));
-    assert_eq!(id.health.milestones.iter().map(|m| m.at).collect::<Vec<_>>(), [12, 24, 36, 48]);
-    assert!(id.health.milestones.iter().all(|m| m.meta.verified));
-    assert!(!id.health.warning.meta.verified);
+    let seller = id.health.regime(Role::Seller, day("2026-12-01")).unwrap().1;
+    assert_eq!(seller.points.clearing_stops_at, Some(48));
+    assert_eq!(seller.milestones.iter().map(|m| m.at).collect::<Vec<_>>(), [12, 24, 36, 48]);
+    assert!(seller.milestones.iter().all(|m| m.meta.verified));
+    // The official Indonesian FAQ states the warning five points before a milestone.
+    assert!(seller.warning.meta.verified);
     let tokopedia = id.links.catalog.iter().find(|p| p.id == "tokopedia").unwrap();
     assert_eq!(tokopedia.rule.as_deref(), Some("links.tokopedia_in_id"));
     assert!(!id.links.rule("links.tokopedia_in_id").unwrap().meta.verified);
     let us = builtin_pack("US").unwrap().unwrap();
-    assert_eq!(us.health.scheme, Scheme::Score);
+    for role in [Role::Seller, Role::Creator] {
+        let regime = us.health.regime(role, day("2025-06-01")).unwrap();
+        assert_eq!(regime.1.scheme, Scheme::Score, "{role:?}");
+    }
     let pilot = us.eligibility.pilot.unwrap();
     assert_eq!(
         (
@@ -85,8 +94,9 @@ fn an_overlay_changes_one_figure_and_keeps_the_rest() {
     );
     let followers = &pack.eligibility.criteria[0];
     assert_eq!((followers.bound, followers.meta.verified), (Some(1000), false));
-    assert_eq!(pack.eligibility.criteria.len(), 7);
-    assert_eq!(pack.health.points.clearing_stops_at, Some(48));
+    assert_eq!(pack.eligibility.criteria.len(), 8);
+    let seller = pack.health.regime(Role::Seller, day("2026-12-01")).unwrap().1;
+    assert_eq!(seller.points.clearing_stops_at, Some(48));
 }
 
 #[test]
@@ -113,6 +123,10 @@ fn validation_reports_every_problem_with_its_path() {
             ("invalid_input", "links.catalog[0].domains[0]"),
             ("invalid_input", "eligibility.criteria[1].min"),
             ("unknown_field", "eligibility.criteria[2].min"),
+            // Health figures are checked as they are read, so a broken section elsewhere does
+            // not hide them.
+            ("invalid_input", "health.milestones[2]"),
+            ("invalid_input", "health.score.start"),
             ("invalid_input", "closure.steps[0].step"),
             ("unknown_field", "colour"),
         ])
@@ -135,12 +149,12 @@ fn cross_checks_run_once_the_types_are_right() {
     assert_eq!(
         got,
         pairs(&[
-            ("unknown_reference", "links.catalog[1].rule"),
-            ("duplicate_id", "links.catalog[97].domains[0]"),
             ("invalid_input", "health.milestones[2]"),
             ("invalid_input", "health.scoreMilestones[4]"),
             ("unknown_reference", "health.scoreMilestones[4].action"),
             ("invalid_input", "health.score.start"),
+            ("unknown_reference", "links.catalog[1].rule"),
+            ("duplicate_id", "links.catalog[98].domains[0]"),
             ("invalid_input", "closure.steps[0].step"),
         ])
     );
@@ -214,4 +228,67 @@ fn clearing_stop_must_be_a_milestone() {
         r#"{ "id": "x", "version": "1", "extends": "ID", "health": { "points": { "clearingStopsAt": 40 } } }"#,
     );
     assert_eq!(got, pairs(&[("unknown_reference", "health.points.clearingStopsAt")]));
+}
+
+#[test]
+fn health_regimes_cover_every_day_once_per_role() {
+    // A gap between a replaced regime and its successor.
+    let gap = diagnostics(
+        r#"{ "id": "gap-ID", "extends": "ID", "health": { "regimes": [
+             { "id": "health.creator", "replaced": [
+               { "id": "health.creator_points", "effectiveUntil": "2026-01-05" } ] } ] } }"#,
+    );
+    assert_eq!(gap, pairs(&[("invalid_input", "health.regimes")]));
+    // An overlay that drops the history must drop the start date too.
+    let open = diagnostics(
+        r#"{ "id": "open-ID", "extends": "ID",
+             "health": { "regimes": [ { "id": "health.creator", "replaced": null } ] } }"#,
+    );
+    assert_eq!(open, pairs(&[("invalid_input", "health.regimes")]));
+    let fine = diagnostics(
+        r#"{ "id": "fine-ID", "extends": "ID", "health": { "regimes": [
+             { "id": "health.creator", "replaced": null, "effectiveFrom": null } ] } }"#,
+    );
+    assert_eq!(fine, []);
+    // A pack written before regimes existed is told where `scheme` went.
+    let old = validate_policy(&json(
+        r#"{ "id": "old-TH", "extends": "TH", "health": { "scheme": "score" } }"#,
+    ));
+    assert_eq!(old.diagnostics.len(), 1);
+    assert_eq!(old.diagnostics[0].path(), "health.scheme");
+    assert!(old.diagnostics[0].message().contains("health.regimes"));
+    // Dates the wrong way round.
+    let backwards = diagnostics(
+        r#"{ "id": "back-ID", "extends": "ID", "eligibility": { "criteria": [
+             { "id": "eligibility.age", "effectiveFrom": "2026-02-01", "effectiveUntil": "2026-01-01" } ] } }"#,
+    );
+    assert_eq!(backwards, pairs(&[("invalid_input", "eligibility.criteria[1].effectiveUntil")]));
+}
+
+#[test]
+fn one_fact_may_be_tested_by_successive_rules_but_not_twice_on_a_day() {
+    let successive = diagnostics(
+        r#"{ "id": "s-ID", "extends": "ID", "eligibility": { "criteria": [
+             { "id": "eligibility.followers", "effectiveUntil": "2026-06-30" },
+             { "id": "eligibility.followers_2026", "criterion": "followers", "min": 1000,
+               "effectiveFrom": "2026-07-01", "source": "mine", "verified": false } ] } }"#,
+    );
+    assert_eq!(successive, []);
+    let overlapping = diagnostics(
+        r#"{ "id": "o-ID", "extends": "ID", "eligibility": { "criteria": [
+             { "id": "eligibility.followers_2026", "criterion": "followers", "min": 1000,
+               "effectiveFrom": "2026-07-01", "source": "mine", "verified": false } ] } }"#,
+    );
+    assert_eq!(overlapping, pairs(&[("duplicate_id", "eligibility.criteria[8].criterion")]));
+}
+
+#[test]
+fn sources_are_described_with_partial_dates_and_unique_ids() {
+    let got = diagnostics(
+        r#"{ "id": "src-ID", "extends": "ID", "sources": [
+             { "id": "mine", "title": "My page", "publisher": "Me", "date": "2026-13", "official": false },
+             { "id": "https://seller-id.tokopedia.com/university/essay?knowledge_id=10012508",
+               "title": "t", "publisher": "p", "date": "2025", "official": true } ] }"#,
+    );
+    assert_eq!(got, pairs(&[("invalid_date", "sources[34].date")]));
 }

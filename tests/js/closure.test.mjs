@@ -10,6 +10,7 @@ const ready = () => ({
   region: "ID",
   asOf: "2026-06-01",
   initiatedBy: "seller",
+  sellerType: "cross_border",
   activeCampaigns: 0,
   boundCreators: 0,
   announcementSince: "2026-04-01",
@@ -33,7 +34,7 @@ test("a shop that meets every condition can close today", () => {
   assert.equal(report.earliestCloseDate, "2026-06-01");
   assert.equal(report.depositRefund, 50_000_000);
   assert.deepEqual(report.currency, { code: "IDR", minorUnit: 2 });
-  assert.deepEqual(report.policy, { id: "tiktok-shop-ID", version: "2026.11.1" });
+  assert.deepEqual(report.policy, { id: "tiktok-shop-ID", version: "2026.12.1" });
   assert.equal(report.canWithdraw, true);
   assert.equal(report.verified, true);
   assert.deepEqual(
@@ -165,4 +166,16 @@ test("bad input throws with code and path", () => {
     assert.deepEqual(codeAndPath(() => checkClosure({ ...ready(), ...change })), [code, path], path);
   }
   assert.equal(codeAndPath(() => checkClosure(null))[0], "invalid_input");
+});
+
+test("sellerType: the published policy is the cross-border one; a local seller gets it as a guide", () => {
+  const cross = checkClosure(ready());
+  assert.deepEqual([cross.sellerType, cross.applies, cross.verified, cross.scope.id], ["cross_border", true, true, "scope"]);
+  const local = checkClosure({ ...ready(), sellerType: "local" });
+  assert.deepEqual([local.applies, local.verified, local.canClose], [false, false, cross.canClose]);
+  assert.ok(local.conditions.every((c) => c.verified === false));
+  assert.match(local.scope.message, /guide/);
+  assert.ok(local.sources.every((s) => typeof s.source === "string" && "title" in s));
+  const { sellerType, ...missing } = ready();
+  assert.deepEqual(codeAndPath(() => checkClosure(missing)), ["invalid_input", "sellerType"]);
 });

@@ -20,6 +20,9 @@ const allMet = (region, followers = 10_000) => ({
   previouslyRevoked: false,
   codeOfConductViolations: 0,
   linkedShopAtRisk: false,
+  taxInfoProvided: true,
+  identityAndAgeVerified: true,
+  foreignCreator: false,
 });
 
 const byId = (report, id) => report.criteria.find((c) => c.id === id);
@@ -41,6 +44,8 @@ test("eligible: every criterion met, in every region", () => {
         ["no_code_of_conduct_violations", true],
         ["never_revoked", true],
         ["linked_shop_ok", true],
+        // Vietnam asks its own creators for a tax code from 2025-07-01.
+        ...(region === "VN" ? [["tax_info", true]] : []),
       ],
     );
     for (const c of report.criteria) {
@@ -164,13 +169,37 @@ test("the US pilot: limits under 5,000 followers", () => {
   assert.ok(!("limits" in checkEligibility(allMet("TH", 1200))));
 });
 
-test("Indonesia's identity check is upcoming before 2026-01-01", () => {
-  const before = checkEligibility({ ...allMet("ID"), asOf: "2025-12-31", identityVerified: false });
+test("Indonesia's identity and age verification binds foreign creators from 2026-01-01", () => {
+  const foreign = { ...allMet("ID"), foreignCreator: true, identityAndAgeVerified: false };
+  const before = checkEligibility({ ...foreign, asOf: "2025-12-31" });
   assert.equal(before.outcome, "eligible");
-  assert.deepEqual(before.upcoming.map((c) => [c.id, c.met, c.effectiveFrom]), [["identity_verified", false, "2026-01-01"]]);
-  assert.deepEqual(before.nextSteps.map((s) => s.id), ["apply", "identity_verified"]);
-  const after = checkEligibility({ ...allMet("ID"), asOf: "2026-01-01", identityVerified: false });
+  assert.deepEqual(
+    before.upcoming.map((c) => [c.id, c.met, c.effectiveFrom, c.effectiveUntil]),
+    [["identity_age_verification", false, "2026-01-01", null]],
+  );
+  assert.deepEqual(before.nextSteps.map((s) => s.id), ["apply", "identity_age_verification"]);
+  const after = checkEligibility({ ...foreign, asOf: "2026-01-01" });
   assert.equal(after.outcome, "not_eligible");
+  // An Indonesian creator is invited to verify, not bound.
+  assert.equal(checkEligibility({ ...foreign, foreignCreator: false, asOf: "2026-01-01" }).outcome, "eligible");
+});
+
+test("the Link-Share Only tier: Indonesia from 2025-07-03 without a follower minimum", () => {
+  const small = { ...allMet("ID", 150), asOf: "2025-07-03" };
+  const report = checkEligibility(small);
+  assert.equal(report.outcome, "not_eligible");
+  assert.equal(report.linkShare.outcome, "eligible");
+  assert.equal(report.linkShare.canApply, true);
+  assert.equal(report.linkShare.effectiveFrom, "2025-07-03");
+  assert.ok(!report.linkShare.criteria.some((c) => c.id === "followers"));
+  assert.match(report.linkShare.message, /^Link-Share Only/);
+  assert.equal(checkEligibility({ ...small, asOf: "2025-07-02" }).linkShare, null);
+  assert.equal(checkEligibility(allMet("TH", 150)).linkShare, null);
+  const source = report.sources.find((s) => s.source === report.linkShare.source);
+  assert.deepEqual(
+    [source.title, source.official, source.region, source.borrowedFrom],
+    ["TikTok Shop by Tokopedia Affiliate Links Programme", true, "ID", null],
+  );
 });
 
 test("lang: Indonesian and Chinese messages, numbers grouped per language", () => {

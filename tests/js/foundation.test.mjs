@@ -55,6 +55,8 @@ test("validatePolicy() reports every problem, each with its path, and never thro
     [
       ["invalid_date", "effectiveDate"],
       ["invalid_input", "eligibility.criteria[1].min"],
+      // Health figures are checked as they are read, whatever else is broken.
+      ["invalid_input", "health.milestones[2]"],
       ["unknown_field", "colour"],
     ],
   );
@@ -72,9 +74,9 @@ test("validatePolicy() reports every problem, each with its path, and never thro
   assert.deepEqual(
     cross.diagnostics.map((d) => [d.code, d.path]),
     [
+      ["invalid_input", "health.milestones[2]"],
       ["duplicate_id", ""],
       ["unknown_reference", "links.catalog[1].rule"],
-      ["invalid_input", "health.milestones[2]"],
       ["invalid_input", "closure.steps[0].step"],
     ],
   );

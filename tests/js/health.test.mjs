@@ -17,7 +17,10 @@ const account = {
 
 test("accountHealth reports points, milestones, expirations, the week and the quizzes", () => {
   const report = accountHealth(account);
+  assert.equal(report.role, "seller", "the default role");
   assert.equal(report.scheme, "points");
+  assert.equal(report.inForce.ruleId, "health.seller");
+  assert.equal(report.inForce.message, "Judged under the rule in force on 10 February 2023: seller violation points.");
   assert.equal(report.asOf, "2023-02-10");
   assert.equal(report.activePoints, 7, "4 + 4, less the point the quiz removed");
   assert.equal(report.score, null);
@@ -28,7 +31,7 @@ test("accountHealth reports points, milestones, expirations, the week and the qu
   assert.equal(report.milestone.next.message, "Campaign participation and seller benefits limited for 7 days.");
   assert.equal(report.warning.pointsToGo, 5);
   assert.equal(report.warning.ruleId, "health.milestone_warning");
-  assert.equal(report.warning.verified, false);
+  assert.equal(report.warning.verified, true, "Indonesia's official FAQ states the warning");
   assert.deepEqual(report.expirations, [
     { on: "2023-04-20", points: 3 },
     { on: "2023-05-07", points: 4 },
@@ -50,7 +53,7 @@ test("accountHealth reports points, milestones, expirations, the week and the qu
     cooldownEndsOn: "2023-03-03",
   });
   assert.equal(report.quizzes[1].canRemovePoint, true);
-  assert.deepEqual(report.policy, { id: "tiktok-shop-ID", version: "2026.11.1" });
+  assert.deepEqual(report.policy, { id: "tiktok-shop-ID", version: "2026.12.1" });
   for (const note of report.notes) assert.ok(note.message.length > 20 && note.source, note.id);
 });
 
@@ -132,4 +135,41 @@ test("bad input throws with a stable code and the path of the field", () => {
     const error = thrown(() => accountHealth(input));
     assert.deepEqual([error.code, error.path], [code, path], error.message);
   }
+});
+
+test("creators: violation points until 2026-01-11, the Creator Health Rating from 2026-01-12", () => {
+  const creator = { region: "VN", role: "creator", violations: [] };
+  const before = accountHealth({ ...creator, asOf: "2026-01-11" });
+  assert.deepEqual([before.role, before.scheme, before.inForce.ruleId, before.inForce.effectiveUntil], [
+    "creator",
+    "points",
+    "health.creator_points",
+    "2026-01-11",
+  ]);
+  const on = accountHealth({ ...creator, asOf: "2026-01-12", lang: "id" });
+  assert.deepEqual([on.scheme, on.score.value, on.inForce.effectiveFrom], ["score", 200, "2026-01-12"]);
+  assert.equal(
+    on.inForce.message,
+    "Dinilai dengan aturan yang berlaku pada 12 Januari 2026: Creator Health Rating (skor 0 sampai 1.000), berlaku sejak 12 Januari 2026.",
+  );
+  // Thailand's creators are judged under the Vietnamese policy page: a borrowed rule says so.
+  const th = accountHealth({ ...creator, region: "TH", asOf: "2026-03-01" });
+  const cited = th.sources.find((s) => s.source === th.inForce.source);
+  assert.deepEqual([cited.title, cited.official, cited.borrowedFrom], ["Creator Enforcement Policy", true, "VN"]);
+  // Sellers stay on points.
+  assert.equal(accountHealth({ region: "VN", role: "seller", asOf: "2026-03-01", violations: [] }).scheme, "points");
+  assert.deepEqual(
+    [thrown(() => accountHealth({ ...creator, role: "buyer" })).code, thrown(() => accountHealth({ ...creator, role: "buyer" })).path],
+    ["invalid_input", "role"],
+  );
+});
+
+test("US sellers: the Account Health Rating counts 180 days; no quiz at 0", () => {
+  const violations = [{ id: "a", type: "Spam", points: 200, issuedOn: "2026-01-01" }];
+  const zero = accountHealth({ region: "US", asOf: "2026-06-29", violations });
+  assert.deepEqual([zero.score.value, zero.quizzes[0].blockedBy], [0, "closed"], "day 179: the points still count");
+  assert.equal(accountHealth({ region: "US", asOf: "2026-06-30", violations }).score.value, 200);
+  const fresh = accountHealth({ region: "US", asOf: "2026-01-05", violations });
+  assert.equal(fresh.quizzes[0].blockedBy, "score_too_low");
+  assert.ok(fresh.notes.some((n) => n.id === "milestone_quiz"));
 });

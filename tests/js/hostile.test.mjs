@@ -64,6 +64,7 @@ const closureInput = () => ({
   region: "ID",
   asOf: "2026-06-01",
   initiatedBy: "seller",
+  sellerType: "cross_border",
   activeCampaigns: 0,
   boundCreators: 0,
   announcementSince: "2026-04-01",

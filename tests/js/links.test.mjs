@@ -7,7 +7,7 @@ import { thrown } from "./errors.mjs";
 test("a Shopee link in a caption is blocked, with its rule, source and a localized message", () => {
   const report = checkLinks({ text: "Beli di shopee.co.id ya kak", surface: "video", region: "ID" });
   assert.equal(report.verdict, "block");
-  assert.deepEqual(report.policy, { id: "tiktok-shop-ID", version: "2026.11.1" });
+  assert.deepEqual(report.policy, { id: "tiktok-shop-ID", version: "2026.12.1" });
   const link = report.findings.find((f) => f.kind === "domain");
   assert.equal(link.ruleId, "links.ecommerce_link");
   assert.equal(link.platform, "shopee");
@@ -67,7 +67,7 @@ test("an engine with an overlay applies its own verdicts", () => {
   });
   const report = engine.checkLinks({ text: "tokopedia.com/toko", surface: "video", region: "ID" });
   assert.equal(report.verdict, "block");
-  assert.deepEqual(report.policy, { id: "strict-ID", version: "2026.11.1" });
+  assert.deepEqual(report.policy, { id: "strict-ID", version: "2026.12.1" });
   const error = thrown(() => engine.checkLinks({ text: "x", surface: "video", region: "TH" }));
   assert.equal(error.code, "unknown_region");
   engine.free();
@@ -91,4 +91,16 @@ test("bad input: coded errors with paths, never a trap", () => {
   }
   // The module still works after every error.
   assert.equal(checkLinks({ text: "ok", surface: "video", region: "ID" }).verdict, "allow");
+});
+
+test("Shop | Tokopedia share links are TikTok Shop's own in Indonesia; reports describe their sources", () => {
+  const text = "Checkout di keranjang kuning ya kak https://vt.tokopedia.com/t/ZSF7Wx6Uj/";
+  const id = checkLinks({ region: "ID", surface: "video", text });
+  assert.equal(id.verdict, "allow");
+  assert.deepEqual([id.findings[0].ruleId, id.findings[0].platform], ["links.tokopedia_share_link", "tokopedia_share"]);
+  const source = id.sources.find((s) => s.source === id.findings[0].source);
+  assert.deepEqual([source.title, source.official], ["TikTok Shop by Tokopedia Affiliate Links Programme", true]);
+  assert.equal(checkLinks({ region: "MY", surface: "video", text }).verdict, "block");
+  const clean = checkLinks({ region: "ID", surface: "video", text: "Ready stok kak, cek keranjang kuning" });
+  assert.deepEqual(clean.sources, []);
 });

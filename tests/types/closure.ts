@@ -23,6 +23,7 @@ const input: ClosureInput = {
   asOf: "2026-06-01",
   lang: "zh",
   initiatedBy: "seller",
+  sellerType: "cross_border",
   activeCampaigns: 0,
   boundCreators: 0,
   announcementSince: null,
@@ -36,7 +37,8 @@ const input: ClosureInput = {
 
 export function closure(): string[] {
   const report: ClosureReport = checkClosure(input);
-  const lines: string[] = [];
+  const lines: string[] = [`${report.sellerType} ${report.applies} ${report.scope.message}`];
+  for (const s of report.sources) lines.push(`${s.source} ${s.title ?? ""}`);
   const earliest: string | null = report.earliestCloseDate;
   const refund: number | null = report.depositRefund;
   lines.push(`${report.canClose} ${report.asOf} ${earliest ?? "open orders"} ${refund ?? "blocked"}`);

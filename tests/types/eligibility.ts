@@ -10,8 +10,14 @@ import {
   type EligibilityLimits,
   type EligibilityOutcome,
   type EligibilityReport,
+  type LinkShareTier,
   type Permission,
 } from "shop-policy";
+
+function lines0(tier: LinkShareTier): string {
+  const outcome: EligibilityOutcome = tier.outcome;
+  return `${outcome} ${tier.canApply} ${tier.verified} ${tier.effectiveFrom ?? ""} ${tier.criteria.length} ${tier.message}`;
+}
 
 export function eligibility(): string[] {
   const permission: Permission = "restricted";
@@ -29,8 +35,13 @@ export function eligibility(): string[] {
     previouslyRevoked: false,
     codeOfConductViolations: 0,
     linkedShopAtRisk: false,
+    taxInfoProvided: true,
+    identityAndAgeVerified: null,
+    foreignCreator: false,
   };
   const report: EligibilityReport = checkEligibility(input);
+  const tier: LinkShareTier | null = report.linkShare;
+  if (tier) lines0(tier);
   const outcome: EligibilityOutcome = report.outcome;
   const lines: string[] = [outcome, report.asOf, String(report.canApply)];
 

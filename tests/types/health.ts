@@ -22,7 +22,14 @@ export function health(): string[] {
     quizAttempts: [{ violationId: "v1", takenOn: "2024-02-21", passed: true }],
   };
   const report: HealthReport = accountHealth(input);
-  const lines: string[] = [`${report.scheme} ${report.asOf} ${report.activePoints}`];
+  const lines: string[] = [`${report.role} ${report.scheme} ${report.asOf} ${report.activePoints}`];
+  const { inForce } = report;
+  lines.push(`${inForce.ruleId} ${inForce.effectiveFrom ?? "-"} ${inForce.effectiveUntil ?? "-"} ${inForce.message}`);
+  for (const s of report.sources) lines.push(`${s.title ?? s.source} ${s.publisher ?? ""} ${s.date ?? ""} ${s.official} ${s.borrowedFrom ?? ""}`);
+  const creator: HealthReport = accountHealth({ ...input, role: "creator" });
+  lines.push(creator.scheme === "score" ? String(creator.score?.value) : "points");
+  // @ts-expect-error: role is "seller" or "creator"
+  accountHealth({ ...input, role: "buyer" });
 
   const next = report.milestone.next;
   if (next !== null) lines.push(`${next.points} in ${next.pointsToGo}: ${next.action} (${next.ruleId}, ${next.source})`);
