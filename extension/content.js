@@ -332,14 +332,18 @@
       const item = el("li", finding.verdict);
       item.append(el("span", `verdict ${finding.verdict}`, L[finding.verdict]), " ", el("q", "", finding.match),
         " ", el("span", "", finding.message));
+      // The source by its title (the report describes each), never a bare address.
+      const info = report.sources?.find((s) => s.source === finding.source);
+      const title = info?.title ?? (/^https:\/\//.test(finding.source) ? new URL(finding.source).hostname : finding.source);
       const src = el("div", "src", `${L.source}: `);
       if (/^https:\/\//.test(finding.source)) {
-        const link = el("a", "", finding.source);
+        const link = el("a", "", title);
         link.href = finding.source;
         link.target = "_blank";
         link.rel = "noopener noreferrer";
         src.append(link);
-      } else src.append(finding.source);
+      } else src.append(title);
+      if (info?.publisher) src.append(` — ${info.publisher}`);
       item.append(src);
       list.append(item);
     }

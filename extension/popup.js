@@ -22,8 +22,17 @@ function list(items) {
   return el("ul", "", ...items.map((item) => el("li", "", ...[item].flat())));
 }
 
+/** What the last report said about its sources (`report.sources`), by source. */
+let described = new Map();
+
+/** A source by its title, publisher and date where the report describes it; never a bare file name. */
 function source(text) {
-  return text ? el("div", "src", `Source: ${text}`) : null;
+  if (!text) return null;
+  const info = described.get(text);
+  const title = info?.title ?? (/^https?:\/\//.test(text) ? new URL(text).hostname : text);
+  const details = [info?.publisher, info?.date, info?.official === false ? "third-party" : null,
+    info?.borrowedFrom ? `same rule as ${info.borrowedFrom}` : null].filter(Boolean);
+  return el("div", "src", `Source: ${title}${details.length ? ` (${details.join(", ")})` : ""}`);
 }
 
 function show(section, ...nodes) {
@@ -62,8 +71,13 @@ async function eligibility(form) {
     codeOfConductViolations: count(data.get("codeOfConductViolations")),
     previouslyRevoked: tristate(data.get("previouslyRevoked")),
     linkedShopAtRisk: tristate(data.get("linkedShopAtRisk")),
+    foreignCreator: tristate(data.get("foreignCreator")),
+    taxInfoProvided: tristate(data.get("taxInfoProvided")),
+    identityAndAgeVerified: tristate(data.get("identityAndAgeVerified")),
     permission: data.get("permission"),
   });
+  described = new Map(report.sources.map((s) => [s.source, s]));
+  const tier = report.linkShare;
   show(
     "eligibility",
     el("div", `outcome ${OUTCOME_CLASS[report.outcome] ?? ""}`, `${report.outcome.replace("_", " ")}${report.canApply ? " — you can apply" : ""}`),
@@ -71,6 +85,8 @@ async function eligibility(form) {
     list(report.criteria.map((c) => [`${MET[c.met]} ${c.message}`, source(c.source)])),
     report.nextSteps.length ? el("div", "", "Next:") : null,
     report.nextSteps.length ? list(report.nextSteps.map((s) => s.message)) : null,
+    tier ? el("div", `outcome ${OUTCOME_CLASS[tier.outcome] ?? ""}`, `Link-Share Only: ${tier.outcome.replace("_", " ")}`) : null,
+    tier ? el("div", "", tier.message, source(tier.source)) : null,
     el("div", "muted", `${report.policy.id} ${report.policy.version}, as of ${report.asOf}`),
   );
 }
@@ -96,15 +112,18 @@ async function health(form) {
   const data = new FormData(form);
   const report = await call("accountHealth", {
     region: region(),
+    role: data.get("role"),
     lang: lang(),
     asOf: data.get("asOf") || null,
     violations: violations(data.get("violations")),
   });
+  described = new Map(report.sources.map((s) => [s.source, s]));
   const { reached, next } = report.milestone;
   const score = report.score ? `, health score ${report.score.value} (${report.score.status})` : "";
   show(
     "health",
     el("div", `outcome ${reached ? "bad" : report.warning ? "warn" : "good"}`, `${report.activePoints} active points${score}`),
+    el("div", "", report.inForce.message, source(report.inForce.source)),
     reached ? el("div", "", `Reached: ${reached.message}`, source(reached.source)) : null,
     next ? el("div", "", `Next at ${next.points} (${next.pointsToGo} to go): ${next.message}`) : null,
     report.warning ? el("div", "warn", report.warning.message) : null,
@@ -132,6 +151,7 @@ async function closure(form) {
     region: region(),
     lang: lang(),
     initiatedBy: data.get("initiatedBy"),
+    sellerType: data.get("sellerType"),
     activeCampaigns: Number(data.get("activeCampaigns") || 0),
     boundCreators: Number(data.get("boundCreators") || 0),
     announcementSince: data.get("announcementSince") || null,
@@ -145,8 +165,10 @@ async function closure(form) {
   const format = (minor) =>
     `${report.currency.code} ${(minor / 10 ** report.currency.minorUnit).toLocaleString(undefined, { minimumFractionDigits: report.currency.minorUnit })}`;
   const failing = report.conditions.filter((c) => !c.met);
+  described = new Map(report.sources.map((s) => [s.source, s]));
   show(
     "closure",
+    report.applies ? null : el("div", "warn", report.scope.message),
     el("div", `outcome ${report.canClose ? "good" : "bad"}`, report.canClose ? "The shop can close now" : `${failing.length} condition(s) not met`),
     el("div", "", `Earliest close date: ${report.earliestCloseDate ?? "— (an order is still open)"}`),
     report.depositRefund === null ? null : el("div", "", `Deposit refunded: ${format(report.depositRefund)}`),

@@ -9,8 +9,9 @@ export const SURFACES = ["bio", "video", "live", "comment", "product", "chat"];
 /** `region: "auto"` infers it from the page; `lang: "auto"` follows the browser's language. */
 export const DEFAULT_OPTIONS = Object.freeze({ region: "auto", lang: "auto", patterns: null });
 
-// Seller Center runs one host per region (seller-id.tiktok.com …); UK is "uk" there, GB in ISO.
-const HOST_REGION = /^seller-([a-z]{2})\.tiktok\.com$/;
+// Seller Center runs one host per region (seller-my.tiktok.com …); Indonesia's is
+// seller-id.tokopedia.com since TikTok Shop became Shop | Tokopedia. UK is "uk" there, GB in ISO.
+const HOST_REGION = /^seller-([a-z]{2})\.(?:tiktok|tokopedia)\.com$/;
 const CODE_ALIASES = { GB: "UK" };
 // Languages spoken mostly in one built-in region, for a page whose `lang` has no region subtag.
 const LANGUAGE_REGION = { id: "ID", in: "ID", ms: "MY", th: "TH", vi: "VN", fil: "PH", tl: "PH" };

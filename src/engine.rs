@@ -86,6 +86,8 @@ pub struct PolicySummary {
     pub effective_date: Date,
     /// Every source the pack cites.
     pub sources: Vec<String>,
+    /// The same sources described: title, publisher, date, official or not, borrowed or not.
+    pub source_details: Vec<crate::report::SourceRef>,
 }
 
 impl Engine {
@@ -144,6 +146,7 @@ impl Engine {
                     version: pack.version.clone(),
                     effective_date: pack.effective_date,
                     sources: pack.sources(),
+                    source_details: crate::report::SourceRef::of_rules(pack, &pack.rules()),
                 })
             })
             .collect()

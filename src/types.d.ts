@@ -91,6 +91,8 @@ export interface PolicySummary {
   effectiveDate: DateString;
   /** Every source the pack cites: seed files (`seeds/…`) and public pages. */
   sources: string[];
+  /** The same sources described. */
+  sourceDetails: SourceRef[];
 }
 
 /** The result of `validatePolicy(pack)`. */

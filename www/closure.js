@@ -5,14 +5,19 @@
 import { checkClosure, getPolicy } from "./pkg/shop_policy.js";
 import {
   RowEditor, addDays, csvDate, csvObjects, fill, formParams, formatMoney, h, inputError, lang, localToday, metBadge,
-  minorToDecimal, noteItem, parseAmount, policyLine, regionOptions, restoreForm, sourceNode, startPage, t, unverifiedBadge,
+  describeSources, minorToDecimal, noteItem, parseAmount, policyLine, regionOptions, restoreForm, sourceNode, startPage, t,
+  unverifiedBadge,
 } from "./common.js";
 
 const STRINGS = {
   en: {
     "closure.title": "Shop closure — shop-policy",
     "closure.h1": "Can my shop close?",
-    "closure.intro": "Enter the shop's facts and its orders (add rows, or paste the CSV of an order export). You get every closure condition with what blocks it, the earliest day the shop could close, the deposit refund and what still holds after closure.",
+    "closure.intro": "Enter the shop's facts and its orders (add rows, or paste the CSV of an order export). You get every closure condition with what blocks it, the earliest day the shop could close, the deposit refund and what still holds after closure. TikTok Shop publishes this policy for cross-border sellers; for a local shop it is shown as a guide.",
+    "guide": "Guide only",
+    "sellerType.local": "A local seller (based in this market)",
+    "sellerType.cross_border": "A cross-border seller (based outside this market)",
+    "field.sellerType": "Who sells from the shop",
     "closure.shop": "The shop",
     "closure.announcement.hint": "Leave empty if the announcement is not on the shop homepage yet.",
     "closure.money": "Money",
@@ -63,7 +68,11 @@ const STRINGS = {
   id: {
     "closure.title": "Penutupan toko — shop-policy",
     "closure.h1": "Bisakah toko saya ditutup?",
-    "closure.intro": "Masukkan fakta toko dan pesanannya (tambah baris, atau tempel CSV hasil ekspor pesanan). Anda akan melihat setiap syarat penutupan beserta penghambatnya, tanggal paling awal toko bisa ditutup, pengembalian deposit, dan apa yang tetap berlaku setelah penutupan.",
+    "closure.intro": "Masukkan fakta toko dan pesanannya (tambah baris, atau tempel CSV hasil ekspor pesanan). Anda akan melihat setiap syarat penutupan beserta penghambatnya, tanggal paling awal toko bisa ditutup, pengembalian deposit, dan apa yang tetap berlaku setelah penutupan. TikTok Shop memublikasikan kebijakan ini untuk penjual lintas negara; untuk toko lokal kebijakan ini ditampilkan sebagai panduan.",
+    "guide": "Hanya panduan",
+    "sellerType.local": "Penjual lokal (berbasis di pasar ini)",
+    "sellerType.cross_border": "Penjual lintas negara (berbasis di luar pasar ini)",
+    "field.sellerType": "Siapa yang berjualan di toko ini",
     "closure.shop": "Toko",
     "closure.announcement.hint": "Kosongkan jika pengumuman belum ada di beranda toko.",
     "closure.money": "Uang",
@@ -114,7 +123,11 @@ const STRINGS = {
   zh: {
     "closure.title": "关闭店铺 — shop-policy",
     "closure.h1": "我的店铺可以关闭吗？",
-    "closure.intro": "输入店铺信息和订单（逐行添加，或粘贴订单导出的CSV）。您将看到每一项关店条件及其阻碍、最早可关店日期、保证金退还金额，以及关店后仍需遵守的事项。",
+    "closure.intro": "输入店铺信息和订单（逐行添加，或粘贴订单导出的CSV）。您将看到每一项关店条件及其阻碍、最早可关店日期、保证金退还金额，以及关店后仍需遵守的事项。TikTok Shop公布的是跨境卖家的关店政策；本土店铺仅供参考。",
+    "guide": "仅供参考",
+    "sellerType.local": "本土卖家（主体在该市场内）",
+    "sellerType.cross_border": "跨境卖家（主体在该市场以外）",
+    "field.sellerType": "店铺卖家类型",
     "closure.shop": "店铺",
     "closure.announcement.hint": "如果店铺首页尚未展示关店公告，请留空。",
     "closure.money": "金额",
@@ -176,7 +189,7 @@ function example() {
   const today = localToday();
   return {
     fields: {
-      region: "ID", asOf: "", initiatedBy: "seller", announcementSince: addDays(today, -12),
+      region: "ID", asOf: "", initiatedBy: "seller", sellerType: "cross_border", announcementSince: addDays(today, -12),
       activeCampaigns: "0", boundCreators: "0",
       deposit: "500,000.00", balance: "-12,500.00", unpaidInvoices: "0", depositArrears: "0", commissionArrears: "0",
     },
@@ -210,6 +223,7 @@ function input() {
     region: v("region"),
     lang: lang(),
     initiatedBy: v("initiatedBy"),
+    sellerType: v("sellerType"),
     activeCampaigns: count("activeCampaigns"),
     boundCreators: count("boundCreators"),
     announcementSince: v("announcementSince") || null,
@@ -235,12 +249,16 @@ function conditionItem(c, asOf) {
 
 function render() {
   const report = checkClosure(input());
+  describeSources(report.sources);
   const failing = report.conditions.filter((c) => !c.met).length;
   fill($("closure-summary"),
     h("span", { className: `badge ${report.canClose ? "yes" : "no"}` }, t(report.canClose ? "yes" : "no")), " ",
     report.canClose
       ? t("summary.yes", { date: report.asOf })
-      : t("summary.no", { n: failing, total: report.conditions.length, date: report.asOf }));
+      : t("summary.no", { n: failing, total: report.conditions.length, date: report.asOf }),
+    report.applies ? null : [" ", h("span", { className: "badge unverified" }, t("guide"))]);
+  fill($("closure-scope"), h("p", {}, report.scope.message), sourceNode(report.scope.source));
+  $("closure-scope").className = report.applies ? "scope" : "scope guide";
 
   const figure = (label, value, id) => h("div", { dataset: { figure: id } }, h("dt", {}, label), h("dd", {}, value));
   fill($("closure-figures"),
@@ -308,6 +326,7 @@ function relabel() {
   regionOptions(regionSelect);
   orders.relabel();
   for (const option of $("closure-initiated").options) option.textContent = t(`initiatedBy.${option.value}`);
+  for (const option of $("closure-seller-type").options) option.textContent = t(`sellerType.${option.value}`);
   showCount();
 }
 
@@ -376,7 +395,7 @@ $("closure-example").addEventListener("click", () => {
   page.update();
 });
 $("closure-clear").addEventListener("click", () => {
-  restoreForm(form, new URLSearchParams(), { region: regionSelect.value, initiatedBy: "seller", activeCampaigns: "0", boundCreators: "0" });
+  restoreForm(form, new URLSearchParams(), { region: regionSelect.value, initiatedBy: "seller", sellerType: "cross_border", activeCampaigns: "0", boundCreators: "0" });
   orders.set([]);
   page.update();
 });

@@ -15,6 +15,8 @@ export const SURFACES = ["bio", "video", "live", "comment", "product", "chat"];
 export const LANGS = ["en", "id", "zh"];
 const HTML_LANG = { en: "en", id: "id", zh: "zh-Hans" };
 const NUMBER_LOCALE = { en: "en-US", id: "id-ID", zh: "zh-CN" };
+// Dates in words as the library writes them: "12 January 2026", "12 Januari 2026", "2026年1月12日".
+const DATE_LOCALE = { en: "en-GB", id: "id-ID", zh: "zh-CN" };
 
 /** Strings every page uses. Pages add their own table (see `startPage`). */
 const SHARED = {
@@ -54,6 +56,10 @@ const SHARED = {
     "yes": "Yes",
     "no": "No",
     "source": "Source",
+    "source.official": "official page",
+    "source.thirdParty": "third-party source",
+    "source.borrowed": "same rule as {region}",
+    "inForce": "Rule in force",
     "unverified": "Unverified parameter: the sources are silent and the figure is the pack's assumption.",
     "unverified.short": "unverified",
     "policy": "Judged under policy {id}, version {version}.",
@@ -125,6 +131,10 @@ const SHARED = {
     "yes": "Ya",
     "no": "Tidak",
     "source": "Sumber",
+    "source.official": "halaman resmi",
+    "source.thirdParty": "sumber pihak ketiga",
+    "source.borrowed": "aturan yang sama dengan {region}",
+    "inForce": "Aturan yang berlaku",
     "unverified": "Parameter belum terverifikasi: sumber tidak menyebutkannya dan angka ini adalah asumsi paket kebijakan.",
     "unverified.short": "belum terverifikasi",
     "policy": "Dinilai dengan kebijakan {id}, versi {version}.",
@@ -196,6 +206,10 @@ const SHARED = {
     "yes": "是",
     "no": "否",
     "source": "来源",
+    "source.official": "官方页面",
+    "source.thirdParty": "第三方来源",
+    "source.borrowed": "沿用{region}的规则",
+    "inForce": "适用的规则",
     "unverified": "未经核实的参数：来源未作规定，此数值为政策包的假设。",
     "unverified.short": "未核实",
     "policy": "依据政策 {id}（版本 {version}）判断。",
@@ -297,19 +311,54 @@ export function fill(el, ...children) {
   return el;
 }
 
+/** What the report being shown says about its sources (`report.sources`), by `source`. */
+let described = new Map();
+
 /**
- * A report's `source`: a seed text (`seeds/…`, served next to the pages), a public page (a link
- * that opens in a new tab, without a referrer), or a plain description of a third-party source.
+ * Remembers what a report says about the sources it cites, so every `sourceNode` of that report
+ * shows a title, publisher and date rather than an address. Pages call it before rendering.
+ */
+export function describeSources(sources = []) {
+  described = new Map(sources.map((s) => [s.source, s]));
+}
+
+/**
+ * A report's `source`, as a person reads it: the title (a link to the page, or to the seed text
+ * served next to the pages), then publisher, date, whether it is an official page, and "same
+ * rule as …" for a rule borrowed from another region. A source the pack does not describe shows
+ * the page's host name, never a raw file name.
  */
 export function sourceNode(source) {
   const label = h("span", { className: "source-label" }, `${t("source")}: `);
-  let target;
-  if (/^https?:\/\//.test(source) || /^seeds\/[\w.-]+$/.test(source)) {
-    target = h("a", { href: source, attrs: { rel: "noreferrer noopener", target: "_blank" } }, source);
-  } else {
-    target = h("span", {}, source);
-  }
-  return h("p", { className: "source" }, label, target);
+  const info = described.get(source);
+  const linkable = /^https?:\/\//.test(source) || /^seeds\/[\w.-]+$/.test(source);
+  let title = info?.title;
+  if (!title && /^https?:\/\//.test(source)) title = new URL(source).hostname;
+  title ??= source;
+  const target = linkable
+    ? h("a", { href: source, attrs: { rel: "noreferrer noopener", target: "_blank" } }, title)
+    : h("span", {}, title);
+  const details = [];
+  if (info?.publisher) details.push(info.publisher);
+  if (info?.date) details.push(formatSourceDate(info.date));
+  if (info?.official != null) details.push(t(info.official ? "source.official" : "source.thirdParty"));
+  if (info?.borrowedFrom) details.push(t("source.borrowed", { region: t(`region.${info.borrowedFrom}`) }));
+  return h("p", { className: "source" }, label, target,
+    details.length ? h("span", { className: "source-details" }, ` — ${details.join(" · ")}`) : null);
+}
+
+/** A publication date as precise as it is known (`2025`, `2025-06`, `2025-06-29`), in words. */
+function formatSourceDate(date) {
+  const [year, month, day] = date.split("-").map(Number);
+  const when = new Date(Date.UTC(year, (month || 1) - 1, day || 1));
+  const options = { timeZone: "UTC", year: "numeric", ...(month ? { month: "long" } : {}), ...(day ? { day: "numeric" } : {}) };
+  return new Intl.DateTimeFormat(DATE_LOCALE[current], options).format(when);
+}
+
+/** "Judged under the rule in force on …", with the rule's source and whether it is verified. */
+export function inForceNode(inForce) {
+  return h("div", { className: "in-force" }, h("p", {}, inForce.message), unverifiedBadge(inForce.verified),
+    sourceNode(inForce.source));
 }
 
 /** A small "unverified" badge with its explanation as an accessible title. */

@@ -3,7 +3,8 @@
 // `incomplete`), so the form never invents a value the creator did not give.
 import { checkEligibility } from "./pkg/shop_policy.js";
 import {
-  fill, formParams, h, lang, metBadge, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, t,
+  describeSources, fill, formParams, h, lang, metBadge, noteItem, policyLine, regionOptions, restoreForm, sourceNode,
+  startPage, t,
   unverifiedBadge,
 } from "./common.js";
 
@@ -20,6 +21,13 @@ const STRINGS = {
     "elig.result": "Result",
     "elig.criteria": "Criteria",
     "elig.upcoming": "Criteria coming into force later",
+    "linkShare.from": "Offered since {date}.",
+    "linkShare.outcome": "Link-Share Only: {outcome}",
+    "linkShare.intro": "Beside the full permission, this region offers sharing TikTok Shop links for commission with fewer criteria.",
+    "elig.linkShare": "Link-Share Only tier",
+    "field.identityAndAgeVerified": "Identity and Age Verification completed in the app?",
+    "field.taxInfoProvided": "Tax information (tax code) submitted?",
+    "field.foreignCreator": "Are you a foreign creator (not a citizen of this country)?",
     "elig.next": "Next steps",
     "elig.limits": "Limits for new permission holders",
     "elig.appeal": "Appeal",
@@ -74,6 +82,13 @@ const STRINGS = {
     "elig.result": "Hasil",
     "elig.criteria": "Kriteria",
     "elig.upcoming": "Kriteria yang berlaku kemudian",
+    "linkShare.from": "Tersedia sejak {date}.",
+    "linkShare.outcome": "Link-Share Only: {outcome}",
+    "linkShare.intro": "Selain izin penuh, wilayah ini menawarkan berbagi tautan TikTok Shop untuk komisi dengan syarat yang lebih sedikit.",
+    "elig.linkShare": "Tingkat Link-Share Only",
+    "field.identityAndAgeVerified": "Verifikasi Identitas dan Usia sudah selesai di aplikasi?",
+    "field.taxInfoProvided": "Informasi pajak (kode pajak) sudah diserahkan?",
+    "field.foreignCreator": "Apakah Anda kreator asing (bukan warga negara ini)?",
     "elig.next": "Langkah berikutnya",
     "elig.limits": "Batasan untuk pemegang izin baru",
     "elig.appeal": "Banding",
@@ -128,6 +143,13 @@ const STRINGS = {
     "elig.result": "结果",
     "elig.criteria": "条件",
     "elig.upcoming": "稍后生效的条件",
+    "linkShare.from": "自{date}起提供。",
+    "linkShare.outcome": "仅分享链接档：{outcome}",
+    "linkShare.intro": "除完整权限外，该地区还提供条件更少的TikTok Shop链接分享赚佣金。",
+    "elig.linkShare": "仅分享链接档（Link-Share Only）",
+    "field.identityAndAgeVerified": "是否已在应用内完成身份与年龄验证？",
+    "field.taxInfoProvided": "是否已提交税务信息（税号）？",
+    "field.foreignCreator": "您是否为外籍达人（非该国公民）？",
     "elig.next": "下一步",
     "elig.limits": "新获权限者的限制",
     "elig.appeal": "申诉",
@@ -183,6 +205,9 @@ const EXAMPLE = {
   codeOfConductViolations: "0",
   linkedShopAtRisk: "",
   previouslyRevoked: "false",
+  foreignCreator: "false",
+  taxInfoProvided: "",
+  identityAndAgeVerified: "",
   permission: "none",
   restrictedUntil: "",
   enforcedOn: "",
@@ -210,7 +235,10 @@ function input() {
   for (const name of ["followers", "age", "codeOfConductViolations"]) {
     if (v(name) !== "") out[name] = Number(v(name));
   }
-  for (const name of ["identityVerified", "governmentAccount", "linkedShopAtRisk", "previouslyRevoked"]) {
+  for (const name of [
+    "identityVerified", "governmentAccount", "linkedShopAtRisk", "previouslyRevoked", "foreignCreator",
+    "taxInfoProvided", "identityAndAgeVerified",
+  ]) {
     if (v(name) !== "") out[name] = v(name) === "true";
   }
   out.permission = v("permission");
@@ -232,6 +260,7 @@ function criterionItem(c) {
 
 function render() {
   const report = checkEligibility(input());
+  describeSources(report.sources);
   fill($("elig-summary"),
     h("span", { className: `badge ${report.outcome}` }, t(`outcome.${report.outcome}`)), " ",
     t(`summary.${report.outcome}`, { date: report.asOf }));
@@ -263,6 +292,21 @@ function render() {
     fill($("elig-appeal"), h("ul", { className: "notes" }, noteItem(a,
       h("p", { className: "detail" }, facts.join(" "), " ", unverifiedBadge(a.verified)))));
   }
+
+  $("elig-linkshare-wrap").hidden = !report.linkShare;
+  if (report.linkShare) {
+    const tier = report.linkShare;
+    fill($("elig-linkshare"),
+      h("p", {}, t("linkShare.intro")),
+      h("p", { className: "summary" }, h("span", { className: `badge ${tier.outcome}` }, t(`outcome.${tier.outcome}`)), " ",
+        t(`summary.${tier.outcome}`, { date: report.asOf })),
+      h("p", {}, tier.message, " ", unverifiedBadge(tier.verified)),
+      tier.effectiveFrom ? h("p", { className: "detail" }, t("linkShare.from", { date: tier.effectiveFrom })) : null,
+      sourceNode(tier.source),
+      h("ul", { className: "checklist" }, tier.criteria.filter((c) => c.met !== true).map(criterionItem)),
+      h("ul", { className: "notes" }, tier.nextSteps.map((s) => noteItem(s))));
+    result.dataset.linkShare = tier.outcome;
+  } else delete result.dataset.linkShare;
 
   fill($("elig-capabilities"), report.capabilities.map((c) => noteItem(c)));
   fill($("elig-enforcement"), report.enforcement.map((n) => noteItem(n)));

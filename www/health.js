@@ -4,14 +4,21 @@
 import { accountHealth } from "./pkg/shop_policy.js";
 import {
   RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
-  lang, localToday, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t, unverifiedBadge,
+  describeSources, inForceNode, lang, localToday, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
+  unverifiedBadge,
 } from "./common.js";
 
 const STRINGS = {
   en: {
     "health.title": "Account health — shop-policy",
     "health.h1": "How healthy is my account?",
-    "health.intro": "Enter the violations on your account and your policy quiz attempts, or paste them as CSV or JSON. You get the active violation points, the enforcement milestones, how the points fall over the next 90 days, the weekly report and which quizzes can still take a point off.",
+    "health.intro": "Choose whether this is a seller's shop or a creator's account, then enter its violations and policy quiz attempts, or paste them as CSV or JSON. Sellers in Southeast Asia are judged on violation points; creators (and sellers in the US and UK) on a health rating from 0 to 1,000. You get where the account stands under the rule in force on the date, the enforcement milestones, when deductions fall away, the weekly report and which quizzes can still help.",
+    "quiz.block.amount_unpublished": "A pass gives points back, but how many is not published.",
+    "quiz.block.score_too_low": "No quiz is offered at this score.",
+    "field.role": "the account type",
+    "role.creator": "Creator",
+    "role.seller": "Seller (shop)",
+    "role": "Account",
     "health.violations": "Violations",
     "health.attempts": "Policy quiz attempts",
     "health.addViolation": "Add a violation",
@@ -37,7 +44,7 @@ const STRINGS = {
     "field.takenOn": "Taken on",
     "field.passed": "Passed (full marks)",
     "summary.points": "{points} active violation points on {date}.",
-    "summary.score": "Health score {score} ({status}) on {date}: {points} active violation points deducted.",
+    "summary.score": "Health score {score} ({status}) on {date}: active violations deduct {points} points.",
     "fig.active": "Active points",
     "fig.score": "Health score",
     "fig.reached": "Milestone reached",
@@ -89,7 +96,13 @@ const STRINGS = {
   id: {
     "health.title": "Kesehatan akun — shop-policy",
     "health.h1": "Seberapa sehat akun saya?",
-    "health.intro": "Masukkan pelanggaran di akun Anda dan percobaan kuis kebijakan, atau tempel sebagai CSV atau JSON. Anda akan melihat poin pelanggaran aktif, batas penegakan, penurunan poin dalam 90 hari ke depan, laporan mingguan, dan kuis mana yang masih dapat mengurangi satu poin.",
+    "health.intro": "Pilih apakah ini toko penjual atau akun kreator, lalu masukkan pelanggaran dan percobaan kuis kebijakannya, atau tempel sebagai CSV atau JSON. Penjual di Asia Tenggara dinilai dengan poin pelanggaran; kreator (serta penjual di AS dan Inggris) dengan skor kesehatan 0 sampai 1.000. Anda akan melihat posisi akun menurut aturan yang berlaku pada tanggal itu, batas penindakan, kapan pengurangan berakhir, laporan mingguan, dan kuis mana yang masih bisa membantu.",
+    "quiz.block.amount_unpublished": "Lulus mengembalikan sebagian skor, tetapi jumlahnya tidak dipublikasikan.",
+    "quiz.block.score_too_low": "Kuis tidak tersedia pada skor ini.",
+    "field.role": "jenis akun",
+    "role.creator": "Kreator",
+    "role.seller": "Penjual (toko)",
+    "role": "Jenis akun",
     "health.violations": "Pelanggaran",
     "health.attempts": "Percobaan kuis kebijakan",
     "health.addViolation": "Tambah pelanggaran",
@@ -115,7 +128,7 @@ const STRINGS = {
     "field.takenOn": "Tanggal ikut",
     "field.passed": "Lulus (nilai penuh)",
     "summary.points": "{points} poin pelanggaran aktif pada {date}.",
-    "summary.score": "Skor kesehatan {score} ({status}) pada {date}: {points} poin pelanggaran aktif dikurangkan.",
+    "summary.score": "Skor kesehatan {score} ({status}) pada {date}: pelanggaran aktif mengurangi {points} poin.",
     "fig.active": "Poin aktif",
     "fig.score": "Skor kesehatan",
     "fig.reached": "Batas yang tercapai",
@@ -167,7 +180,13 @@ const STRINGS = {
   zh: {
     "health.title": "账户健康 — shop-policy",
     "health.h1": "我的账户健康吗？",
-    "health.intro": "输入账户的违规记录和政策测验记录，或以CSV或JSON格式粘贴。您将看到有效违规积分、处罚节点、未来90天积分的变化、每周报告，以及哪些测验还能扣减1分。",
+    "health.intro": "选择这是商家店铺还是达人账号，然后输入违规记录和政策测验记录，或以CSV或JSON格式粘贴。东南亚商家按违规积分评估；达人（以及美国、英国商家）按0至1000分的健康分评估。您将看到按所选日期有效规则得出的账号状况、处罚节点、扣分何时失效、每周报告，以及哪些测验仍有帮助。",
+    "quiz.block.amount_unpublished": "通过后可恢复部分分数，但官方未公布具体分值。",
+    "quiz.block.score_too_low": "该分数下不提供测验。",
+    "field.role": "账号类型",
+    "role.creator": "达人",
+    "role.seller": "商家（店铺）",
+    "role": "账号类型",
     "health.violations": "违规记录",
     "health.attempts": "政策测验记录",
     "health.addViolation": "添加违规",
@@ -193,7 +212,7 @@ const STRINGS = {
     "field.takenOn": "测验日期",
     "field.passed": "通过（满分）",
     "summary.points": "{date}的有效违规积分：{points}分。",
-    "summary.score": "{date}的健康分为{score}（{status}）：扣除了{points}分有效违规积分。",
+    "summary.score": "{date}的健康分为{score}（{status}）：有效违规共扣{points}分。",
     "fig.active": "有效积分",
     "fig.score": "健康分",
     "fig.reached": "已达到的节点",
@@ -284,7 +303,10 @@ const violations = new RowEditor({ table: $("health-violations"), path: "violati
 const attempts = new RowEditor({ table: $("health-attempts"), path: "quizAttempts", columns: ATTEMPT_COLUMNS, onChange: changed });
 
 function input() {
-  const out = { region: regionSelect.value, lang: lang(), violations: violations.values(), quizAttempts: attempts.values() };
+  const out = {
+    region: regionSelect.value, role: $("health-role").value, lang: lang(),
+    violations: violations.values(), quizAttempts: attempts.values(),
+  };
   const asOf = $("health-asof").value;
   if (asOf) out.asOf = asOf;
   return out;
@@ -363,12 +385,15 @@ function chart(report) {
 
 function render() {
   const report = accountHealth(input());
+  describeSources(report.sources);
   const { reached, next } = report.milestone;
   const unit = (p) => t(report.scheme === "score" ? "fig.scoreAt" : "fig.points", { points: formatNumber(p) });
 
   fill($("health-summary"), report.score
     ? t("summary.score", { score: report.score.value, status: t(`status.${report.score.status}`), date: report.asOf, points: report.activePoints })
     : t("summary.points", { points: report.activePoints, date: report.asOf }));
+
+  fill($("health-inforce"), inForceNode(report.inForce));
 
   const figure = (label, value, extra) => h("div", {}, h("dt", {}, label), h("dd", {}, value), extra);
   fill($("health-figures"),
@@ -427,6 +452,7 @@ function render() {
   fill($("health-policy"), policyLine(report.policy));
   result.dataset.activePoints = String(report.activePoints);
   result.dataset.scheme = report.scheme;
+  result.dataset.role = report.role;
   result.hidden = false;
 }
 
@@ -500,7 +526,7 @@ function relabel() {
 page = await startPage({
   strings: STRINGS,
   restore(params) {
-    const fromLink = restoreForm(form, params, { region: "ID", asOf: "" }) || params.has("violations");
+    const fromLink = restoreForm(form, params, { region: "ID", role: "seller", asOf: "" }) || params.has("violations");
     const rows = fromLink ? { violations: [], attempts: [] } : example();
     try {
       if (params.has("violations")) rows.violations = JSON.parse(params.get("violations"));
@@ -525,6 +551,7 @@ page = await startPage({
 });
 
 regionSelect.addEventListener("change", page.update);
+$("health-role").addEventListener("change", page.update);
 $("health-asof").addEventListener("change", page.update);
 form.addEventListener("submit", (event) => {
   event.preventDefault();
@@ -560,7 +587,7 @@ $("health-import-button").addEventListener("click", () => {
   }
 });
 $("health-example").addEventListener("click", () => {
-  restoreForm(form, new URLSearchParams(), { region: "ID", asOf: "" });
+  restoreForm(form, new URLSearchParams(), { region: "ID", role: "seller", asOf: "" });
   const rows = example();
   violations.set(rows.violations);
   attempts.set(rows.attempts);

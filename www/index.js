@@ -1,7 +1,7 @@
 // The home page: what each checker answers, and the built-in policy packs with their sources
 // (read from the wasm module, so the list is always the one the checkers use).
 import { policies } from "./pkg/shop_policy.js";
-import { fill, h, sourceNode, startPage, t } from "./common.js";
+import { describeSources, fill, h, sourceNode, startPage, t } from "./common.js";
 
 const STRINGS = {
   en: {
@@ -63,14 +63,24 @@ const STRINGS = {
 const table = document.getElementById("packs");
 const wrap = document.getElementById("packs-result");
 
+/** A source as the reports show it, without the "Source:" label. */
+function sourceItem(source) {
+  const node = sourceNode(source);
+  node.firstChild.remove();
+  return h("li", {}, ...node.childNodes);
+}
+
 function render() {
-  const rows = policies().map((pack) => h("tr", { dataset: { region: pack.region } },
-    h("td", {}, `${t(`region.${pack.region}`)} (${pack.region})`),
-    h("td", {}, pack.id),
-    h("td", {}, pack.version),
-    h("td", {}, pack.effectiveDate),
-    h("td", {}, h("details", {}, h("summary", {}, t("home.sources", { n: pack.sources.length })),
-      h("ul", {}, pack.sources.map((s) => h("li", {}, sourceNode(s).lastChild)))))));
+  const rows = policies().map((pack) => {
+    describeSources(pack.sourceDetails);
+    return h("tr", { dataset: { region: pack.region } },
+      h("td", {}, `${t(`region.${pack.region}`)} (${pack.region})`),
+      h("td", {}, pack.id),
+      h("td", {}, pack.version),
+      h("td", {}, pack.effectiveDate),
+      h("td", {}, h("details", {}, h("summary", {}, t("home.sources", { n: pack.sources.length })),
+        h("ul", {}, pack.sources.map(sourceItem)))));
+  });
   fill(table.tBodies[0], rows);
   document.getElementById("packs-status").textContent = t("home.count", { n: rows.length });
   wrap.dataset.packs = String(rows.length);

@@ -6,7 +6,7 @@
 // real textarea (native editing, undo, accessibility); the marks only paint behind it. Checking
 // is debounced; in between, the previous marks are shifted by the edit so they stay on their words.
 import { checkLinks } from "./pkg/shop_policy.js";
-import { copyText, fill, h, lang, policyLine, regionOptions, sourceNode, startPage, t } from "./common.js";
+import { copyText, describeSources, fill, h, lang, policyLine, regionOptions, sourceNode, startPage, t } from "./common.js";
 
 const STRINGS = {
   en: {
@@ -210,6 +210,7 @@ function renderFinding(f) {
 
 function render() {
   const report = checkLinks({ text: text.value, surface: surface.value, region: region.value, lang: lang() });
+  describeSources(report.sources);
   lastReport = report;
   paint(text.value, report.findings);
   const n = report.findings.length;

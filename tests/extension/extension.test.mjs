@@ -288,6 +288,18 @@ test("the popup's quick checks run on the same wasm", async () => {
   await page.click("#health button");
   await page.locator("#health .outcome").waitFor({ timeout: 3000 });
   assert.match(await page.locator("#health .result").innerText(), /8 active points[\s\S]*Next at 12 \(4 to go\)/);
+  assert.match(await page.locator("#health .result").innerText(), /Judged under the rule in force on 10 February 2023: seller violation points\./);
+
+  // A creator in 2026 is on the Creator Health Rating; the rule and its source are named.
+  await page.selectOption('#health [name="role"]', "creator");
+  await page.fill('#health [name="violations"]', "2026-02-20 30 Misleading Product Information");
+  await page.fill('#health [name="asOf"]', "2026-03-01");
+  await page.click("#health button");
+  await page.locator("#health .outcome", { hasText: "health score 170" }).waitFor({ timeout: 3000 });
+  const creator = await page.locator("#health .result").innerText();
+  assert.match(creator, /Creator Health Rating[\s\S]*in force since 12 January 2026/);
+  assert.match(creator, /Source: Creator Enforcement Policy \(TikTok Shop Seller University \(Vietnam\), 2025-11-28, same rule as VN\)/);
+  await page.selectOption('#health [name="role"]', "seller");
 
   await page.locator("#closure summary").click();
   await page.fill('#closure [name="openOrders"]', "1");
@@ -297,6 +309,9 @@ test("the popup's quick checks run on the same wasm", async () => {
   const closure = await page.locator("#closure .result").innerText();
   assert.match(closure, /condition\(s\) not met/);
   assert.match(closure, /an order is still open/);
+  await page.selectOption('#closure [name="sellerType"]', "local");
+  await page.click("#closure button");
+  await page.locator("#closure .warn", { hasText: "shown as a guide" }).waitFor({ timeout: 3000 });
 
   // Bad input comes back as the library's error, with its code and path.
   await page.fill('#health [name="violations"]', "2023-02-31 4 Spam");

@@ -14,6 +14,9 @@ import {
 
 test("the region comes from the Seller Center host, then the URL, then the page language", () => {
   assert.equal(inferRegion({ hostname: "seller-id.tiktok.com", documentLang: "en" }), "ID");
+  // Indonesia's Seller Center moved to Shop | Tokopedia.
+  assert.equal(inferRegion({ hostname: "seller-id.tokopedia.com", documentLang: "en" }), "ID");
+  assert.equal(inferRegion({ hostname: "www.tokopedia.com", documentLang: "en" }), null);
   assert.equal(inferRegion({ hostname: "seller-uk.tiktok.com" }), "UK");
   assert.equal(inferRegion({ hostname: "seller-vn.tiktok.com", search: "?region=TH" }), "VN");
   assert.equal(inferRegion({ hostname: "seller.tiktokshop.com", search: "?shop_region=my" }), "MY");
@@ -74,4 +77,12 @@ test("options: stored values with defaults for what is missing or invalid", () =
   assert.deepEqual(withDefaults({}, defaults), { region: "auto", lang: "auto", patterns: defaults });
   assert.deepEqual(withDefaults({ region: "XX", lang: "fr", patterns: [] }, defaults), { region: "auto", lang: "auto", patterns: [] });
   assert.deepEqual(withDefaults({ region: "TH", lang: "zh" }, defaults).region, "TH");
+});
+
+test("the extension runs on Indonesia's Seller Center, seller-id.tokopedia.com, by default", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const manifest = JSON.parse(await readFile(new URL("../../extension/manifest.json", import.meta.url), "utf8"));
+  assert.ok(manifest.host_permissions.includes("https://seller-id.tokopedia.com/*"));
+  const defaults = withDefaults({}, manifest.host_permissions);
+  assert.ok(defaults.patterns.includes("https://seller-id.tokopedia.com/*"), JSON.stringify(defaults.patterns));
 });

@@ -186,9 +186,18 @@ test("eligibility: the facts as a form, every criterion judged, next steps, appe
   await page.selectOption("#elig-identity", "true");
   await page.selectOption("#elig-government", "false");
   await page.selectOption("#elig-prev", "false");
+  await page.selectOption("#elig-foreign", "false");
   await page.fill("#elig-coc", "0");
   await page.click("#eligibility-form button[type=submit]");
   await until(page, '#eligibility-result[data-outcome="not_eligible"]');
+  // Sources by their titles, never a bare address or file name.
+  const firstSource = await text(page, "#elig-criteria > li:first-child .source a");
+  assert.equal(firstSource, "How to Apply as an Affiliate Creator");
+  assert.match(await text(page, "#elig-criteria > li:first-child .source"), /Shop \| Tokopedia Seller University \(Indonesia\).*official page/);
+  // Beside the full permission, Indonesia's Link-Share Only tier needs no followers.
+  await until(page, '#eligibility-result[data-link-share="incomplete"]');
+  assert.equal(await page.locator("#elig-linkshare-wrap").isVisible(), true);
+  assert.match(await text(page, "#elig-linkshare"), /Link-Share Only/);
   const met = await page.locator("#elig-criteria > li").evaluateAll((lis) => lis.map((li) => [li.dataset.id, li.dataset.met]));
   assert.deepEqual(met, [
     ["followers", "no"], ["age", "yes"], ["identity_verified", "yes"], ["not_government", "yes"],
@@ -198,7 +207,7 @@ test("eligibility: the facts as a form, every criterion judged, next steps, appe
 
   await page.fill("#elig-followers", "600");
   await page.selectOption("#elig-linked", "false");
-  await until(page, '#eligibility-result[data-outcome="eligible"][data-can-apply="true"]');
+  await until(page, '#eligibility-result[data-outcome="eligible"][data-can-apply="true"][data-link-share="eligible"]');
 
   // A temporary restriction in Vietnam: the appeal deadline is dated from the enforcement day.
   await page.selectOption("#elig-region", "VN");
@@ -280,6 +289,19 @@ test("health: pasted JSON and CSV, rows added by hand, points, milestone, chart,
   await page.selectOption("#health-region", "US");
   await until(page, '#health-result[data-scheme="score"]');
 
+  // A Vietnamese creator: violation points until 11 January 2026, the Creator Health Rating from
+  // the 12th, each answer naming the rule in force on its date.
+  await page.selectOption("#health-region", "VN");
+  await page.selectOption("#health-role", "creator");
+  await page.fill("#health-asof", "2026-01-11");
+  await until(page, '#health-result[data-role="creator"][data-scheme="points"]');
+  assert.match(await text(page, "#health-inforce"), /Judged under the rule in force on 11 January 2026: creator violation points, in force until 11 January 2026\./);
+  await page.fill("#health-asof", "2026-01-12");
+  await until(page, '#health-result[data-role="creator"][data-scheme="score"]');
+  assert.match(await text(page, "#health-inforce"), /Creator Health Rating .* in force since 12 January 2026\./);
+  assert.match(await text(page, "#health-inforce .source"), /Creator Enforcement Policy — TikTok Shop Seller University \(Vietnam\) · 28 November 2025 · official page/);
+  await page.selectOption("#health-role", "seller");
+
   // Bad input points at its row.
   await page.selectOption("#health-region", "ID");
   await page.fill("#health-import", '[{"violationId":"nope","takenOn":"2024-05-01","passed":true}]');
@@ -320,6 +342,15 @@ test("closure: facts, money as typed, orders pasted as a Seller Center CSV, chec
   ]);
   assert.match(await text(page, "#closure-after"), /No new shop can be registered in the same country\./);
   assert.match(await text(page, "#closure-withdrawal"), /withdrawn/);
+  assert.match(await text(page, "#closure-scope"), /for cross-border sellers/);
+
+  // A local seller gets the cross-border policy as a guide, every rule unverified.
+  await page.selectOption("#closure-seller-type", "local");
+  await until(page, "#closure-scope.guide");
+  assert.match(await text(page, "#closure-summary"), /Guide only/);
+  assert.match(await text(page, "#closure-scope"), /shown as a guide/);
+  await page.selectOption("#closure-seller-type", "cross_border");
+  await until(page, "#closure-scope:not(.guide)");
 
   // Added rows: an open order blocks the date.
   await page.click("#closure-add-order");
