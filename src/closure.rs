@@ -8,8 +8,13 @@
 //! date: [`ClosureReport::earliest_close_date`] is the first day the shop could close if every
 //! other condition were fixed today, and it is given even while those other conditions fail.
 //!
+//! The policy is published for cross-border sellers (the pack's `closure.scope`); a local seller,
+//! for whom no closure policy is published, gets the same rules as a guide: `applies: false`,
+//! every condition `verified: false`, and `scope` says so.
+//!
 //! What the input means, precisely:
-//! - Every fact is required, so a report never rests on a silent default: the counts
+//! - Every fact is required, so a report never rests on a silent default: `sellerType`
+//!   (`cross_border` or `local`), the counts
 //!   `activeCampaigns` and `boundCreators`; `announcementSince`, a date or `null` when no
 //!   announcement is shown yet (required even then: forgetting it must not read as "not shown");
 //!   `orders`; and the money fields.

@@ -20,7 +20,13 @@
 //!   criteria: `eligible`, `not_eligible` or `incomplete`. Criteria are reported in every case.
 //! - **A criterion not yet in force** (its `effectiveFrom` is after `asOf`) does not decide the
 //!   outcome: it is reported under `upcoming`, judged like the others, and a next step says from
-//!   when it will be needed.
+//!   when it will be needed. One whose `effectiveUntil` is past no longer applies.
+//! - **Foreign or local.** A criterion may bind only foreign creators (Indonesia's identity and
+//!   age verification) or only local ones (Vietnam's tax code). It is left out for the others;
+//!   when `foreignCreator` is not given it stays, met if the fact is met, else unknown.
+//! - **Link-Share Only** (Indonesia, Vietnam): the tier is judged beside the full permission on
+//!   the same criteria less the ones it waives (followers), with the same enforcement state, and
+//!   reported as `linkShare` while the pack offers it on `asOf`.
 //! - **Messages.** A criterion's, capability's, appeal's and limit's `message` is the rule's
 //!   own statement: a pack may replace it (`message: { en, id, zh }`). Next steps and the
 //!   `reason` are derived from the facts and always come from the built-in catalogs, citing the

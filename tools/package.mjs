@@ -1,7 +1,7 @@
 // Writes the npm package files wasm-bindgen does not: package.json with an explicit `exports`
 // map, and the Node entry that initializes the module synchronously from its one .wasm file.
 // Run by `./build.sh build` after wasm-bindgen and wasm-opt have filled pkg/.
-import { readFileSync, writeFileSync, copyFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -32,6 +32,12 @@ function files(dir, prefix = "") {
 }
 
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+// The built-in packs as written, with the maintainers' notes the module leaves out, and their
+// changelog: `import pack from "shop-policy/policies/ID.json" with { type: "json" }`.
+mkdirSync(join(pkg, "policies"), { recursive: true });
+for (const name of readdirSync(join(root, "policies"))) {
+  if (/\.(json|md)$/.test(name)) copyFileSync(join(root, "policies", name), join(pkg, "policies", name));
+}
 copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
 
 const manifest = {
@@ -50,6 +56,7 @@ const manifest = {
       default: "./shop_policy.js",
     },
     "./shop_policy_bg.wasm": "./shop_policy_bg.wasm",
+    "./policies/*": "./policies/*",
     "./package.json": "./package.json",
   },
   files: files(pkg).filter((f) => f !== "package.json").sort(),

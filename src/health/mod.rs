@@ -13,6 +13,12 @@
 //! Every figure below comes from the region's pack (`health` section); the built-in values are
 //! in parentheses.
 //!
+//! - **Role and regime.** Sellers and creators are judged under different schemes (`role`,
+//!   default `seller`), and a scheme changes over time: Southeast Asian creators were on
+//!   violation points until 2026-01-11 and are on the Creator Health Rating from 2026-01-12. The
+//!   pack lists each role's regimes with their dates; the report is judged under the one in
+//!   force on `asOf` and names it (`inForce`), so one history can be asked about on either side
+//!   of a change.
 //! - **The as-of date.** The report is the account as it stands at the end of `asOf` (default:
 //!   today in the region). Violations issued and quiz attempts taken after it have not happened
 //!   yet on that day and are left out, so a caller may pass a whole history and ask about any
@@ -26,9 +32,14 @@
 //!   (score scheme); `milestone.reached` is the furthest one applying, `milestone.next` the
 //!   first that does not yet, with `pointsToGo`, the distance to it. `warning` is set when
 //!   `pointsToGo` is within `warning.distance` (5, a parameter).
-//! - **Score scheme** (US): the score is `score.start` (200) minus the active points, clamped to
-//!   `min..max` (0..1000). The sources give the scale and thresholds but not the deduction per
-//!   violation, so the score is reported with `verified: false` and a note.
+//! - **Score scheme** (US and UK sellers, creators): the score is `score.start` (200) minus the
+//!   active points, clamped to `min..max` (0..1000); a violation's points count for the regime's
+//!   window (US sellers: 180 days). The sources give the scale and thresholds but not the
+//!   deduction per violation, so the score is reported with `verified: false` and a note. Where
+//!   the pack says the quiz is not offered at a score (US sellers: 0), quizzes are blocked
+//!   (`score_too_low`); where the amount a pass gives back is not published
+//!   (`pointsRemovedPerPass: null`), a pass changes nothing in the estimate
+//!   (`amount_unpublished`).
 //! - **Weekly report**: the violations issued in the `weeklyReport.days` (7) days ending on
 //!   `asOf`, inclusive (`asOf` − 6 through `asOf`), with the points they carried when issued,
 //!   by type and by surface, most frequent first.

@@ -150,3 +150,17 @@ test("lone surrogates and astral characters survive the trip into wasm", () => {
   const result = validatePolicy({ id: "x", extends: "ID", note: "a\ud800b😀", colour: "\udfff" });
   assert.deepEqual(result.diagnostics.map((d) => d.path), ["colour"]);
 });
+
+test("the package ships the packs with their notes and the changelog, one entry per version", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const read = async (name) => readFile(new URL(import.meta.resolve(`shop-policy/policies/${name}`)), "utf8");
+  const changelog = await read("CHANGELOG.md");
+  for (const summary of policies()) {
+    const file = JSON.parse(await read(`${summary.region}.json`));
+    assert.equal(file.version, summary.version, summary.region);
+    assert.match(changelog, new RegExp(`^## ${summary.version.replaceAll(".", "\\.")} — `, "m"), summary.version);
+  }
+  const base = JSON.parse(await read("base.json"));
+  assert.ok(base.health.regimes.some((r) => typeof r.note === "string"), "notes stay in the files");
+  assert.equal(getPolicy("ID").health.regimes.every((r) => r.note === undefined), true, "and out of the module");
+});
