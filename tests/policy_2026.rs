@@ -382,4 +382,17 @@ fn every_rule_source_is_described_and_borrowed_rules_say_from_where() {
     assert!(thirdparty.publisher.is_some());
     let report = eligibility(creator("ID", "2026-03-01", 700));
     assert!(report.sources.iter().all(|s| s.title.is_some()));
+
+    // Thailand cites its own page where it has one, and says where a rule is borrowed.
+    let th = links("TH", "สั่งซื้อได้ที่ shopee.co.th/myshop หรือโทร 081 234 5678");
+    let by_rule = |id: &str| {
+        let f = th.findings.iter().find(|f| &*f.rule_id == id).unwrap();
+        th.sources.iter().find(|s| s.source == *f.source).unwrap().clone()
+    };
+    assert_eq!(by_rule("links.phone").borrowed_from.as_deref(), Some("VN"));
+    // The ban on marketplace links is cited from an Indonesian article (seed 001).
+    assert_eq!(by_rule("links.ecommerce_link").borrowed_from.as_deref(), Some("ID"));
+    let pack = builtin_pack("TH").unwrap().unwrap();
+    let own = pack.links.rule("links.cta_order_elsewhere").unwrap();
+    assert_eq!(pack.source_info(&own.meta.source).and_then(|s| s.region.as_deref()), Some("TH"));
 }
