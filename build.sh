@@ -175,7 +175,7 @@ site_seeds() {
 # page-ready timings go to test-results/site/.
 site_test() {
   log "site (Playwright)"
-  node --test --test-reporter=spec tests/site/site.test.mjs
+  node --test --test-reporter=spec tests/site/*.test.mjs
 }
 
 fuzz_smoke() {

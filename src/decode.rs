@@ -101,11 +101,12 @@ impl Decoder {
         self.diagnostics
     }
 
-    /// For checker arguments: the decoded value, or the first problem as the error.
+    /// For checker arguments: the decoded value, or the first problem as the error, carrying
+    /// every problem when there are several.
     pub fn finish<T>(self, value: Option<T>) -> Result<T, Error> {
-        match (self.diagnostics.into_iter().next(), value) {
+        match (self.diagnostics.first().cloned(), value) {
             (None, Some(value)) => Ok(value),
-            (Some(first), _) => Err(first),
+            (Some(first), _) => Err(Error::with_diagnostics(first, self.diagnostics)),
             (None, None) => {
                 Err(Error::new(ErrorCode::InvalidInput, "", "the input could not be read"))
             }

@@ -88,6 +88,9 @@ fn bounded(mut text: String, max: usize) -> String {
     text
 }
 
+/// The most problems an input error lists: enough for any form, bounded for a 100,000-row paste.
+pub const MAX_INPUT_DIAGNOSTICS: usize = 50;
+
 /// A validation finding; the same shape as an error.
 pub type Diagnostic = Error;
 
@@ -121,6 +124,16 @@ impl Error {
         Error { code: ErrorCode::InvalidPack, path, message, diagnostics }
     }
 
+    /// The first of several problems with a checker's argument, carrying them all (at most
+    /// [`MAX_INPUT_DIAGNOSTICS`]), so a form can mark every field at fault at once.
+    pub fn with_diagnostics(mut first: Error, all: Vec<Diagnostic>) -> Self {
+        if all.len() > 1 {
+            first.diagnostics = all;
+            first.diagnostics.truncate(MAX_INPUT_DIAGNOSTICS);
+        }
+        first
+    }
+
     /// The stable code.
     pub fn code(&self) -> ErrorCode {
         self.code
@@ -136,7 +149,8 @@ impl Error {
         &self.message
     }
 
-    /// For `invalid_pack`, every problem found; empty otherwise.
+    /// For `invalid_pack`, every problem found; for a checker's argument with more than one
+    /// problem, each of them (the first is the error itself); empty otherwise.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }

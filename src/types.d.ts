@@ -31,7 +31,11 @@ export interface ShopPolicyError extends Error {
   name: "ShopPolicyError";
   code: ErrorCode;
   path: string;
-  /** For `invalid_pack`: every problem found. */
+  /**
+   * For `invalid_pack`: every problem found. For a checker's argument with more than one problem:
+   * each of them (at most 50; the first is the error's own `code`, `path` and message), so a form
+   * can mark every field at fault at once.
+   */
   diagnostics?: Diagnostic[];
 }
 

@@ -396,3 +396,44 @@ fn every_rule_source_is_described_and_borrowed_rules_say_from_where() {
     let own = pack.links.rule("links.cta_order_elsewhere").unwrap();
     assert_eq!(pack.source_info(&own.meta.source).and_then(|s| s.region.as_deref()), Some("TH"));
 }
+
+// --- Every problem with an input at once ------------------------------------------------------
+
+#[test]
+fn an_input_with_several_problems_lists_them_all_first_one_first() {
+    let input = json!({ "region": "MY", "asOf": "2026-06-01", "orders": [] });
+    let text = input.to_string();
+    let err =
+        ENGINE.check_closure(&Value::parse_json(&text).unwrap(), Today::Required).unwrap_err();
+    assert_eq!((err.code().as_str(), err.path()), ("invalid_input", "initiatedBy"));
+    let paths: Vec<&str> = err.diagnostics().iter().map(|d| d.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            "initiatedBy",
+            "sellerType",
+            "activeCampaigns",
+            "boundCreators",
+            "announcementSince",
+            "commissionArrears",
+            "balance",
+            "unpaidInvoices",
+            "depositArrears",
+            "deposit"
+        ]
+    );
+    // One problem: the error alone, no list.
+    let one = json!({ "region": "ID", "asOf": "2026-13-01", "violations": [] });
+    let text = one.to_string();
+    let err =
+        ENGINE.account_health(&Value::parse_json(&text).unwrap(), Today::Required).unwrap_err();
+    assert!(err.diagnostics().is_empty());
+    // A huge paste does not return a huge list.
+    let rows: Vec<Json> = (0..500)
+        .map(|i| json!({ "id": i, "type": "x", "points": 1, "issuedOn": "2026-01-01" }))
+        .collect();
+    let many = json!({ "region": "ID", "asOf": "2026-03-01", "violations": rows }).to_string();
+    let err =
+        ENGINE.account_health(&Value::parse_json(&many).unwrap(), Today::Required).unwrap_err();
+    assert_eq!(err.diagnostics().len(), shop_policy::error::MAX_INPUT_DIAGNOSTICS);
+}

@@ -4,9 +4,9 @@
 // "12,500.00" in Indonesia is 1250000 and in Vietnam (no minor unit) "12.500" is 12500.
 import { checkClosure, getPolicy } from "./pkg/shop_policy.js";
 import {
-  RowEditor, addDays, csvDate, csvObjects, fill, formParams, formatMoney, h, inputError, lang, localToday, metBadge,
-  describeSources, minorToDecimal, noteItem, parseAmount, policyLine, regionOptions, restoreForm, sourceNode, startPage, t,
-  unverifiedBadge,
+  RowEditor, addDays, csvDate, csvObjects, describeSources, fill, formParams, formatMoney, formatNumber, h, inputError,
+  lang, localToday, metBadge, minorToDecimal, noteItem, parseCount, parseMoney, policyLine, regionOptions, restoreForm,
+  showExample, showUnderstood, sourceNode, startPage, t, unverifiedBadge,
 } from "./common.js";
 
 const STRINGS = {
@@ -14,6 +14,8 @@ const STRINGS = {
     "closure.title": "Shop closure — shop-policy",
     "closure.h1": "Can my shop close?",
     "closure.intro": "Enter the shop's facts and its orders (add rows, or paste the CSV of an order export). You get every closure condition with what blocks it, the earliest day the shop could close, the deposit refund and what still holds after closure. TikTok Shop publishes this policy for cross-border sellers; for a local shop it is shown as a guide.",
+    "sellerType.choose": "Choose…",
+    "initiatedBy.choose": "Choose…",
     "guide": "Guide only",
     "sellerType.local": "A local seller (based in this market)",
     "sellerType.cross_border": "A cross-border seller (based outside this market)",
@@ -69,6 +71,8 @@ const STRINGS = {
     "closure.title": "Penutupan toko — shop-policy",
     "closure.h1": "Bisakah toko saya ditutup?",
     "closure.intro": "Masukkan fakta toko dan pesanannya (tambah baris, atau tempel CSV hasil ekspor pesanan). Anda akan melihat setiap syarat penutupan beserta penghambatnya, tanggal paling awal toko bisa ditutup, pengembalian deposit, dan apa yang tetap berlaku setelah penutupan. TikTok Shop memublikasikan kebijakan ini untuk penjual lintas negara; untuk toko lokal kebijakan ini ditampilkan sebagai panduan.",
+    "sellerType.choose": "Pilih…",
+    "initiatedBy.choose": "Pilih…",
     "guide": "Hanya panduan",
     "sellerType.local": "Penjual lokal (berbasis di pasar ini)",
     "sellerType.cross_border": "Penjual lintas negara (berbasis di luar pasar ini)",
@@ -124,6 +128,8 @@ const STRINGS = {
     "closure.title": "关闭店铺 — shop-policy",
     "closure.h1": "我的店铺可以关闭吗？",
     "closure.intro": "输入店铺信息和订单（逐行添加，或粘贴订单导出的CSV）。您将看到每一项关店条件及其阻碍、最早可关店日期、保证金退还金额，以及关店后仍需遵守的事项。TikTok Shop公布的是跨境卖家的关店政策；本土店铺仅供参考。",
+    "sellerType.choose": "请选择…",
+    "initiatedBy.choose": "请选择…",
     "guide": "仅供参考",
     "sellerType.local": "本土卖家（主体在该市场内）",
     "sellerType.cross_border": "跨境卖家（主体在该市场以外）",
@@ -200,6 +206,9 @@ function example() {
   };
 }
 
+/** A blank form: every fact unknown until given (the check lists what it still needs). */
+const EMPTY = { region: "ID" };
+
 const $ = (id) => document.getElementById(id);
 const form = $("closure-form");
 const result = $("closure-result");
@@ -218,20 +227,31 @@ function currency() {
 
 function input() {
   const v = (name) => form.elements[name].value.trim();
-  const count = (name) => (v(name) === "" ? null : Number(v(name)));
+  const region = v("region");
+  const count = (name) => parseCount(v(name), region, name);
   const out = {
     region: v("region"),
     lang: lang(),
-    initiatedBy: v("initiatedBy"),
-    sellerType: v("sellerType"),
+    initiatedBy: v("initiatedBy") || null,
+    sellerType: v("sellerType") || null,
     activeCampaigns: count("activeCampaigns"),
     boundCreators: count("boundCreators"),
     announcementSince: v("announcementSince") || null,
     orders: orders.values(),
   };
   if (v("asOf")) out.asOf = v("asOf");
-  const { minorUnit } = currency();
-  for (const name of MONEY) out[name] = parseAmount(v(name), minorUnit, name);
+  // An empty amount is unknown (the library asks for it), never 0; what was read is shown back.
+  const money = currency();
+  for (const name of MONEY) {
+    const minor = parseMoney(v(name), money, region, name);
+    out[name] = minor;
+    const plain = minor === null || String(minor / 10 ** money.minorUnit) === v(name);
+    showUnderstood(form.elements[name], plain ? "" : t("understood", { value: formatMoney(minor, money) }));
+  }
+  for (const name of ["activeCampaigns", "boundCreators"]) {
+    const n = out[name];
+    showUnderstood(form.elements[name], n === null || String(n) === v(name) ? "" : t("understood", { value: formatNumber(n) }));
+  }
   return out;
 }
 
@@ -325,8 +345,8 @@ function showCount() {
 function relabel() {
   regionOptions(regionSelect);
   orders.relabel();
-  for (const option of $("closure-initiated").options) option.textContent = t(`initiatedBy.${option.value}`);
-  for (const option of $("closure-seller-type").options) option.textContent = t(`sellerType.${option.value}`);
+  for (const option of $("closure-initiated").options) option.textContent = t(`initiatedBy.${option.value || "choose"}`);
+  for (const option of $("closure-seller-type").options) option.textContent = t(`sellerType.${option.value || "choose"}`);
   showCount();
 }
 
@@ -337,9 +357,10 @@ function showCurrency() {
 page = await startPage({
   strings: STRINGS,
   restore(params) {
-    const { fields, orders: rows } = example();
-    const fromLink = restoreForm(form, params, fields) || params.has("orders");
-    let list = fromLink ? [] : rows;
+    // Empty unless a shared link says otherwise: the example is loaded only on request, and an
+    // empty field is unknown (the check asks for it), never 0.
+    restoreForm(form, params, EMPTY);
+    let list = [];
     try {
       if (params.has("orders")) list = JSON.parse(params.get("orders"));
     } catch {
@@ -392,10 +413,11 @@ $("closure-example").addEventListener("click", () => {
   const { fields, orders: rows } = example();
   restoreForm(form, new URLSearchParams(), fields);
   orders.set(rows);
+  showExample(form, true);
   page.update();
 });
 $("closure-clear").addEventListener("click", () => {
-  restoreForm(form, new URLSearchParams(), { region: regionSelect.value, initiatedBy: "seller", sellerType: "cross_border", activeCampaigns: "0", boundCreators: "0" });
+  restoreForm(form, new URLSearchParams(), { ...EMPTY, region: regionSelect.value });
   orders.set([]);
   page.update();
 });

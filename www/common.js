@@ -65,6 +65,7 @@ const SHARED = {
     "policy": "Judged under policy {id}, version {version}.",
     "check": "Check",
     "example": "Load the example",
+    "example.loaded": "Example data: replace it with your own.",
     "clear": "Clear",
     "share": "Copy a link to this check",
     "share.done": "Link copied.",
@@ -79,6 +80,16 @@ const SHARED = {
     "import": "Import",
     "import.done": "Imported {n} rows.",
     "error.title": "This input cannot be checked yet.",
+    "error.missing": "Fill this in: it is needed to judge.",
+    "number.currency": "This amount is in {written}; the shop's currency is {expected}.",
+    "number.notMoney": "Write the number only: {text}",
+    "number.negative": "This cannot be negative: {text}",
+    "number.unreadable": "This number cannot be read: {text}",
+    "number.noDecimals": "{code} has no decimal places: {text}",
+    "number.tooPrecise": "{code} has {places} decimal places: {text}",
+    "number.notWhole": "This must be a whole number: {text}",
+    "number.tooLarge": "This number is too large: {text}",
+    "understood": "= {value}",
     "error.where": "Please check {field}.",
     "error.invalid_input": "The value is missing, of the wrong kind or out of range.",
     "error.unknown_field": "This field is not part of the input.",
@@ -140,6 +151,7 @@ const SHARED = {
     "policy": "Dinilai dengan kebijakan {id}, versi {version}.",
     "check": "Periksa",
     "example": "Muat contoh",
+    "example.loaded": "Data contoh: ganti dengan data Anda sendiri.",
     "clear": "Kosongkan",
     "share": "Salin tautan ke pemeriksaan ini",
     "share.done": "Tautan disalin.",
@@ -154,6 +166,16 @@ const SHARED = {
     "import": "Impor",
     "import.done": "{n} baris diimpor.",
     "error.title": "Masukan ini belum dapat diperiksa.",
+    "error.missing": "Isi kolom ini: diperlukan untuk penilaian.",
+    "number.currency": "Jumlah ini dalam {written}; mata uang toko adalah {expected}.",
+    "number.notMoney": "Tulis angkanya saja: {text}",
+    "number.negative": "Nilai ini tidak boleh negatif: {text}",
+    "number.unreadable": "Angka ini tidak dapat dibaca: {text}",
+    "number.noDecimals": "{code} tidak memakai angka desimal: {text}",
+    "number.tooPrecise": "{code} memakai {places} angka desimal: {text}",
+    "number.notWhole": "Nilai ini harus bilangan bulat: {text}",
+    "number.tooLarge": "Angka ini terlalu besar: {text}",
+    "understood": "= {value}",
     "error.where": "Periksa kembali {field}.",
     "error.invalid_input": "Nilainya kosong, jenisnya salah, atau di luar rentang.",
     "error.unknown_field": "Kolom ini bukan bagian dari masukan.",
@@ -215,6 +237,7 @@ const SHARED = {
     "policy": "依据政策 {id}（版本 {version}）判断。",
     "check": "检查",
     "example": "载入示例",
+    "example.loaded": "示例数据：请替换为您自己的数据。",
     "clear": "清空",
     "share": "复制此检查的链接",
     "share.done": "链接已复制。",
@@ -229,6 +252,16 @@ const SHARED = {
     "import": "导入",
     "import.done": "已导入{n}行。",
     "error.title": "暂时无法检查此输入。",
+    "error.missing": "请填写此项：判断需要它。",
+    "number.currency": "该金额的币种为{written}，店铺币种为{expected}。",
+    "number.notMoney": "请只填写数字：{text}",
+    "number.negative": "此项不能为负数：{text}",
+    "number.unreadable": "无法识别此数字：{text}",
+    "number.noDecimals": "{code}没有小数位：{text}",
+    "number.tooPrecise": "{code}最多{places}位小数：{text}",
+    "number.notWhole": "此项须为整数：{text}",
+    "number.tooLarge": "数字过大：{text}",
+    "understood": "= {value}",
     "error.where": "请检查{field}。",
     "error.invalid_input": "该值缺失、类型错误或超出范围。",
     "error.unknown_field": "该字段不属于输入内容。",
@@ -455,33 +488,186 @@ export function inputError(code, path, message) {
   return Object.assign(new Error(message), { name: "InputError", code, path });
 }
 
+// ---- Numbers as people type them ------------------------------------------------------------
+//
+// Sellers type amounts and counts the way their region writes them: "Rp 1.500.000", "RM1,250.50",
+// "฿ 12,000", "500rb", "1,2 jt", "50k", "1.2万", "−12.500,00", fullwidth digits from a Chinese
+// input method. A value is read into a number and shown back as understood; what cannot be read
+// without guessing (a decimal in dong, "1,234" where both readings are possible and the region's
+// convention does not decide) is refused with a message rather than changed.
+
+/** The decimal separator each region writes; the other of "." and "," groups thousands. */
+const DECIMAL_MARK = { ID: ",", VN: ",", MY: ".", TH: ".", PH: ".", SG: ".", UK: ".", US: "." };
+
+/** Currency signs and codes as typed, by the code they mean. */
+const CURRENCY_SIGNS = [
+  ["SGD", /^(?:S\$|SGD|SG\$)/i], ["USD", /^(?:US\$|USD)/i], ["MYR", /^(?:RM|MYR)/i], ["IDR", /^(?:Rp\.?|IDR)/i],
+  ["THB", /^(?:฿|THB|บาท)/i], ["VND", /^(?:₫|VND|VNĐ|đ)/i], ["PHP", /^(?:₱|PHP|Php)/], ["GBP", /^(?:£|GBP)/i],
+  ["$", /^\$/],
+];
+const CURRENCY_SUFFIXES = [
+  ["IDR", /(?:rupiah|IDR)$/i], ["MYR", /(?:ringgit|MYR|RM)$/i], ["THB", /(?:฿|บาท|baht|THB)$/i],
+  ["VND", /(?:₫|VNĐ|VND|đồng|dong|đ)$/i], ["PHP", /(?:₱|PHP|pesos?)$/i], ["SGD", /(?:SGD|S\$)$/i],
+  ["GBP", /(?:£|GBP)$/i], ["USD", /(?:USD|US\$)$/i], ["$", /\$$/],
+];
+
+/** Shorthand multipliers written after a number, longest first. */
+const MULTIPLIERS = [
+  [/(?:juta|jt|triệu|tr|million|mil|mn|ล้าน)$/i, 1e6], [/(?:แสน)$/, 1e5], [/(?:หมื่น|万|萬)$/, 1e4],
+  [/(?:ribu|rb|nghìn|ngàn|thousand|พัน|千|k)$/i, 1e3],
+];
+
 /**
- * A money amount typed the way people write it ("500,000.00", "500.000,00", "1,5", "-12500")
- * as integer minor units. The last "." or "," is the decimal point when it occurs once and has
- * 1..minorUnit digits after it; every other separator groups thousands. Empty → 0.
+ * A number as typed in `region`: `{ value, sign }` where `value` is exact to the digits given as a
+ * `{ whole, fraction }` pair of digit strings (no floating point), or an `InputError` at `path`.
  */
-export function parseAmount(text, minorUnit, path) {
-  let s = String(text).replace(/[\s_\u00a0]/g, "");
-  if (s === "") return 0;
-  const negative = s.startsWith("-");
-  if (negative) s = s.slice(1);
-  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) throw inputError("invalid_input", path, `not an amount: ${text}`);
-  let whole = s;
-  let fraction = "";
-  const at = Math.max(s.lastIndexOf("."), s.lastIndexOf(","));
-  if (at >= 0 && minorUnit > 0) {
-    const sep = s[at];
-    const after = s.slice(at + 1);
-    if (after.length >= 1 && after.length <= minorUnit && s.indexOf(sep) === at && /^\d+$/.test(after)) {
-      whole = s.slice(0, at);
-      fraction = after;
+function readNumber(text, region, path, { allowNegative = false, currency = null } = {}) {
+  let s = String(text).normalize("NFKC").trim().replace(/[\s\u00a0\u202f_']/g, "");
+  if (s === "") return null;
+  // A minus of any kind, or accounting parentheses.
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (/^[-−–—]/.test(s)) {
+    negative = true;
+    s = s.slice(1);
+  }
+  // A currency sign or code before or after, which must be the shop's.
+  let written = null;
+  for (const [code, re] of CURRENCY_SIGNS) {
+    const m = re.exec(s);
+    if (m) {
+      written = code;
+      s = s.slice(m[0].length);
+      break;
     }
   }
-  whole = whole.replace(/[.,]/g, "") || "0";
-  if (!/^\d+$/.test(whole)) throw inputError("invalid_input", path, `not an amount: ${text}`);
-  const minor = Number(whole + fraction.padEnd(minorUnit, "0"));
-  if (!Number.isSafeInteger(minor)) throw inputError("invalid_input", path, `amount too large: ${text}`);
-  return negative ? -minor : minor;
+  if (!written) {
+    for (const [code, re] of CURRENCY_SUFFIXES) {
+      const m = re.exec(s);
+      if (m) {
+        written = code;
+        s = s.slice(0, m.index);
+        break;
+      }
+    }
+  }
+  if (/^[-−–—]/.test(s)) {
+    negative = true;
+    s = s.slice(1);
+  }
+  if (written && currency && written !== currency.code && !(written === "$" && ["USD", "SGD"].includes(currency.code))) {
+    throw inputError("invalid_input", path, t("number.currency", { written, expected: currency.code }));
+  }
+  if (written && !currency) throw inputError("invalid_input", path, t("number.notMoney", { text }));
+  let multiplier = 1;
+  for (const [re, factor] of MULTIPLIERS) {
+    const m = re.exec(s);
+    if (m && m.index > 0) {
+      multiplier = factor;
+      s = s.slice(0, m.index);
+      break;
+    }
+  }
+  if (negative && !allowNegative) throw inputError("invalid_input", path, t("number.negative", { text }));
+  if (!/^\d[\d.,]*$/.test(s) || /[.,]$/.test(s)) throw inputError("invalid_input", path, t("number.unreadable", { text }));
+
+  // Which of "." and "," is the decimal mark: the last one when both appear; one that repeats
+  // groups thousands; a single one followed by other than three digits is a decimal mark; a single
+  // one followed by exactly three digits is read by the region's convention.
+  const dots = s.split(".").length - 1;
+  const commas = s.split(",").length - 1;
+  let decimalMark = null;
+  if (dots && commas) decimalMark = s.lastIndexOf(".") > s.lastIndexOf(",") ? "." : ",";
+  else if (dots + commas === 1) {
+    const mark = dots ? "." : ",";
+    const after = s.length - s.indexOf(mark) - 1;
+    decimalMark = after !== 3 || multiplier !== 1 ? mark : DECIMAL_MARK[region] === mark ? mark : null;
+  }
+  let whole = s;
+  let fraction = "";
+  if (decimalMark) {
+    const at = s.lastIndexOf(decimalMark);
+    whole = s.slice(0, at);
+    fraction = s.slice(at + 1);
+    if (fraction.includes(".") || fraction.includes(",")) throw inputError("invalid_input", path, t("number.unreadable", { text }));
+  }
+  const group = decimalMark === "." ? "," : ".";
+  // Grouping marks must group by three: "1.50.000" is a typo, not 150,000.
+  const groups = whole.split(decimalMark === null ? /[.,]/ : group);
+  if (groups.length > 1 && (groups.slice(1).some((g) => g.length !== 3) || groups[0].length > 3 || groups[0] === "")) {
+    throw inputError("invalid_input", path, t("number.unreadable", { text }));
+  }
+  whole = groups.join("") || "0";
+  if (decimalMark === null && whole.includes(".")) throw inputError("invalid_input", path, t("number.unreadable", { text }));
+  return { negative, whole, fraction, multiplier };
+}
+
+/** `{ whole, fraction } × multiplier` as an integer count of 10^-places units, or `null` if not whole. */
+function scaled({ whole, fraction, multiplier }, places) {
+  const zeros = Math.round(Math.log10(multiplier)) + places;
+  const digits = (whole + fraction).replace(/^0+(?=\d)/, "");
+  const shift = zeros - fraction.length;
+  if (shift < 0) {
+    const cut = digits.slice(digits.length + shift);
+    if (/[1-9]/.test(cut)) return null;
+    return BigInt(digits.slice(0, digits.length + shift) || "0");
+  }
+  return BigInt(digits + "0".repeat(shift));
+}
+
+/**
+ * An amount typed in the region's ways, as whole minor units of `currency` (`{ code, minorUnit }`):
+ * `null` for an empty field (unknown), an `InputError` at `path` for what cannot be read exactly.
+ */
+export function parseMoney(text, currency, region, path) {
+  const n = readNumber(text, region, path, { allowNegative: true, currency });
+  if (n === null) return null;
+  const minor = scaled(n, currency.minorUnit);
+  if (minor === null) {
+    throw inputError("invalid_input", path, currency.minorUnit === 0
+      ? t("number.noDecimals", { text, code: currency.code })
+      : t("number.tooPrecise", { text, places: currency.minorUnit, code: currency.code }));
+  }
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw inputError("invalid_input", path, t("number.tooLarge", { text }));
+  return n.negative ? -Number(minor) : Number(minor);
+}
+
+/** A count typed in the region's ways ("1.200", "1,2 rb", "1.2k", "1.2万"): a whole number, or `null` if empty. */
+export function parseCount(text, region, path) {
+  const n = readNumber(text, region, path);
+  if (n === null) return null;
+  const count = scaled(n, 0);
+  if (count === null) throw inputError("invalid_input", path, t("number.notWhole", { text }));
+  if (count > BigInt(Number.MAX_SAFE_INTEGER)) throw inputError("invalid_input", path, t("number.tooLarge", { text }));
+  return Number(count);
+}
+
+/**
+ * Shows next to `input` how its value was understood ("= IDR 500,000.00"), or nothing when the
+ * value reads as written; the note is announced to screen readers with the field.
+ */
+export function showUnderstood(input, text) {
+  let note = input.nextElementSibling?.classList.contains("understood") ? input.nextElementSibling : null;
+  if (!text) {
+    note?.remove();
+    return;
+  }
+  if (!note) {
+    note = h("span", { className: "understood", id: `${input.id}-understood` });
+    input.after(note);
+    const ids = new Set((input.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
+    ids.add(note.id);
+    input.setAttribute("aria-describedby", [...ids].join(" "));
+  }
+  note.textContent = text;
+}
+
+/** Back-compatible: an amount in minor units, empty meaning unknown. */
+export function parseAmount(text, minorUnit, path) {
+  return parseMoney(text, { code: "", minorUnit }, "US", path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -708,11 +894,76 @@ export async function copyText(text, statusEl, selectable) {
  * Resolves to `{ update, updateSoon }`: `update()` saves the state and renders now,
  * `updateSoon()` does so once typing pauses.
  */
+const LANG_KEY = "shop-policy:lang";
+
+/** The language last chosen on this site (kept on this device only), if any. */
+function storedLang() {
+  try {
+    const lang = localStorage.getItem(LANG_KEY);
+    return LANGS.includes(lang) ? lang : null;
+  } catch {
+    return null; // storage blocked: the browser's language decides
+  }
+}
+
+function rememberLang(lang) {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage blocked: the choice still travels in the links between pages.
+  }
+}
+
+/** The first of the browser's languages the site speaks ("in" is the old code for Indonesian). */
+function browserLang() {
+  const tags = navigator.languages?.length ? navigator.languages : [navigator.language ?? "en"];
+  for (const tag of tags) {
+    const base = String(tag).toLowerCase().split("-")[0];
+    const lang = base === "in" ? "id" : base;
+    if (LANGS.includes(lang)) return lang;
+  }
+  return "en";
+}
+
+/**
+ * Fields the person changed before the page was ready (typed while the engine loaded). Restoring
+ * a shared link or defaults never overwrites them.
+ */
+let editedEarly = new WeakSet();
+
+/**
+ * Remembers every text field whose value differs from what the HTML said: the person typed in it
+ * before the scripts ran. (Selects are filled by the scripts themselves, so only a change event
+ * counts for them, from `startPage` on.)
+ */
+function noteEarlyEdits() {
+  for (const el of document.querySelectorAll("input, textarea")) {
+    const changed = el.type === "checkbox" ? el.checked !== el.defaultChecked : el.value !== el.defaultValue;
+    if (changed) editedEarly.add(el);
+  }
+}
+
+/**
+ * Shows (or hides) the "example" label over a form: an example is loaded only on request, and
+ * the label stays until the person edits anything.
+ */
+export function showExample(form, on) {
+  let label = form.querySelector(".example-label");
+  if (!on) {
+    label?.remove();
+    return;
+  }
+  if (!label) {
+    label = h("p", { className: "example-label", attrs: { role: "status" } }, t("example.loaded"));
+    form.prepend(label);
+    form.addEventListener("input", () => showExample(form, false), { once: true });
+  }
+}
+
 export async function startPage({ strings, restore, state, render, relabel = () => {}, fieldFor = () => null, errorEl, resultEl, resultAttr }) {
   tables = Object.fromEntries(LANGS.map((l) => [l, { ...SHARED[l], ...strings[l] }]));
   const langSelect = document.getElementById("lang");
   const status = document.getElementById("engine-status");
-  let invalid = null;
 
   const hashParams = () => new URLSearchParams(location.hash.slice(1));
   const applyLang = (wanted) => {
@@ -741,6 +992,26 @@ export async function startPage({ strings, restore, state, render, relabel = () 
     }
   };
 
+  // The fields marked invalid by the last error, to clear on the next check.
+  let marked = [];
+  const clearMarks = () => {
+    for (const { input, note } of marked) {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+      note.remove();
+    }
+    marked = [];
+  };
+
+  /** Why a problem is one, in the page's language: a missing value is asked for plainly. */
+  const reason = (problem) => {
+    // The page's own reading of a field (an amount, a count, a date) says what is wrong in words.
+    if (problem.name === "InputError") return problem.message;
+    if (problem.code === "invalid_input" && /^missing required field/.test(problem.message)) return t("error.missing");
+    const codeKey = `error.${problem.code}`;
+    return has(codeKey) ? t(codeKey) : problem.code;
+  };
+
   const showError = (error) => {
     const isInput = error && (error.name === "ShopPolicyError" || error.name === "InputError");
     if (!isInput) {
@@ -750,32 +1021,33 @@ export async function startPage({ strings, restore, state, render, relabel = () 
       errorEl.hidden = false;
       return;
     }
-    const field = error.path ? describePath(error.path) : "";
-    const codeKey = `error.${error.code}`;
+    // Every problem at once (the library lists them when there are several), each also next to
+    // its field.
+    const problems = error.diagnostics?.length ? error.diagnostics : [error];
     fill(
       errorEl,
       h("p", { className: "error-title" }, t("error.title")),
-      field ? h("p", {}, t("error.where", { field })) : null,
-      h("p", {}, has(codeKey) ? t(codeKey) : error.code),
-      h("p", { className: "error-details" }, t("error.details", { message: error.message })),
+      h("ul", { className: "error-list" }, problems.map((problem) => h("li", {},
+        problem.path ? `${t("error.where", { field: describePath(problem.path) })} ` : "", reason(problem)))),
+      error.name === "InputError" ? null : h("p", { className: "error-details" }, t("error.details", { message: error.message })),
     );
     errorEl.hidden = false;
-    const input = error.path ? fieldFor(error.path) ?? document.querySelector(`[data-path="${CSS.escape(error.path)}"]`) : null;
-    if (input) {
+    problems.forEach((problem, n) => {
+      if (!problem.path) return;
+      const input = fieldFor(problem.path) ?? document.querySelector(`[data-path="${CSS.escape(problem.path)}"]`);
+      if (!input || marked.some((m) => m.input === input)) return;
+      const note = h("span", { className: "field-error", id: `${errorEl.id}-${n}` }, reason(problem));
+      input.after(note);
       input.setAttribute("aria-invalid", "true");
-      input.setAttribute("aria-describedby", errorEl.id);
-      invalid = input;
-    }
+      input.setAttribute("aria-describedby", `${note.id} ${errorEl.id}`);
+      marked.push({ input, note });
+    });
   };
 
   const update = () => {
     updateSoon.cancel();
     save();
-    if (invalid) {
-      invalid.removeAttribute("aria-invalid");
-      invalid.removeAttribute("aria-describedby");
-      invalid = null;
-    }
+    clearMarks();
     try {
       render();
       errorEl.hidden = true;
@@ -790,9 +1062,18 @@ export async function startPage({ strings, restore, state, render, relabel = () 
   };
   const updateSoon = debounce(update, 200);
 
-  applyLang(hashParams().get("lang"));
+  // What the person typed while the page loaded is theirs: note it now, and keep noting until ready.
+  noteEarlyEdits();
+  const early = (event) => editedEarly.add(event.target);
+  document.addEventListener("input", early, true);
+  document.addEventListener("change", early, true);
+
+  // The language follows the person: a link's `lang`, else their last choice on this site, else
+  // the browser's language.
+  applyLang(hashParams().get("lang") ?? storedLang() ?? browserLang());
   langSelect.addEventListener("change", () => {
     applyLang(langSelect.value);
+    rememberLang(current);
     update();
   });
 
@@ -807,6 +1088,10 @@ export async function startPage({ strings, restore, state, render, relabel = () 
   status.hidden = true;
 
   restore(hashParams());
+  document.removeEventListener("input", early, true);
+  document.removeEventListener("change", early, true);
+  // From now on restoring is the person's own doing (the example, a link): it may replace values.
+  editedEarly = new WeakSet();
   update();
   document.documentElement.dataset.ready = "true";
   performance.mark("shop-policy:ready");
@@ -862,6 +1147,8 @@ export function restoreForm(form, params, defaults) {
   const named = [...form.elements].filter((el) => el.name);
   const fromLink = named.some((el) => params.has(el.name));
   for (const el of named) {
+    // Typed before the page was ready: the person's value stands.
+    if (editedEarly.has(el)) continue;
     const fallback = defaults[el.name] ?? "";
     // A shared link says everything it means: a field it leaves out is empty, not the example's.
     const value = fromLink ? params.get(el.name) ?? "" : String(fallback);

@@ -3,8 +3,8 @@
 // `incomplete`), so the form never invents a value the creator did not give.
 import { checkEligibility } from "./pkg/shop_policy.js";
 import {
-  describeSources, fill, formParams, h, lang, metBadge, noteItem, policyLine, regionOptions, restoreForm, sourceNode,
-  startPage, t,
+  describeSources, fill, formParams, formatNumber, h, lang, metBadge, noteItem, parseCount, policyLine, regionOptions,
+  restoreForm, showExample, showUnderstood, sourceNode, startPage, t,
   unverifiedBadge,
 } from "./common.js";
 
@@ -232,8 +232,12 @@ function input() {
   const v = (name) => form.elements[name].value.trim();
   const out = { region: v("region"), lang: lang() };
   if (v("asOf")) out.asOf = v("asOf");
+  // Counts as people type them ("1.200", "1,2 rb", "1.2k"); empty is unknown. What was read is
+  // shown back when it differs from what was typed.
   for (const name of ["followers", "age", "codeOfConductViolations"]) {
-    if (v(name) !== "") out[name] = Number(v(name));
+    const n = parseCount(v(name), out.region, name);
+    if (n !== null) out[name] = n;
+    showUnderstood(form.elements[name], n === null || String(n) === v(name) ? "" : t("understood", { value: formatNumber(n) }));
   }
   for (const name of [
     "identityVerified", "governmentAccount", "linkedShopAtRisk", "previouslyRevoked", "foreignCreator",
@@ -334,7 +338,7 @@ relabel();
 const page = await startPage({
   strings: STRINGS,
   restore(params) {
-    restoreForm(form, params, EXAMPLE);
+    restoreForm(form, params, EMPTY);
     syncPermissionFields();
   },
   state: () => formParams(form),
@@ -359,6 +363,7 @@ form.addEventListener("submit", (event) => {
 });
 $("elig-example").addEventListener("click", () => {
   restoreForm(form, new URLSearchParams(), EXAMPLE);
+  showExample(form, true);
   syncPermissionFields();
   page.update();
 });

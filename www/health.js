@@ -4,7 +4,7 @@
 import { accountHealth } from "./pkg/shop_policy.js";
 import {
   RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
-  describeSources, inForceNode, lang, localToday, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
+  describeSources, inForceNode, lang, localToday, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
   unverifiedBadge,
 } from "./common.js";
 
@@ -526,8 +526,9 @@ function relabel() {
 page = await startPage({
   strings: STRINGS,
   restore(params) {
-    const fromLink = restoreForm(form, params, { region: "ID", role: "seller", asOf: "" }) || params.has("violations");
-    const rows = fromLink ? { violations: [], attempts: [] } : example();
+    restoreForm(form, params, { region: "ID", role: "seller", asOf: "" });
+    // Empty unless a shared link brings rows: the example is loaded only on request.
+    const rows = { violations: [], attempts: [] };
     try {
       if (params.has("violations")) rows.violations = JSON.parse(params.get("violations"));
       if (params.has("attempts")) rows.attempts = JSON.parse(params.get("attempts"));
@@ -591,6 +592,7 @@ $("health-example").addEventListener("click", () => {
   const rows = example();
   violations.set(rows.violations);
   attempts.set(rows.attempts);
+  showExample(form, true);
   page.update();
 });
 $("health-clear").addEventListener("click", () => {

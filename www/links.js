@@ -6,7 +6,9 @@
 // real textarea (native editing, undo, accessibility); the marks only paint behind it. Checking
 // is debounced; in between, the previous marks are shifted by the edit so they stay on their words.
 import { checkLinks } from "./pkg/shop_policy.js";
-import { copyText, describeSources, fill, h, lang, policyLine, regionOptions, sourceNode, startPage, t } from "./common.js";
+import {
+  copyText, describeSources, fill, h, lang, policyLine, regionOptions, restoreForm, showExample, sourceNode, startPage, t,
+} from "./common.js";
 
 const STRINGS = {
   en: {
@@ -227,13 +229,15 @@ function render() {
   result.hidden = false;
 }
 
-function restore(params) {
-  text.value = params.get("text") ?? EXAMPLE.text;
-  surface.value = params.get("surface") ?? EXAMPLE.surface;
-  region.value = params.get("region") ?? EXAMPLE.region;
-  // An unknown value in a shared link leaves the select empty; fall back to the example's.
-  if (!surface.value) surface.value = EXAMPLE.surface;
-  if (!region.value) region.value = EXAMPLE.region;
+/**
+ * The page from a shared link, or empty: the example is loaded only on request. What the person
+ * typed while the page was loading is kept (`restoreForm` rules for the text too).
+ */
+function restore(params, defaults = { text: "", surface: EXAMPLE.surface, region: EXAMPLE.region }) {
+  restoreForm(document.getElementById("links-form"), params, defaults);
+  // An unknown value in a shared link leaves the select empty; fall back to the default.
+  if (!surface.value) surface.value = defaults.surface;
+  if (!region.value) region.value = defaults.region;
 }
 
 function state() {
@@ -273,7 +277,8 @@ document.getElementById("links-form").addEventListener("submit", (event) => {
   page.update();
 });
 document.getElementById("links-example").addEventListener("click", () => {
-  restore(new URLSearchParams());
+  restore(new URLSearchParams(), EXAMPLE);
+  showExample(document.getElementById("links-form"), true);
   page.update();
 });
 document.getElementById("links-clear").addEventListener("click", () => {

@@ -118,11 +118,16 @@ test("every page: strict CSP, no inline script or style, labelled controls, noth
 test("links: highlights and the verdict follow the text as it is typed", async () => {
   const s = await open("links.html", { permissions: ["clipboard-read", "clipboard-write"] });
   const { page } = s;
-  // The example is checked on load.
-  assert.equal(await attr(page, "#links-result", "data-verdict"), "block");
+  // The page starts empty; the example comes only on request, labelled as such.
+  assert.equal(await page.inputValue("textarea#links-text"), "");
+  assert.equal(await attr(page, "#links-result", "data-verdict"), "allow");
+  await page.click("#links-example");
+  await until(page, '#links-result[data-verdict="block"]');
+  assert.match(await text(page, "#links-form .example-label"), /Example data/);
 
   const box = page.locator("textarea#links-text");
   await box.fill("");
+  assert.equal(await page.locator("#links-form .example-label").count(), 0, "the label goes once the person edits");
   await until(page, '#links-result[data-verdict="allow"][data-findings="0"]');
   assert.equal(await page.locator("#links-backdrop mark").count(), 0);
 
@@ -173,6 +178,29 @@ test("links: highlights and the verdict follow the text as it is typed", async (
   assert.equal(await page.locator("main img").count(), 0);
   assert.match(await text(page, "#links-findings"), /wa\.me/);
   await s.close();
+});
+
+test("nothing typed is lost: values typed while the engine loads are kept and judged", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  // A slow connection: the module arrives a second and a half late.
+  await page.route("**/shop_policy_bg.wasm", async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  await page.goto(`${origin}/eligibility.html`, { waitUntil: "domcontentloaded" });
+  assert.equal(await page.locator("html[data-ready]").count(), 0, "still loading");
+  assert.match(await text(page, "#engine-status"), /Loading the policy engine/);
+  await page.fill("#elig-followers", "580");
+  await page.fill("#elig-age", "19");
+  await until(page, "html[data-ready]");
+  assert.equal(await page.inputValue("#elig-followers"), "580");
+  assert.equal(await page.inputValue("#elig-age"), "19");
+  await until(page, "#eligibility-result[data-outcome]");
+  assert.match(await text(page, "#elig-next"), /Gain 20 more followers: you have 580, and 600 are needed\./);
+  // Nothing was loaded in their place: no example label.
+  assert.equal(await page.locator(".example-label").count(), 0);
+  await context.close();
 });
 
 test("eligibility: the facts as a form, every criterion judged, next steps, appeal, bad input", async () => {
@@ -315,11 +343,29 @@ test("health: pasted JSON and CSV, rows added by hand, points, milestone, chart,
 test("closure: facts, money as typed, orders pasted as a Seller Center CSV, checklist, dates, refund", async () => {
   const s = await open("closure.html");
   const { page } = s;
+  // A blank form is not judged: it lists every fact still needed, each marked at its field,
+  // and never reads an empty field as 0.
+  await until(page, "#closure-result[data-error=invalid_input]");
+  const blank = await text(page, "#closure-error");
+  assert.match(blank, /Please check “Who started the closure”\. Fill this in/);
+  assert.match(blank, /“Deposit held”\. Fill this in/);
+  assert.ok(await page.locator(".field-error").count() >= 9, "each missing fact is marked next to its field");
+  assert.equal(await attr(page, "#closure-deposit", "aria-invalid"), "true");
+
   await page.selectOption("#closure-region", "ID");
   await page.fill("#closure-asof", "2026-06-01");
+  await page.selectOption("#closure-initiated", "seller");
+  await page.selectOption("#closure-seller-type", "cross_border");
+  for (const id of ["#closure-campaigns", "#closure-creators", "#closure-invoices", "#closure-deposit-arrears", "#closure-commission"]) {
+    await page.fill(id, "0");
+  }
   await page.fill("#closure-announcement", "2026-05-20");
-  await page.fill("#closure-deposit", "500,000.00");
+  // Money as typed in Indonesia, shown back as understood.
+  await page.fill("#closure-deposit", "Rp 500rb");
   await page.fill("#closure-balance", "-12.500,00");
+  // Every fact given: judged (no orders yet), and the marks next to the fields are gone.
+  await until(page, "#closure-result[data-can-close]");
+  assert.equal(await page.locator(".field-error").count(), 0);
   await page.click("#closure-import-box summary");
   await page.fill("#closure-import", [
     "Order ID,Order Status,Order Substatus,Created Time,Completed Time",
@@ -329,6 +375,15 @@ test("closure: facts, money as typed, orders pasted as a Seller Center CSV, chec
   await page.click("#closure-import-button");
   await until(page, '#closure-result[data-can-close="false"][data-earliest="2026-07-01"]');
   assert.equal(await attr(page, "#closure-result", "data-refund"), "487500.00");
+  assert.match(await text(page, "#closure-deposit-understood"), /= IDR\s?500,000\.00/);
+  // A dong amount with a decimal is refused, not turned into another number.
+  await page.selectOption("#closure-region", "VN");
+  await page.fill("#closure-deposit", "500.5");
+  await page.waitForFunction(() => /VND has no decimal places: 500\.5/.test(document.getElementById("closure-error").textContent));
+  assert.equal(await attr(page, "#closure-result", "data-error"), "invalid_input");
+  await page.selectOption("#closure-region", "ID");
+  await page.fill("#closure-deposit", "Rp 500rb");
+  await until(page, '#closure-result[data-refund="487500.00"]');
   assert.match(await text(page, '#closure-figures [data-figure="refund"]'), /IDR\s?487,500\.00/);
   const conditions = await page.locator("#closure-conditions > li").evaluateAll((lis) => lis.map((li) => [li.dataset.id, li.dataset.met, li.dataset.metOn]));
   assert.deepEqual(conditions, [
@@ -404,9 +459,38 @@ test("language switch changes the page's strings and the library's messages", as
   await s.close();
 
   const c = await open("closure.html#lang=id");
+  await c.page.click("#closure-example");
+  await until(c.page, "#closure-result[data-can-close]");
   assert.match(await text(c.page, "#closure-summary"), /syarat/);
+  assert.match(await text(c.page, "#closure-form .example-label"), /Data contoh/);
   assert.match(await text(c.page, "#closure-conditions"), /Sumber/);
   await c.close();
+});
+
+test("the language follows the person across pages and visits; without a choice the browser's decides", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${origin}/links.html`);
+  await until(page, "html[data-ready]");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  await page.selectOption("#lang", "id");
+  // Another page opened by hand (no #lang in the address), and a later visit: still Indonesian.
+  await page.goto(`${origin}/health.html`);
+  await until(page, "html[data-ready]");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "id");
+  assert.equal(await page.inputValue("#lang"), "id");
+  await context.close();
+
+  const chinese = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+  const zh = await chinese.newPage();
+  await zh.goto(`${origin}/closure.html`);
+  await until(zh, "html[data-ready]");
+  assert.equal(await zh.evaluate(() => document.documentElement.lang), "zh-Hans");
+  // A link's own language wins over both.
+  await zh.goto(`${origin}/eligibility.html#lang=en`);
+  await until(zh, "html[data-ready]");
+  assert.equal(await zh.evaluate(() => document.documentElement.lang), "en");
+  await chinese.close();
 });
 
 test("a shared URL restores the inputs, the language and the result", async () => {
@@ -437,6 +521,7 @@ test("a shared URL restores the inputs, the language and the result", async () =
   await b.close();
 
   const c = await open("closure.html");
+  await c.page.click("#closure-example");
   await c.page.fill("#closure-asof", "2026-06-01");
   await c.page.fill("#closure-announcement", "2026-04-01");
   await c.page.fill('[data-path="orders[0].finalizedOn"]', "2026-01-15");
