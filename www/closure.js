@@ -4,7 +4,7 @@
 // "12,500.00" in Indonesia is 1250000 and in Vietnam (no minor unit) "12.500" is 12500.
 import { checkClosure, getPolicy } from "./pkg/shop_policy.js";
 import {
-  RowEditor, addDays, csvDate, csvObjects, describeSources, fill, formParams, formatMoney, formatNumber, h, inputError,
+  RowEditor, addDays, csvDate, csvObjects, describePath, describeSources, fill, formatDay, readDateColumn, formParams, formatMoney, formatNumber, h, inputError,
   lang, localToday, metBadge, minorToDecimal, noteItem, parseCount, parseMoney, policyLine, regionOptions, restoreForm,
   showExample, showUnderstood, sourceNode, startPage, t, unverifiedBadge,
 } from "./common.js";
@@ -313,6 +313,7 @@ function orderRow(o) {
   };
 }
 
+/** `{ rows, order }`: the pasted orders, and how their dates were read (for the status line). */
 function parseOrders(text) {
   const trimmed = text.trim();
   if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
@@ -324,18 +325,29 @@ function parseOrders(text) {
     }
     const list = Array.isArray(data) ? data : data.orders;
     if (!Array.isArray(list)) throw inputError("csv", "", t("import.none"));
-    return list.map((o) => orderRow(o ?? {}));
+    return { rows: list.map((o) => orderRow(o ?? {})), order: null };
   }
   // Several date columns may be present (an export has one per stage); the first non-empty
   // of finalizedOn, completed, delivered, cancelled is the day the order became final.
-  return csvObjects(trimmed, {
+  const rows = csvObjects(trimmed, {
     id: ["id", "Order ID", "order_id", "order number", "order no"],
     status: ["status", "Order Status", "order_status"],
     finalizedOn: ["finalizedOn", "finalized on", "final since"],
     completed: ["Completed Time", "completion time", "order completed time"],
     delivered: ["Delivered Time", "delivery time"],
     cancelled: ["Cancelled Time", "cancel time", "closed time"],
-  }, ["id", "status"], "").map((row) => orderRow(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === "" ? null : v]))));
+  }, ["id", "status"], "");
+  // Each date column is read one way for all its rows (day or month first, from the column and
+  // the region); a date after the day judged is refused with its row.
+  const today = $("closure-asof").value || localToday();
+  let order = null;
+  for (const key of ["finalizedOn", "completed", "delivered", "cancelled"]) {
+    const column = readDateColumn(rows.map((r) => r[key] ?? ""), regionSelect.value, today, (i) => `orders[${i}].finalizedOn`);
+    column.dates.forEach((date, i) => (rows[i][key] = date));
+    if (column.order !== "ymd" || !order) order = column.dates.some(Boolean) ? column.order : order;
+  }
+  const first = rows.map((r) => r.finalizedOn ?? r.completed ?? r.delivered ?? r.cancelled).find(Boolean);
+  return { rows: rows.map(orderRow), order: first ? { order, example: formatDay(first) } : null };
 }
 
 function showCount() {
@@ -401,12 +413,14 @@ $("closure-add-order").addEventListener("click", () => {
 $("closure-import-button").addEventListener("click", () => {
   const status = $("closure-import-status");
   try {
-    const rows = parseOrders($("closure-import").value);
+    const { rows, order } = parseOrders($("closure-import").value);
     orders.set(rows);
-    status.textContent = t("import.done", { n: rows.length });
+    status.textContent = [t("import.done", { n: rows.length }),
+      order ? t(`date.order.${order.order}`, { example: order.example }) : ""].join(" ").trim();
     page.update();
   } catch (error) {
-    status.textContent = `${t("error.csv")} ${error.message}`;
+    const where = error.path ? `${describePath(error.path)}: ` : "";
+    status.textContent = `${t("error.csv")} ${where}${error.message}`;
   }
 });
 $("closure-example").addEventListener("click", () => {

@@ -81,6 +81,13 @@ const SHARED = {
     "import.done": "Imported {n} rows.",
     "error.title": "This input cannot be checked yet.",
     "error.missing": "Fill this in: it is needed to judge.",
+    "date.mixed": "The dates in this column mix day-first and month-first: {value}",
+    "date.unreadable": "This is not a date: {value}",
+    "date.unreal": "This date does not exist: {value}",
+    "date.future": "This date is in the future ({date}): {value}",
+    "date.order.dmy": "Dates read day first, e.g. {example}.",
+    "date.order.mdy": "Dates read month first, e.g. {example}.",
+    "date.order.ymd": "Dates read as year-month-day, e.g. {example}.",
     "number.currency": "This amount is in {written}; the shop's currency is {expected}.",
     "number.notMoney": "Write the number only: {text}",
     "number.negative": "This cannot be negative: {text}",
@@ -167,6 +174,13 @@ const SHARED = {
     "import.done": "{n} baris diimpor.",
     "error.title": "Masukan ini belum dapat diperiksa.",
     "error.missing": "Isi kolom ini: diperlukan untuk penilaian.",
+    "date.mixed": "Tanggal di kolom ini mencampur urutan hari-bulan dan bulan-hari: {value}",
+    "date.unreadable": "Ini bukan tanggal: {value}",
+    "date.unreal": "Tanggal ini tidak ada: {value}",
+    "date.future": "Tanggal ini ada di masa depan ({date}): {value}",
+    "date.order.dmy": "Tanggal dibaca hari lebih dulu, mis. {example}.",
+    "date.order.mdy": "Tanggal dibaca bulan lebih dulu, mis. {example}.",
+    "date.order.ymd": "Tanggal dibaca tahun-bulan-hari, mis. {example}.",
     "number.currency": "Jumlah ini dalam {written}; mata uang toko adalah {expected}.",
     "number.notMoney": "Tulis angkanya saja: {text}",
     "number.negative": "Nilai ini tidak boleh negatif: {text}",
@@ -253,6 +267,13 @@ const SHARED = {
     "import.done": "已导入{n}行。",
     "error.title": "暂时无法检查此输入。",
     "error.missing": "请填写此项：判断需要它。",
+    "date.mixed": "此列日期混用了日在前和月在前两种写法：{value}",
+    "date.unreadable": "这不是日期：{value}",
+    "date.unreal": "该日期不存在：{value}",
+    "date.future": "该日期在未来（{date}）：{value}",
+    "date.order.dmy": "日期按日在前读取，例如{example}。",
+    "date.order.mdy": "日期按月在前读取，例如{example}。",
+    "date.order.ymd": "日期按年-月-日读取，例如{example}。",
     "number.currency": "该金额的币种为{written}，店铺币种为{expected}。",
     "number.notMoney": "请只填写数字：{text}",
     "number.negative": "此项不能为负数：{text}",
@@ -738,19 +759,73 @@ export function csvObjects(text, columns, required, path) {
   });
 }
 
+/** Regions whose exports write the month first (M/D/Y); the others write the day first. */
+const MONTH_FIRST = new Set(["US", "PH"]);
+
 /**
- * A date cell as `YYYY-MM-DD`: ISO dates (with or without a time after them) and day-first
- * `DD/MM/YYYY` dates. Empty → null. Anything else is passed on unchanged, so the checker
- * reports it with its exact path.
+ * One pasted date as its parts: ISO-like `YYYY-MM-DD` (or with `/` or `.`) is unambiguous; `A/B/YYYY`
+ * leaves the day/month order to the column. A Thai Buddhist-era year (2569) is the Gregorian one
+ * less 543. `null` for an empty cell; `{ bad }` for anything else.
  */
-export function csvDate(value) {
-  const s = value.trim();
+function dateParts(value) {
+  const s = String(value ?? "").normalize("NFKC").trim();
   if (s === "") return null;
+  const year = (y) => (Number(y) > 2400 ? Number(y) - 543 : Number(y));
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])/.exec(s);
-  if (m) return `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[ T])/.exec(s);
-  if (m) return `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
-  return s;
+  if (m) return { y: year(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[ T,])/.exec(s);
+  if (m) return { y: year(m[3]), a: Number(m[1]), b: Number(m[2]) };
+  return { bad: s };
+}
+
+const iso = ({ y, m, d }) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+
+/**
+ * A column of pasted dates, read the same way for every row: the day/month order is what the
+ * column itself proves (a 13 or more in one place), else the region's convention (month first in
+ * the US and the Philippines). A column that proves both orders, a date that does not exist, or a
+ * day after `today` is refused with the row it is on (`path(i)`), never moved to another date.
+ * Returns `{ dates, order }`: ISO dates (`null` for empty cells) and the order used (`"ymd"`,
+ * `"dmy"` or `"mdy"`), so the page can say how it read them.
+ */
+export function readDateColumn(values, region, today, path) {
+  const parts = values.map(dateParts);
+  const slashed = parts.filter((p) => p && p.a !== undefined);
+  const dayFirst = slashed.some((p) => p.a > 12);
+  const monthFirst = slashed.some((p) => p.b > 12);
+  if (dayFirst && monthFirst) {
+    const i = parts.findIndex((p) => p && p.b > 12);
+    throw inputError("invalid_date", path(i), t("date.mixed", { value: values[i] }));
+  }
+  const order = !slashed.length ? "ymd" : dayFirst ? "dmy" : monthFirst ? "mdy" : MONTH_FIRST.has(region) ? "mdy" : "dmy";
+  const dates = parts.map((p, i) => {
+    if (p === null) return null;
+    if (p.bad !== undefined) throw inputError("invalid_date", path(i), t("date.unreadable", { value: p.bad }));
+    const day = p.a === undefined ? p : order === "mdy" ? { y: p.y, m: p.a, d: p.b } : { y: p.y, m: p.b, d: p.a };
+    const text = iso(day);
+    const check = new Date(`${text}T00:00:00Z`);
+    if (Number.isNaN(check.getTime()) || check.getUTCMonth() + 1 !== day.m || check.getUTCDate() !== day.d) {
+      throw inputError("invalid_date", path(i), t("date.unreal", { value: values[i] }));
+    }
+    if (today && text > today) throw inputError("invalid_date", path(i), t("date.future", { value: values[i], date: formatDay(text) }));
+    return text;
+  });
+  return { dates, order: slashed.length ? order : "ymd" };
+}
+
+/** A day in words in the page's language: "8 May 2026", "8 Mei 2026", "2026年5月8日". */
+export function formatDay(isoDate) {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Intl.DateTimeFormat(DATE_LOCALE[current], { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** One pasted date on its own (JSON imports): ISO, or day first; see `readDateColumn` for columns. */
+export function csvDate(value) {
+  const p = dateParts(value);
+  if (p === null) return null;
+  if (p.bad !== undefined) return p.bad;
+  return p.a === undefined ? iso(p) : iso({ y: p.y, m: p.b, d: p.a });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1120,7 +1195,7 @@ export async function startPage({ strings, restore, state, render, relabel = () 
 }
 
 /** `orders[2].finalizedOn` → "Orders, row 3, Finalized on" in the page's language. */
-function describePath(path) {
+export function describePath(path) {
   const parts = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     if (m[2] !== undefined) parts.push(t("row", { n: Number(m[2]) + 1 }));

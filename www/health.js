@@ -4,7 +4,7 @@
 import { accountHealth } from "./pkg/shop_policy.js";
 import {
   RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
-  describeSources, inForceNode, lang, localToday, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
+  describePath, describeSources, inForceNode, lang, localToday, readDateColumn, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
   unverifiedBadge,
 } from "./common.js";
 
@@ -505,6 +505,7 @@ function parseImport(text) {
       takenOn: ["takenOn", "taken on", "date", "quiz date"],
       passed: ["passed", "result", "pass"],
     }, ["violationId", "takenOn", "passed"], "");
+    readDates(rows, "takenOn", "quizAttempts");
     return { attempts: rows.map(attemptRow) };
   }
   const rows = csvObjects(trimmed, {
@@ -514,7 +515,18 @@ function parseImport(text) {
     issuedOn: ["issuedOn", "issued on", "issue date", "date", "issued", "violation time", "time"],
     surface: ["surface", "where", "source"],
   }, ["id", "type", "points", "issuedOn"], "");
+  readDates(rows, "issuedOn", "violations");
   return { violations: rows.map(violationRow) };
+}
+
+/**
+ * Reads a pasted date column one way for all its rows (day or month first, from the column and
+ * the region), refusing a day after the one judged with its row.
+ */
+function readDates(rows, key, list) {
+  const today = $("health-asof").value || localToday();
+  const { dates } = readDateColumn(rows.map((r) => r[key] ?? ""), regionSelect.value, today, (i) => `${list}[${i}].${key}`);
+  dates.forEach((date, i) => (rows[i][key] = date ?? ""));
 }
 
 function relabel() {
@@ -584,7 +596,8 @@ $("health-import-button").addEventListener("click", () => {
     status.textContent = t("import.done", { n });
     page.update();
   } catch (error) {
-    status.textContent = `${t("error.csv")} ${error.message}`;
+    const where = error.path ? `${describePath(error.path)}: ` : "";
+    status.textContent = `${t("error.csv")} ${where}${error.message}`;
   }
 });
 $("health-example").addEventListener("click", () => {

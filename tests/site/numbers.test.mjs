@@ -82,3 +82,31 @@ test("counts: 1.200, 1,2 rb, 1.2k, 1.2万 are 1,200 or 12,000; fractions and sig
     assert.throws(() => parseCount(text, "ID", "followers"), /whole number|negative|cannot be read|number only/, text);
   }
 });
+
+test("a column of dates is read one way for every row: what it proves, else the region's order", async () => {
+  const { readDateColumn } = await import("../../www/common.js");
+  const path = (i) => `orders[${i}].finalizedOn`;
+  // 08/05/2026 alone is ambiguous; the 13 in another row proves day first.
+  assert.deepEqual(readDateColumn(["08/05/2026", "13/05/2026"], "US", "2026-12-01", path), {
+    dates: ["2026-05-08", "2026-05-13"], order: "dmy",
+  });
+  // Nothing proves it: the region decides (month first in the US, day first in Indonesia).
+  assert.deepEqual(readDateColumn(["08/05/2026"], "US", "2026-12-01", path).dates, ["2026-08-05"]);
+  assert.deepEqual(readDateColumn(["08/05/2026"], "ID", "2026-12-01", path).dates, ["2026-05-08"]);
+  // ISO with a time, a Thai Buddhist-era year, empty cells.
+  assert.deepEqual(readDateColumn(["2026-03-30 14:22:01", "30/03/2569", ""], "TH", "2026-12-01", path).dates, [
+    "2026-03-30", "2026-03-30", null,
+  ]);
+  for (const [values, why, row] of [
+    [["13/05/2026", "05/13/2026"], /mix day-first and month-first/, 1],
+    [["31/02/2026"], /does not exist/, 0],
+    [["2026-05-01", "soon"], /not a date/, 1],
+    [["2026-05-01", "2027-01-02"], /in the future/, 1],
+  ]) {
+    assert.throws(() => readDateColumn(values, "ID", "2026-12-01", path), (error) => {
+      assert.deepEqual([error.code, error.path], ["invalid_date", `orders[${row}].finalizedOn`]);
+      assert.match(error.message, why);
+      return true;
+    });
+  }
+});

@@ -374,6 +374,7 @@ test("closure: facts, money as typed, orders pasted as a Seller Center CSV, chec
   ].join("\n"));
   await page.click("#closure-import-button");
   await until(page, '#closure-result[data-can-close="false"][data-earliest="2026-07-01"]');
+  assert.match(await text(page, "#closure-import-status"), /Imported 2 rows\. Dates read day first, e\.g\. 30 March 2026\./);
   assert.equal(await attr(page, "#closure-result", "data-refund"), "487500.00");
   assert.match(await text(page, "#closure-deposit-understood"), /= IDR\s?500,000\.00/);
   // A dong amount with a decimal is refused, not turned into another number.
@@ -398,6 +399,7 @@ test("closure: facts, money as typed, orders pasted as a Seller Center CSV, chec
   assert.match(await text(page, "#closure-after"), /No new shop can be registered in the same country\./);
   assert.match(await text(page, "#closure-withdrawal"), /withdrawn/);
   assert.match(await text(page, "#closure-scope"), /for cross-border sellers/);
+
 
   // A local seller gets the cross-border policy as a guide, every rule unverified.
   await page.selectOption("#closure-seller-type", "local");
@@ -436,6 +438,18 @@ test("closure: facts, money as typed, orders pasted as a Seller Center CSV, chec
   await page.fill("#closure-deposit", "lots");
   await until(page, "#closure-result[data-error=invalid_input]");
   assert.match(await text(page, "#closure-error"), /Deposit held/);
+  await page.fill("#closure-deposit", "1.000.000");
+
+  // US-style dates: the column proves month first (a 13 in the second place); a date after the
+  // day judged is refused with its row rather than read another way.
+  await page.fill("#closure-import", ["Order ID,Order Status,Completed Time", "1,completed,03/05/2026", "2,completed,04/13/2026"].join("\n"));
+  await page.click("#closure-import-button");
+  await until(page, '#closure-result[data-earliest="2026-07-12"]');
+  assert.match(await text(page, "#closure-import-status"), /Dates read month first, e\.g\. 5 March 2026\./);
+  await page.fill("#closure-import", ["Order ID,Order Status,Completed Time", "1,completed,03/05/2026", "2,completed,12/12/2026"].join("\n"));
+  await page.click("#closure-import-button");
+  await page.locator("#closure-import-status", { hasText: "in the future" }).waitFor({ timeout: 5000 });
+  assert.match(await text(page, "#closure-import-status"), /“Orders, row 2, .*”: This date is in the future \(12 December 2026\): 12\/12\/2026/);
   await s.close();
 });
 
