@@ -24,10 +24,13 @@
 //!   (`commissionArrears`, `unpaidInvoices`, `depositArrears`, `deposit`) are from 0.
 //! - An order is `{ id, status, finalizedOn? }`. `id` is a non-empty string (TikTok Shop order
 //!   ids have 18 digits, more than a JS number holds exactly) and unique in the list: a repeated
-//!   id is `duplicate_id` at the repeat's `orders[i].id`. `status` is free text; it is final when
-//!   it is one of the pack's `finalStatuses` (`completed`, `closed`), compared without regard to
-//!   ASCII case so that API (`COMPLETED`) and Seller Center spellings both match; any other
-//!   status is open. A final order needs `finalizedOn`, the day it became final (else
+//!   id is `duplicate_id` at the repeat's `orders[i].id`. `status` is written as Seller Center
+//!   exports it, in any of its languages; it is compared in one form (lowercase, `_` and `-` as
+//!   spaces: `AWAITING_SHIPMENT` is `awaiting shipment`). It is final when it is one of the pack's
+//!   `finalStatuses` (completed, closed, and cancelled, which is closed: `已完成`, `Dibatalkan`,
+//!   `Đã hủy`…) and open when it is one of its `openStatuses`; a status in neither is
+//!   `invalid_input` at `orders[i].status`, never silently open. (A pack without
+//!   `openStatuses` treats any other status as open.) A final order needs `finalizedOn`, the day it became final (else
 //!   `invalid_input` at `orders[i].finalizedOn`). An open order's `finalizedOn` may be absent or
 //!   `null`; if given it must be a real date, and is otherwise ignored: an open order has not
 //!   become final, whatever an earlier state said.
@@ -84,7 +87,7 @@ use crate::decode::{Decoder, Fields, Path, int, word};
 use crate::engine::{CallContext, Engine, RegionPolicy, Today};
 use crate::error::{Error, ErrorCode};
 use crate::i18n::{self, Lang};
-use crate::pack::{ConditionFigures, ConditionKind, Currency, SellerType};
+use crate::pack::{ConditionFigures, ConditionKind, Currency, SellerType, status_key};
 use crate::report::{Cited, ConditionResult, Note, PolicyRef, SourceRef};
 use crate::value::Value;
 use serde::Serialize;
@@ -427,6 +430,12 @@ impl Engine {
     }
 }
 
+/// The pack's order statuses, as [`status_key`] writes them.
+struct Statuses<'p> {
+    final_statuses: &'p [String],
+    open: Option<&'p [String]>,
+}
+
 /// What one pass over the orders found.
 struct Orders<'o, 'a> {
     total: usize,
@@ -440,12 +449,32 @@ struct Orders<'o, 'a> {
 impl<'o, 'a> Orders<'o, 'a> {
     /// Classifies each order; a final order without `finalizedOn` is `invalid_input` at its
     /// path. This is the only check that needs the pack (its final statuses).
-    fn scan(orders: &'o [Order<'a>], final_statuses: &[String]) -> Result<Self, Error> {
+    fn scan(orders: &'o [Order<'a>], statuses: &Statuses<'_>) -> Result<Self, Error> {
         let mut summary =
             Orders { total: orders.len(), open: 0, named: Vec::new(), last_final: None };
         for (index, order) in orders.iter().enumerate() {
-            let status = order.status;
-            if !final_statuses.iter().any(|s| s == status || s.eq_ignore_ascii_case(status)) {
+            let status = status_key(order.status);
+            let is_final = statuses.final_statuses.iter().any(|s| *s == status);
+            if !is_final {
+                if let Some(open) = statuses.open
+                    && !open.iter().any(|s| *s == status)
+                {
+                    return Err(Error::new(
+                        ErrorCode::InvalidInput,
+                        Path::Root.key("orders").index(index).key("status").render(),
+                        format!(
+                            "order \"{}\" has a status this policy does not know, \"{}\"; final \
+                             statuses are {}, open ones include {}",
+                            shorten(order.id),
+                            shorten(order.status),
+                            crate::i18n::join(
+                                statuses.final_statuses.get(..3).unwrap_or_default(),
+                                ", "
+                            ),
+                            crate::i18n::join(open.get(..4).unwrap_or_default(), ", ")
+                        ),
+                    ));
+                }
                 summary.open += 1;
                 if summary.named.len() < OPEN_ORDERS_NAMED {
                     summary.named.push(order);
@@ -531,16 +560,19 @@ pub fn evaluate(
         Some(ConditionFigures::Days(days)) => Some(*days),
         _ => None,
     };
-    let final_statuses: &[String] = match figures(ConditionKind::OrdersFinal) {
-        Some(ConditionFigures::FinalStatuses(statuses)) => statuses,
-        _ => &[],
+    let statuses = match figures(ConditionKind::OrdersFinal) {
+        Some(ConditionFigures::Statuses { final_statuses, open }) => {
+            Statuses { final_statuses, open: open.as_deref() }
+        }
+        _ => Statuses { final_statuses: &[], open: None },
     };
+    let final_statuses = statuses.final_statuses;
     let from_deposit = matches!(
         figures(ConditionKind::PaymentsSettled),
         Some(ConditionFigures::NegativeBalanceFromDeposit(true))
     );
 
-    let orders = Orders::scan(&input.orders, final_statuses)?;
+    let orders = Orders::scan(&input.orders, &statuses)?;
     let money = Money::judge(input, from_deposit);
     let announcement_day = |days: u32| input.announcement_since.map(|d| d.plus_days(days.into()));
     let quiet_day = |days: u32| match orders.last_final {
@@ -726,8 +758,10 @@ impl Facts<'_, '_> {
         }
     }
 
+    /// The final statuses a detail names: the first three (the pack lists them in every export
+    /// language; the first are enough to say what "final" means).
     fn statuses(&self) -> String {
-        let quoted: Vec<&str> = self.final_statuses.iter().map(String::as_str).collect();
+        let quoted: Vec<&str> = self.final_statuses.iter().take(3).map(String::as_str).collect();
         join_list(self.lang, &quoted)
     }
 

@@ -350,7 +350,10 @@ export interface ClosureSection {
   conditions: (Omit<RuleMeta, "id"> & {
     id: ClosureConditionId;
     days?: number;
+    /** Statuses that count as final, in every export language; compared lowercase with `_`/`-` as spaces. */
     finalStatuses?: string[];
+    /** Statuses known to be open; with this list, a status in neither is an error naming the row. */
+    openStatuses?: string[];
     negativeBalanceFromDeposit?: boolean;
   })[];
   steps: (RuleMeta & { step: number })[];

@@ -153,7 +153,7 @@ fn conditions_come_in_contract_order_with_rule_message_and_source() {
     );
     assert_eq!(
         cond(&r, "orders_final").detail,
-        "Orders in a final status (completed, closed): 2 of 2."
+        "Orders in a final status (completed, closed, cancelled): 2 of 2."
     );
     assert_eq!(cond(&r, "payments_settled").detail, "Nothing is owed either way.");
     assert_eq!(cond(&r, "campaigns_stopped").detail, "No marketing campaign is running.");
@@ -389,7 +389,7 @@ fn an_open_order_blocks_and_leaves_no_date() {
     assert_eq!(
         final_.detail,
         "Orders still open: 2 of 3 (577002 (awaiting_shipment), 577003 (in_transit)). Final \
-         statuses: completed, closed."
+         statuses: completed, closed, cancelled."
     );
     let quiet = cond(&r, "orders_quiet_90_days");
     assert_eq!(quiet.met_on, None);
@@ -436,7 +436,7 @@ fn long_lists_of_open_orders_are_capped() {
     assert_eq!(
         cond(&r, "orders_final").detail,
         "Orders still open: 3 of 1,204 (577100000000001201 (to_ship), 577100000000001202 \
-         (to_ship), 577100000000001203 (to_ship)). Final statuses: completed, closed."
+         (to_ship), 577100000000001203 (to_ship)). Final statuses: completed, closed, cancelled."
     );
     let orders: Vec<Json> =
         (0..100_000).map(|i| json!({ "id": format!("o{i}"), "status": "unpaid" })).collect();
@@ -446,8 +446,8 @@ fn long_lists_of_open_orders_are_capped() {
     assert!(detail.contains("o4 (unpaid), and 99,995 more)"), "{detail}");
     assert!(detail.len() < 200);
     let long_id = "9".repeat(500);
-    let r = check(&with(ready(), json!({ "orders": [{ "id": long_id, "status": "x" }] })));
-    assert!(cond(&r, "orders_final").detail.contains(&format!("{}… (x)", "9".repeat(32))));
+    let r = check(&with(ready(), json!({ "orders": [{ "id": long_id, "status": "unpaid" }] })));
+    assert!(cond(&r, "orders_final").detail.contains(&format!("{}… (unpaid)", "9".repeat(32))));
 }
 
 #[test]
@@ -473,9 +473,35 @@ fn final_statuses_match_regardless_of_ascii_case() {
         ] }),
     ));
     assert!(r.can_close);
-    // An API status outside the pack's list is open: CANCELLED is not "closed".
-    let r = check(&with(ready(), json!({ "orders": [{ "id": "1", "status": "CANCELLED" }] })));
-    assert_eq!(r.earliest_close_date, None);
+    // A cancelled order is closed, hence final, in any spelling of the exports; it needs its day.
+    for status in ["CANCELLED", "Dibatalkan", "已取消", "Đã hủy", "ยกเลิกแล้ว"]
+    {
+        let input = json!({ "orders": [{ "id": "1", "status": status }] });
+        assert_eq!(
+            fails(&with(ready(), input)),
+            (ErrorCode::InvalidInput, "orders[0].finalizedOn".into())
+        );
+    }
+    // Open ones as Seller Center exports write them, in each language.
+    for status in [
+        "AWAITING_SHIPMENT",
+        "Awaiting Shipment",
+        "Perlu Dikirim",
+        "待发货",
+        "Chờ giao hàng",
+        "รอจัดส่ง",
+    ] {
+        let r = check(&with(ready(), json!({ "orders": [{ "id": "1", "status": status }] })));
+        assert_eq!(r.earliest_close_date, None, "{status}");
+    }
+    // A status the pack does not know is an error at its row, never silently open.
+    let unknown = json!({ "orders": [
+        { "id": "1", "status": "completed", "finalizedOn": "2026-01-01" },
+        { "id": "2", "status": "lost in space" },
+    ] });
+    let err = run(builtin(), &with(ready(), unknown)).unwrap_err();
+    assert_eq!((err.code(), err.path()), (ErrorCode::InvalidInput, "orders[1].status"));
+    assert!(err.message().contains("\"lost in space\""), "{}", err.message());
 }
 
 #[test]
@@ -483,12 +509,12 @@ fn an_overlay_can_change_the_final_statuses() {
     let engine = overlay(json!({
         "id": "agency-ID", "version": "1", "extends": "ID",
         "closure": { "conditions": [
-            { "id": "orders_final", "finalStatuses": ["completed", "closed", "cancelled"], "verified": false },
+            { "id": "orders_final", "finalStatuses": ["completed", "closed", "returned"], "verified": false },
         ] },
     }));
     let input = with(
         ready(),
-        json!({ "orders": [{ "id": "1", "status": "cancelled", "finalizedOn": "2026-01-01" }] }),
+        json!({ "orders": [{ "id": "1", "status": "returned", "finalizedOn": "2026-01-01" }] }),
     );
     let r = run(&engine, &input).unwrap();
     assert!(r.can_close);
@@ -497,14 +523,13 @@ fn an_overlay_can_change_the_final_statuses() {
     assert!(!cond(&r, "orders_final").verified);
     assert_eq!(
         cond(&r, "orders_final").detail,
-        "Orders in a final status (completed, closed, cancelled): 1 of 1."
+        "Orders in a final status (completed, closed, returned): 1 of 1."
     );
-    // Under the built-in pack the same order is open.
-    assert_eq!(check(&input).earliest_close_date, None);
+    // The built-in pack does not know "returned": an error at its row, not an open order.
+    assert_eq!(fails(&input), (ErrorCode::InvalidInput, "orders[0].status".into()));
     // And a final status under the overlay needs its date.
-    let missing = with(ready(), json!({ "orders": [{ "id": "1", "status": "cancelled" }] }));
+    let missing = with(ready(), json!({ "orders": [{ "id": "1", "status": "returned" }] }));
     assert_eq!(run(&engine, &missing).unwrap_err().path(), "orders[0].finalizedOn");
-    assert!(check(&missing).earliest_close_date.is_none());
 }
 
 #[test]
@@ -717,7 +742,7 @@ fn indonesian_and_chinese_reports() {
     assert_eq!(cond(&id, "campaigns_stopped").detail, "Kampanye pemasaran yang masih berjalan: 3.");
     assert_eq!(
         cond(&id, "orders_final").detail,
-        "Pesanan yang belum selesai: 1 dari 2 (A1 (待发货)). Status akhir: completed, closed."
+        "Pesanan yang belum selesai: 1 dari 2 (A1 (待发货)). Status akhir: completed, closed, cancelled."
     );
     assert_eq!(
         cond(&id, "payments_settled").detail,
@@ -734,7 +759,7 @@ fn indonesian_and_chinese_reports() {
     assert_eq!(cond(&zh, "campaigns_stopped").detail, "仍在进行的营销活动：3个。");
     assert_eq!(
         cond(&zh, "orders_final").detail,
-        "2个订单中仍有1个未完结（A1（待发货））。最终状态为：completed、closed。"
+        "2个订单中仍有1个未完结（A1（待发货））。最终状态为：completed、closed、cancelled。"
     );
     assert_eq!(
         cond(&zh, "announcement_shown_30_days").detail,

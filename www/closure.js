@@ -14,6 +14,14 @@ const STRINGS = {
     "closure.title": "Shop closure — shop-policy",
     "closure.h1": "Can my shop close?",
     "closure.intro": "Enter the shop's facts and its orders (add rows, or paste the CSV of an order export). You get every closure condition with what blocks it, the earliest day the shop could close, the deposit refund and what still holds after closure. TikTok Shop publishes this policy for cross-border sellers; for a local shop it is shown as a guide.",
+    "status.unpaid": "Unpaid",
+    "status.awaiting shipment": "Awaiting shipment",
+    "status.shipped": "Shipped",
+    "status.in transit": "In transit",
+    "status.delivered": "Delivered (not final yet)",
+    "status.closed": "Closed (final)",
+    "status.cancelled": "Cancelled (final)",
+    "status.completed": "Completed (final)",
     "sellerType.choose": "Choose…",
     "initiatedBy.choose": "Choose…",
     "guide": "Guide only",
@@ -71,6 +79,14 @@ const STRINGS = {
     "closure.title": "Penutupan toko — shop-policy",
     "closure.h1": "Bisakah toko saya ditutup?",
     "closure.intro": "Masukkan fakta toko dan pesanannya (tambah baris, atau tempel CSV hasil ekspor pesanan). Anda akan melihat setiap syarat penutupan beserta penghambatnya, tanggal paling awal toko bisa ditutup, pengembalian deposit, dan apa yang tetap berlaku setelah penutupan. TikTok Shop memublikasikan kebijakan ini untuk penjual lintas negara; untuk toko lokal kebijakan ini ditampilkan sebagai panduan.",
+    "status.unpaid": "Belum dibayar",
+    "status.awaiting shipment": "Perlu dikirim",
+    "status.shipped": "Dikirim",
+    "status.in transit": "Dalam pengiriman",
+    "status.delivered": "Terkirim (belum final)",
+    "status.closed": "Ditutup (final)",
+    "status.cancelled": "Dibatalkan (final)",
+    "status.completed": "Selesai (final)",
     "sellerType.choose": "Pilih…",
     "initiatedBy.choose": "Pilih…",
     "guide": "Hanya panduan",
@@ -128,6 +144,14 @@ const STRINGS = {
     "closure.title": "关闭店铺 — shop-policy",
     "closure.h1": "我的店铺可以关闭吗？",
     "closure.intro": "输入店铺信息和订单（逐行添加，或粘贴订单导出的CSV）。您将看到每一项关店条件及其阻碍、最早可关店日期、保证金退还金额，以及关店后仍需遵守的事项。TikTok Shop公布的是跨境卖家的关店政策；本土店铺仅供参考。",
+    "status.unpaid": "待付款",
+    "status.awaiting shipment": "待发货",
+    "status.shipped": "已发货",
+    "status.in transit": "运输中",
+    "status.delivered": "已送达（尚未完结）",
+    "status.closed": "已关闭（终态）",
+    "status.cancelled": "已取消（终态）",
+    "status.completed": "已完成（终态）",
     "sellerType.choose": "请选择…",
     "initiatedBy.choose": "请选择…",
     "guide": "仅供参考",
@@ -359,6 +383,8 @@ function relabel() {
   orders.relabel();
   for (const option of $("closure-initiated").options) option.textContent = t(`initiatedBy.${option.value || "choose"}`);
   for (const option of $("closure-seller-type").options) option.textContent = t(`sellerType.${option.value || "choose"}`);
+  // The statuses offered while typing, in the page's language; any export's wording may be typed.
+  for (const option of document.querySelectorAll("#order-statuses option")) option.label = t(`status.${option.value}`);
   showCount();
 }
 

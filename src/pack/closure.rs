@@ -51,8 +51,15 @@ pub enum ConditionFigures {
     None,
     /// A number of days (announcement, quiet period).
     Days(u32),
-    /// The order statuses that count as final.
-    FinalStatuses(Vec<String>),
+    /// The order statuses that count as final, and those known to be open, each written as
+    /// [`status_key`] makes it. Without `open`, any status not final is open (an older pack).
+    Statuses {
+        /// Completed, closed, cancelled… in each language of the exports.
+        final_statuses: Vec<String>,
+        /// Unpaid, awaiting shipment, in transit, delivered…; a status in neither list is an
+        /// error, so an export's wording never silently counts as open.
+        open: Option<Vec<String>>,
+    },
     /// Whether a negative balance may be taken from the deposit.
     NegativeBalanceFromDeposit(bool),
 }
@@ -91,6 +98,28 @@ fn read_scope(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Scope> {
     });
     o.finish(d, path);
     Some(Scope { meta: meta?, seller_types: seller_types? })
+}
+
+/// An order status as it is compared: lowercase, with spaces, underscores and hyphens as one
+/// space, so `AWAITING_SHIPMENT`, `Awaiting Shipment` and `awaiting-shipment` are one status.
+/// Borrowed when it is already in that form (the usual case, 100,000 orders at a time).
+pub fn status_key(status: &str) -> std::borrow::Cow<'_, str> {
+    let plain = status.chars().all(|c| !c.is_uppercase() && c != '_' && c != '-' && c != '\t')
+        && !status.contains("  ")
+        && status.trim() == status;
+    if plain {
+        return std::borrow::Cow::Borrowed(status);
+    }
+    let mut out = String::with_capacity(status.len());
+    for word in
+        status.split(|c: char| c.is_whitespace() || c == '_' || c == '-').filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One closure condition.
@@ -194,11 +223,14 @@ fn read_condition(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Conditi
         Some(ConditionKind::AnnouncementShown | ConditionKind::OrdersQuiet) => {
             o.req(d, path, "days", int(0, 3650)).map(|n| ConditionFigures::Days(n as u32))
         }
-        Some(ConditionKind::OrdersFinal) => o
-            .req(d, path, "finalStatuses", |d, v, p| {
-                d.list(v, p, |d, v, p| d.text(v, p).map(str::to_owned))
-            })
-            .map(ConditionFigures::FinalStatuses),
+        Some(ConditionKind::OrdersFinal) => {
+            let words = |d: &mut Decoder, v: &Value, p: &Path<'_>| {
+                d.list(v, p, |d, v, p| d.text(v, p).map(|s| status_key(s).into_owned()))
+            };
+            let final_statuses = o.req(d, path, "finalStatuses", words);
+            let open = o.opt(d, path, "openStatuses", words);
+            final_statuses.map(|final_statuses| ConditionFigures::Statuses { final_statuses, open })
+        }
         Some(ConditionKind::PaymentsSettled) => o
             .req(d, path, "negativeBalanceFromDeposit", Decoder::boolean)
             .map(ConditionFigures::NegativeBalanceFromDeposit),

@@ -26,7 +26,7 @@ mod source;
 pub use builtin::{BUILTIN_REGIONS, builtin_pack, builtin_value};
 pub use closure::{
     AfterClosure, ClosurePolicy, Condition, ConditionFigures, ConditionKind, Scope, SellerType,
-    Step, Withdrawal,
+    Step, Withdrawal, status_key,
 };
 pub use eligibility::{
     AppliesTo, Capability, Criterion, CriterionKind, EligibilityPolicy, Enforcement, LinkShare,

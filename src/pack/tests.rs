@@ -75,10 +75,25 @@ fn region_figures_come_from_the_notes() {
     assert!(uk.closure.conditions.iter().all(|c| !c.meta.verified));
     let th = builtin_pack("TH").unwrap().unwrap();
     assert!(th.closure.conditions.iter().all(|c| c.meta.verified));
-    assert_eq!(
-        th.closure.condition(ConditionKind::OrdersFinal).unwrap().figures,
-        ConditionFigures::FinalStatuses(vec!["completed".into(), "closed".into()])
-    );
+    let ConditionFigures::Statuses { final_statuses, open } =
+        &th.closure.condition(ConditionKind::OrdersFinal).unwrap().figures
+    else {
+        panic!("orders_final has statuses")
+    };
+    assert_eq!(&final_statuses[..3], ["completed", "closed", "cancelled"]);
+    for status in ["已完成", "selesai", "dibatalkan", "đã hủy", "ยกเลิกแล้ว"]
+    {
+        assert!(final_statuses.iter().any(|s| s == status), "{status}");
+    }
+    assert!(open.as_ref().unwrap().iter().any(|s| s == "awaiting shipment"));
+}
+
+#[test]
+fn order_statuses_compare_in_one_form() {
+    assert_eq!(status_key("AWAITING_SHIPMENT"), "awaiting shipment");
+    assert_eq!(status_key("  Awaiting-Shipment "), "awaiting shipment");
+    assert_eq!(status_key("Đã Hủy"), "đã hủy");
+    assert!(matches!(status_key("completed"), std::borrow::Cow::Borrowed(_)));
 }
 
 #[test]

@@ -115,21 +115,22 @@ test("new Engine(overlay).checkClosure uses the overlay's figures", () => {
     extends: "ID",
     closure: {
       conditions: [
-        { id: "orders_final", finalStatuses: ["completed", "closed", "cancelled"], verified: false },
+        { id: "orders_final", finalStatuses: ["completed", "closed", "returned"], verified: false },
         { id: "payments_settled", negativeBalanceFromDeposit: false, verified: false },
       ],
     },
   });
-  const input = { ...ready(), balance: -1, orders: [{ id: "9", status: "cancelled", finalizedOn: "2026-01-01" }] };
+  const input = { ...ready(), balance: -1, orders: [{ id: "9", status: "returned", finalizedOn: "2026-01-01" }] };
   const report = engine.checkClosure(input);
   assert.equal(report.policy.id, "agency-ID");
   assert.equal(report.verified, false);
   assert.equal(condition(report, "orders_final").met, true);
   assert.equal(condition(report, "payments_settled").met, false);
   assert.equal(report.depositRefund, null);
-  // The built-in pack reads the same input differently.
-  const builtin = checkClosure(input);
-  assert.equal(condition(builtin, "orders_final").met, false);
+  // The built-in pack does not know "returned": a coded error naming the row, never "open".
+  assert.deepEqual(codeAndPath(() => checkClosure(input)), ["invalid_input", "orders[0].status"]);
+  const builtin = checkClosure({ ...input, orders: [{ id: "9", status: "Dibatalkan", finalizedOn: "2026-01-01" }] });
+  assert.equal(condition(builtin, "orders_final").met, true, "a cancelled order is closed, hence final");
   assert.equal(builtin.depositRefund, 49_999_999);
   engine.free();
 });
