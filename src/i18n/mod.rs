@@ -44,16 +44,75 @@ impl Lang {
         }
     }
 
-    /// The catalog, read from its text on first use.
+    /// The catalog, read from its text on first use. Indonesian and Chinese carry their texts
+    /// only, one a line in the English catalog's key order (see [`texts`]).
     fn catalog(self) -> &'static [(&'static str, &'static str)] {
         static CATALOGS: [OnceLock<Vec<(&str, &str)>>; 3] =
             [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let (slot, text) = match self {
-            Lang::En => (0, en::MESSAGES),
-            Lang::Id => (1, id::MESSAGES),
-            Lang::Zh => (2, zh::MESSAGES),
+        let (slot, texts): (usize, &'static [u8]) = match self {
+            Lang::En => (0, &[]),
+            Lang::Id => (1, &id::TEXTS),
+            Lang::Zh => (2, &zh::TEXTS),
         };
-        CATALOGS.get(slot).map_or(&[], |catalog| catalog.get_or_init(|| entries(text)))
+        CATALOGS.get(slot).map_or(&[], |catalog| {
+            catalog.get_or_init(|| match self {
+                Lang::En => entries(en::MESSAGES),
+                Lang::Id | Lang::Zh => {
+                    let texts = std::str::from_utf8(texts).unwrap_or_default();
+                    let english = Lang::En.catalog().iter().map(|(key, _)| *key);
+                    english.zip(texts.split_terminator('\n')).collect()
+                }
+            })
+        })
+    }
+}
+
+/// The length of [`texts`] of a catalog: every line less its `key<TAB>`.
+pub(crate) const fn texts_len(catalog: &str) -> usize {
+    let bytes = catalog.as_bytes();
+    let (mut i, mut len, mut in_key) = (0, 0, true);
+    while i < bytes.len() {
+        let byte = byte_at(bytes, i);
+        if in_key {
+            in_key = byte != b'\t';
+        } else {
+            len += 1;
+            in_key = byte == b'\n';
+        }
+        i += 1;
+    }
+    len
+}
+
+/// A catalog's texts without their keys, one a line, computed when the crate is compiled: the
+/// translations share the English keys (a test checks they are the same, in the same order), so
+/// the module carries each key once (1 KB of gzip for two languages).
+// Evaluated by the compiler only (the callers are `const` items): an index out of range would be
+// a compile error, never a panic at run time.
+#[allow(clippy::indexing_slicing)]
+pub(crate) const fn texts<const N: usize>(catalog: &str) -> [u8; N] {
+    let bytes = catalog.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut j, mut in_key) = (0, 0, true);
+    while i < bytes.len() {
+        let byte = byte_at(bytes, i);
+        if in_key {
+            in_key = byte != b'\t';
+        } else if j < N {
+            out[j] = byte;
+            j += 1;
+            in_key = byte == b'\n';
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `bytes[i]` in a const fn (out of range: 0, which the callers never ask for).
+const fn byte_at(bytes: &[u8], i: usize) -> u8 {
+    match bytes.split_at_checked(i) {
+        Some((_, [first, ..])) => *first,
+        _ => 0,
     }
 }
 
@@ -283,6 +342,19 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn translations_have_the_english_keys_in_order_so_their_texts_alone_can_be_embedded() {
+        let english: Vec<&str> = entries(en::MESSAGES).iter().map(|(k, _)| *k).collect();
+        for (lang, source) in [(Lang::Id, id::MESSAGES), (Lang::Zh, zh::MESSAGES)] {
+            let written = entries(source);
+            let keys: Vec<&str> = written.iter().map(|(k, _)| *k).collect();
+            assert_eq!(keys, english, "{lang:?} keys differ from English");
+            // What the module carries reads back as the catalog as written.
+            assert_eq!(lang.catalog(), written.as_slice(), "{lang:?}");
+            assert!(written.iter().all(|(_, text)| !text.contains('\n')));
+        }
     }
 
     #[test]

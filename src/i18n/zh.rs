@@ -2,6 +2,9 @@
 //! `{name}` placeholders. One string rather than a table of pairs: the table's pointers were 7 KB
 //! of the wasm for three languages.
 
+/// The texts alone, as the module carries them (see `super::texts`).
+pub(super) const TEXTS: [u8; super::texts_len(MESSAGES)] = super::texts(MESSAGES);
+
 #[rustfmt::skip]
 pub(super) const MESSAGES: &str = concat!(
     "capability.live_promotion\t在直播中推广商品\n",
