@@ -173,7 +173,7 @@ fn twenty_thousand_orders_cross_the_boundary() {
     assert_eq!(get(&report, "canClose"), JsValue::TRUE);
     assert_eq!(
         text(&condition(&report, "orders_final"), "detail"),
-        "Orders in a final status (completed, closed): 20,000 of 20,000."
+        "Orders in a final status (completed, closed, cancelled): 20,000 of 20,000."
     );
 }
 
