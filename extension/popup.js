@@ -145,7 +145,7 @@ async function closure(form) {
   const currency = await currencyOf(region());
   // The library counts money in minor units (integers); the form asks in currency units.
   const money = (name) => Math.round(Number(data.get(name) || 0) * 10 ** currency.minorUnit);
-  const orders = Array.from({ length: Number(data.get("openOrders") || 0) }, (_, i) => ({ id: `open-${i + 1}`, status: "open" }));
+  const orders = Array.from({ length: Number(data.get("openOrders") || 0) }, (_, i) => ({ id: `open-${i + 1}`, status: "awaiting shipment" }));
   if (data.get("lastFinalOn")) orders.push({ id: "last-final", status: "completed", finalizedOn: data.get("lastFinalOn") });
   const report = await call("checkClosure", {
     region: region(),
