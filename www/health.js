@@ -4,7 +4,7 @@
 import { accountHealth } from "./pkg/shop_policy.js";
 import {
   RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
-  describePath, describeSources, inForceNode, lang, localToday, readDateColumn, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
+  describePath, describeSources, formatDay, inForceNode, lang, localToday, readDateColumn, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
   unverifiedBadge,
 } from "./common.js";
 
@@ -13,6 +13,21 @@ const STRINGS = {
     "health.title": "Account health — shop-policy",
     "health.h1": "How healthy is my account?",
     "health.intro": "Choose whether this is a seller's shop or a creator's account, then enter its violations and policy quiz attempts, or paste them as CSV or JSON. Sellers in Southeast Asia are judged on violation points; creators (and sellers in the US and UK) on a health rating from 0 to 1,000. You get where the account stands under the rule in force on the date, the enforcement milestones, when deductions fall away, the weekly report and which quizzes can still help.",
+    "recommend.points.one": "Passing the quiz below before its deadline removes 1 point: from {active} to {after} active points.",
+    "recommend.where": "Take the quiz in Seller Center: Account Health → Violation records, then the violation's quiz.",
+    "recommend.none.quiet": "no quiz is open with points left to remove.",
+    "recommend.none": "No policy quiz can help now: {why}",
+    "recommend.in": "It closes in {days} days.",
+    "recommend.tomorrow": "It closes tomorrow.",
+    "recommend.today": "It closes today.",
+    "recommend.quizFrom": "{type} ({id}): take it from {from} (a point of this type was removed recently) to {deadline}.",
+    "recommend.quiz": "{type} ({id}): take it by {deadline}.",
+    "recommend.clear": "That takes you {toGo} points away from the {milestone}-point milestone, out of the warning zone.",
+    "recommend.below": "That brings you back below the {milestone}-point milestone.",
+    "recommend.unpublished": "Passing the quizzes below before their deadlines gives score points back; how many is not published.",
+    "recommend.score": "Passing the quizzes below before their deadlines gives back up to {removed} points of your score.",
+    "recommend.points": "Passing the quizzes below before their deadlines removes up to {removed} points: from {active} to {after} active points.",
+    "health.next": "What to do next",
     "quiz.block.amount_unpublished": "A pass gives points back, but how many is not published.",
     "quiz.block.score_too_low": "No quiz is offered at this score.",
     "field.role": "the account type",
@@ -97,6 +112,21 @@ const STRINGS = {
     "health.title": "Kesehatan akun — shop-policy",
     "health.h1": "Seberapa sehat akun saya?",
     "health.intro": "Pilih apakah ini toko penjual atau akun kreator, lalu masukkan pelanggaran dan percobaan kuis kebijakannya, atau tempel sebagai CSV atau JSON. Penjual di Asia Tenggara dinilai dengan poin pelanggaran; kreator (serta penjual di AS dan Inggris) dengan skor kesehatan 0 sampai 1.000. Anda akan melihat posisi akun menurut aturan yang berlaku pada tanggal itu, batas penindakan, kapan pengurangan berakhir, laporan mingguan, dan kuis mana yang masih bisa membantu.",
+    "recommend.points.one": "Lulus kuis di bawah ini sebelum batas waktunya mengurangi 1 poin: dari {active} menjadi {after} poin aktif.",
+    "recommend.where": "Ikuti kuis di Seller Center: Kesehatan Akun → Catatan Pelanggaran, lalu kuis pada pelanggaran tersebut.",
+    "recommend.none.quiet": "tidak ada kuis terbuka dengan poin yang masih bisa dikurangi.",
+    "recommend.none": "Saat ini tidak ada kuis kebijakan yang bisa membantu: {why}",
+    "recommend.in": "Kuis ditutup dalam {days} hari.",
+    "recommend.tomorrow": "Kuis ditutup besok.",
+    "recommend.today": "Kuis ditutup hari ini.",
+    "recommend.quizFrom": "{type} ({id}): ikuti mulai {from} (poin jenis ini baru saja dikurangi) sampai {deadline}.",
+    "recommend.quiz": "{type} ({id}): ikuti paling lambat {deadline}.",
+    "recommend.clear": "Itu membuat Anda berjarak {toGo} poin dari batas {milestone} poin, keluar dari zona peringatan.",
+    "recommend.below": "Itu membawa Anda kembali di bawah batas {milestone} poin.",
+    "recommend.unpublished": "Lulus kuis di bawah ini sebelum batas waktunya mengembalikan sebagian skor; jumlahnya tidak dipublikasikan.",
+    "recommend.score": "Lulus kuis di bawah ini sebelum batas waktunya mengembalikan hingga {removed} poin skor Anda.",
+    "recommend.points": "Lulus kuis di bawah ini sebelum batas waktunya mengurangi hingga {removed} poin: dari {active} menjadi {after} poin aktif.",
+    "health.next": "Langkah berikutnya",
     "quiz.block.amount_unpublished": "Lulus mengembalikan sebagian skor, tetapi jumlahnya tidak dipublikasikan.",
     "quiz.block.score_too_low": "Kuis tidak tersedia pada skor ini.",
     "field.role": "jenis akun",
@@ -181,6 +211,21 @@ const STRINGS = {
     "health.title": "账户健康 — shop-policy",
     "health.h1": "我的账户健康吗？",
     "health.intro": "选择这是商家店铺还是达人账号，然后输入违规记录和政策测验记录，或以CSV或JSON格式粘贴。东南亚商家按违规积分评估；达人（以及美国、英国商家）按0至1000分的健康分评估。您将看到按所选日期有效规则得出的账号状况、处罚节点、扣分何时失效、每周报告，以及哪些测验仍有帮助。",
+    "recommend.points.one": "在截止日期前通过以下测验可扣减1分：有效积分从{active}分降至{after}分。",
+    "recommend.where": "在卖家中心参加测验：账号健康 → 违规记录，选择对应违规的测验。",
+    "recommend.none.quiet": "没有仍可扣分的开放测验。",
+    "recommend.none": "目前没有可用的政策测验：{why}",
+    "recommend.in": "还有{days}天截止。",
+    "recommend.tomorrow": "明天截止。",
+    "recommend.today": "今天截止。",
+    "recommend.quizFrom": "{type}（{id}）：请在{from}（同类型积分刚扣减过）至{deadline}之间完成。",
+    "recommend.quiz": "{type}（{id}）：请在{deadline}前完成。",
+    "recommend.clear": "这样距离{milestone}分节点还有{toGo}分，脱离预警范围。",
+    "recommend.below": "这样可回到{milestone}分节点以下。",
+    "recommend.unpublished": "在截止日期前通过以下测验可恢复部分分数，具体分值官方未公布。",
+    "recommend.score": "在截止日期前通过以下测验，最多可恢复{removed}分。",
+    "recommend.points": "在截止日期前通过以下测验，最多可扣减{removed}分：有效积分从{active}分降至{after}分。",
+    "health.next": "下一步怎么做",
     "quiz.block.amount_unpublished": "通过后可恢复部分分数，但官方未公布具体分值。",
     "quiz.block.score_too_low": "该分数下不提供测验。",
     "field.role": "账号类型",
@@ -310,6 +355,53 @@ function input() {
   const asOf = $("health-asof").value;
   if (asOf) out.asOf = asOf;
   return out;
+}
+
+/** A deadline this close (days, inclusive) is highlighted. */
+const CLOSES_SOON_DAYS = 7;
+
+/**
+ * What to do next, from the report's quiz statuses: the quizzes worth taking (open, attempts
+ * left, points to remove; one blocked only by the per-type cap from the day it ends, if before
+ * its deadline), one per type (the cap lets one count at a time), soonest deadline first, with
+ * what passing them all would do to the figure and to the milestones. `null` when none helps.
+ */
+function recommendation(report) {
+  const worth = report.quizzes
+    .filter((q) => q.open && q.attemptsLeft > 0 && q.activePoints > 0)
+    .filter((q) => q.blockedBy === null || q.blockedBy === "amount_unpublished"
+      || (q.blockedBy === "type_cooldown" && q.cooldownEndsOn && q.cooldownEndsOn <= q.deadline))
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || String(a.cooldownEndsOn).localeCompare(String(b.cooldownEndsOn)));
+  const seen = new Set();
+  const picked = worth.filter((q) => !seen.has(q.type) && seen.add(q.type));
+  if (!picked.length) return null;
+  const unpublished = picked.some((q) => q.blockedBy === "amount_unpublished");
+  // A pass removes one point (the built-in quiz), never more than the violation has left.
+  const removed = unpublished ? null : picked.length;
+  const items = picked.map((q) => {
+    const from = q.cooldownEndsOn && q.cooldownEndsOn > report.asOf ? q.cooldownEndsOn : report.asOf;
+    const daysLeft = daysBetween(report.asOf, q.deadline);
+    const closesSoon = daysLeft <= CLOSES_SOON_DAYS;
+    const text = from > report.asOf
+      ? t("recommend.quizFrom", { type: q.type, id: q.violationId, from: formatDay(from), deadline: formatDay(q.deadline) })
+      : t("recommend.quiz", { type: q.type, id: q.violationId, deadline: formatDay(q.deadline) });
+    const soon = !closesSoon ? "" : daysLeft === 0 ? t("recommend.today") : daysLeft === 1 ? t("recommend.tomorrow") : t("recommend.in", { days: daysLeft });
+    return { q, text, soon, closesSoon };
+  });
+  let summary;
+  if (removed === null) summary = t("recommend.unpublished");
+  else if (report.scheme === "score") summary = t("recommend.score", { removed });
+  else {
+    const after = Math.max(0, report.activePoints - removed);
+    summary = t(removed === 1 ? "recommend.points.one" : "recommend.points", { removed, active: report.activePoints, after });
+    const { reached, next } = report.milestone;
+    const distance = report.warning?.distance ?? 5;
+    if (reached && after < reached.points) summary += ` ${t("recommend.below", { milestone: reached.points })}`;
+    else if (next && next.points - after > distance && next.points - report.activePoints <= distance) {
+      summary += ` ${t("recommend.clear", { milestone: next.points, toGo: next.points - after })}`;
+    }
+  }
+  return { summary, items };
 }
 
 /** A read-only table; its wrapper scrolls sideways on a phone and can be scrolled by keyboard. */
@@ -447,6 +539,16 @@ function render() {
       h("span", { className: `badge ${q.canRemovePoint ? "yes" : "no"}` }, t(q.canRemovePoint ? "yes" : "no")),
       q.blockedBy ? t(`quiz.block.${q.blockedBy}`, { date: q.cooldownEndsOn ?? "" }) : "",
     ])));
+
+  const todo = recommendation(report);
+  fill($("health-next"), todo
+    ? [h("p", {}, todo.summary),
+      h("ul", { className: "notes" }, todo.items.map(({ q, text, soon, closesSoon }) =>
+        h("li", { className: closesSoon ? "soon" : "", dataset: { violation: q.violationId, closesSoon: String(closesSoon) } },
+          h("p", {}, text, soon ? [" ", h("strong", {}, soon)] : null)))),
+      h("p", { className: "detail" }, t("recommend.where"))]
+    : h("p", {}, t("recommend.none", { why: t("recommend.none.quiet") })));
+  result.dataset.recommended = String(todo?.items.length ?? 0);
 
   fill($("health-notes"), report.notes.map((n) => noteItem(n)));
   fill($("health-policy"), policyLine(report.policy));

@@ -281,6 +281,13 @@ test("health: pasted JSON and CSV, rows added by hand, points, milestone, chart,
   await page.fill("#health-import", HEALTH_JSON);
   await page.click("#health-import-button");
   await until(page, '#health-result[data-active-points="7"]');
+  // It ends with what to do: v1's type had a point removed on 1 February, so only v2's quiz can
+  // count now; passing it takes the account out of the warning zone before 12 points.
+  await until(page, '#health-result[data-recommended="1"]');
+  const next = await text(page, "#health-next");
+  assert.match(next, /Passing the quiz below before its deadline removes 1 point: from 7 to 6 active points\. That takes you 6 points away from the 12-point milestone, out of the warning zone\./);
+  assert.match(next, /Misleading Product Information \(v2\): take it by 31 March 2023\./);
+  assert.equal(await attr(page, '#health-next li[data-violation="v2"]', "data-closes-soon"), "false");
   assert.equal(await page.locator("#health-violations tbody tr").count(), 2);
   assert.equal(await page.locator("#health-attempts tbody tr").count(), 1);
   assert.match(await text(page, "#health-figures"), /Next milestone\s+12 points\s+5 to go/);
