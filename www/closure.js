@@ -354,13 +354,21 @@ function parseOrders(text) {
   // Several date columns may be present (an export has one per stage); the first non-empty
   // of finalizedOn, completed, delivered, cancelled is the day the order became final.
   const rows = csvObjects(trimmed, {
-    id: ["id", "Order ID", "order_id", "order number", "order no"],
-    status: ["status", "Order Status", "order_status"],
+    id: ["id", "Order ID", "order_id", "order number", "order no", "ID Pesanan", "No. Pesanan", "Nomor Pesanan",
+      "订单号", "订单编号", "订单ID", "Mã đơn hàng", "รหัสคำสั่งซื้อ", "หมายเลขคำสั่งซื้อ"],
+    status: ["status", "Order Status", "order_status", "Status Pesanan", "订单状态", "Trạng thái đơn hàng", "สถานะคำสั่งซื้อ"],
     finalizedOn: ["finalizedOn", "finalized on", "final since"],
-    completed: ["Completed Time", "completion time", "order completed time"],
-    delivered: ["Delivered Time", "delivery time"],
-    cancelled: ["Cancelled Time", "cancel time", "closed time"],
-  }, ["id", "status"], "");
+    completed: ["Completed Time", "completion time", "order completed time", "Waktu Selesai", "Waktu Pesanan Selesai",
+      "完成时间", "订单完成时间", "Thời gian hoàn thành", "เวลาที่เสร็จสมบูรณ์"],
+    delivered: ["Delivered Time", "delivery time", "Waktu Terkirim", "Waktu Diterima", "送达时间", "签收时间",
+      "Thời gian giao hàng", "เวลาที่จัดส่งสำเร็จ"],
+    cancelled: ["Cancelled Time", "cancel time", "closed time", "Waktu Dibatalkan", "取消时间", "关闭时间",
+      "Thời gian hủy", "เวลาที่ยกเลิก"],
+  }, ["status"], "");
+  // An export without an order id column: rows are numbered, as the person would count them.
+  rows.forEach((row, i) => {
+    if (!row.id) row.id = `#${i + 1}`;
+  });
   // Each date column is read one way for all its rows (day or month first, from the column and
   // the region); a date after the day judged is refused with its row.
   const today = $("closure-asof").value || localToday();

@@ -81,6 +81,7 @@ const SHARED = {
     "import.done": "Imported {n} rows.",
     "error.title": "This input cannot be checked yet.",
     "error.missing": "Fill this in: it is needed to judge.",
+    "csv.noColumn": "The pasted data has no column for this: name it one of {names} (or the same in Indonesian or Chinese).",
     "date.mixed": "The dates in this column mix day-first and month-first: {value}",
     "date.unreadable": "This is not a date: {value}",
     "date.unreal": "This date does not exist: {value}",
@@ -174,6 +175,7 @@ const SHARED = {
     "import.done": "{n} baris diimpor.",
     "error.title": "Masukan ini belum dapat diperiksa.",
     "error.missing": "Isi kolom ini: diperlukan untuk penilaian.",
+    "csv.noColumn": "Data yang ditempel tidak punya kolom untuk ini: beri nama salah satu dari {names} (atau padanannya dalam bahasa Indonesia atau Mandarin).",
     "date.mixed": "Tanggal di kolom ini mencampur urutan hari-bulan dan bulan-hari: {value}",
     "date.unreadable": "Ini bukan tanggal: {value}",
     "date.unreal": "Tanggal ini tidak ada: {value}",
@@ -267,6 +269,7 @@ const SHARED = {
     "import.done": "已导入{n}行。",
     "error.title": "暂时无法检查此输入。",
     "error.missing": "请填写此项：判断需要它。",
+    "csv.noColumn": "粘贴的数据缺少此列：请命名为{names}之一（也可用印尼语或中文列名）。",
     "date.mixed": "此列日期混用了日在前和月在前两种写法：{value}",
     "date.unreadable": "这不是日期：{value}",
     "date.unreal": "该日期不存在：{value}",
@@ -731,7 +734,10 @@ export function parseCsv(text) {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ""));
 }
 
-const normalizeHeader = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+// Header names in any script ("Order ID", "ID Pesanan", "订单号", "Mã đơn hàng"): compared
+// without case, spaces, punctuation or diacritics.
+const normalizeHeader = (s) =>
+  s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
 /**
  * CSV with a header row → objects keyed as in `columns` (`{ key: [header names…] }`, matched
@@ -749,7 +755,7 @@ export function csvObjects(text, columns, required, path) {
   });
   for (const key of required) {
     if (index[key] === undefined) {
-      throw inputError("csv", path, `no column for ${key} (expected one of: ${columns[key].join(", ")})`);
+      throw inputError("csv", path, t("csv.noColumn", { names: columns[key].slice(0, 4).join(", ") }));
     }
   }
   return rows.map((cells) => {

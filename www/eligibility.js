@@ -112,7 +112,7 @@ const STRINGS = {
     "permission.revoked": "Dicabut",
     "outcome.eligible": "Memenuhi syarat",
     "outcome.not_eligible": "Tidak memenuhi syarat",
-    "outcome.incomplete": "Fakta belum lengkap",
+    "outcome.incomplete": "Data belum lengkap",
     "outcome.never": "Tidak bisa lagi",
     "outcome.active": "Aktif",
     "outcome.restricted": "Dibatasi",

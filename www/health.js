@@ -152,7 +152,7 @@ const STRINGS = {
     "field.id": "ID",
     "field.type": "Jenis pelanggaran",
     "field.points": "Poin",
-    "field.issuedOn": "Tanggal terbit",
+    "field.issuedOn": "Tanggal pelanggaran",
     "field.surface": "Tempat",
     "field.violationId": "ID pelanggaran",
     "field.takenOn": "Tanggal ikut",
@@ -611,12 +611,18 @@ function parseImport(text) {
     return { attempts: rows.map(attemptRow) };
   }
   const rows = csvObjects(trimmed, {
-    id: ["id", "violation id", "violationId", "record id"],
-    type: ["type", "violation type", "violation", "reason"],
-    points: ["points", "violation points", "point"],
-    issuedOn: ["issuedOn", "issued on", "issue date", "date", "issued", "violation time", "time"],
-    surface: ["surface", "where", "source"],
-  }, ["id", "type", "points", "issuedOn"], "");
+    id: ["id", "violation id", "violationId", "record id", "ID Pelanggaran", "违规编号", "记录编号", "Mã vi phạm"],
+    type: ["type", "violation type", "violation", "reason", "Jenis Pelanggaran", "Alasan Pelanggaran", "违规类型", "违规原因",
+      "Loại vi phạm", "ประเภทการละเมิด"],
+    points: ["points", "violation points", "point", "Poin", "Poin Pelanggaran", "积分", "违规积分", "扣分", "Điểm vi phạm", "คะแนน"],
+    issuedOn: ["issuedOn", "issued on", "issue date", "date", "issued", "violation time", "time", "Tanggal Pelanggaran",
+      "Waktu Pelanggaran", "Tanggal", "处罚时间", "违规时间", "日期", "Ngày vi phạm", "Thời gian", "วันที่"],
+    surface: ["surface", "where", "source", "Tempat", "发生位置", "来源", "Nơi vi phạm"],
+  }, ["type", "points", "issuedOn"], "");
+  // An export without a violation id column: rows are numbered (v1, v2, …) so quizzes can name them.
+  rows.forEach((row, i) => {
+    if (!row.id) row.id = `v${i + 1}`;
+  });
   readDates(rows, "issuedOn", "violations");
   return { violations: rows.map(violationRow) };
 }

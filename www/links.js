@@ -75,7 +75,7 @@ const STRINGS = {
     "kind.domain": "Alamat web",
     "kind.email": "Alamat e-mail",
     "kind.phone": "Nomor telepon",
-    "kind.messenger": "Kontak aplikasi pesan",
+    "kind.messenger": "Kontak aplikasi chat",
     "kind.social_handle": "Akun media sosial",
     "kind.call_to_action": "Ajakan membeli di tempat lain",
     "kind.shortener": "Tautan pendek",

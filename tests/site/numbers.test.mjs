@@ -110,3 +110,12 @@ test("a column of dates is read one way for every row: what it proves, else the 
     });
   }
 });
+
+test("CSV headers in the exports' languages; rows numbered when there is no id column", async () => {
+  const { csvObjects } = await import("../../www/common.js");
+  const columns = { id: ["Order ID", "ID Pesanan", "订单号", "Mã đơn hàng"], status: ["Order Status", "Status Pesanan", "订单状态"] };
+  for (const header of ["订单号,订单状态", "ID Pesanan,Status Pesanan", "Mã Đơn Hàng,Order status", "order_id,ORDER STATUS"]) {
+    assert.deepEqual(csvObjects(`${header}\n5771,已完成`, columns, ["status"], ""), [{ id: "5771", status: "已完成" }], header);
+  }
+  assert.throws(() => csvObjects("Nomor,Tanggal\n1,2", columns, ["status"], ""), /no column for this: name it one of Order Status/);
+});

@@ -457,6 +457,12 @@ test("closure: facts, money as typed, orders pasted as a Seller Center CSV, chec
   await page.click("#closure-import-button");
   await page.locator("#closure-import-status", { hasText: "in the future" }).waitFor({ timeout: 5000 });
   assert.match(await text(page, "#closure-import-status"), /“Orders, row 2, .*”: This date is in the future \(12 December 2026\): 12\/12\/2026/);
+
+  // A Chinese export: headers and statuses in Chinese.
+  await page.fill("#closure-import", ["订单号,订单状态,完成时间", "5771001,已完成,2026/03/30 10:00:00", "5771002,已取消,2026/04/01"].join("\n"));
+  await page.click("#closure-import-button");
+  await until(page, '#closure-result[data-earliest="2026-07-01"]');
+  assert.equal(await page.inputValue('[data-path="orders[1].status"]'), "已取消");
   await s.close();
 });
 
