@@ -100,14 +100,29 @@ function syncContentScripts() {
     if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
     if (matches.length) {
       await chrome.scripting.registerContentScripts([
-        { id: CONTENT_SCRIPT_ID, js: ["content.js"], matches, runAt: "document_idle", persistAcrossSessions: true },
+        // Every frame: rich-text editors and chat panes often live in iframes.
+        { id: CONTENT_SCRIPT_ID, js: ["content.js"], matches, allFrames: true, runAt: "document_idle", persistAcrossSessions: true },
       ]);
     }
+    return matches;
   }).catch((error) => console.error("shop-policy: registering the content script failed", error));
   return syncing;
 }
 
-chrome.runtime.onInstalled.addListener(syncContentScripts);
+/**
+ * Tabs already open on a covered page when the extension is installed or updated get the content
+ * script now, in every frame, rather than after a reload. (The script ignores a second copy.)
+ */
+async function injectOpenTabs() {
+  const matches = await syncContentScripts();
+  if (!matches?.length) return;
+  const tabs = await chrome.tabs.query({ url: matches });
+  await Promise.all(tabs.map((tab) => chrome.scripting
+    .executeScript({ target: { tabId: tab.id, allFrames: true }, files: ["content.js"] })
+    .catch(() => {}))); // a tab that cannot take scripts (a discarded one) is left alone
+}
+
+chrome.runtime.onInstalled.addListener(injectOpenTabs);
 chrome.runtime.onStartup.addListener(syncContentScripts);
 chrome.permissions.onAdded.addListener(syncContentScripts);
 chrome.permissions.onRemoved.addListener(syncContentScripts);

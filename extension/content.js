@@ -268,6 +268,7 @@
     const pill = el("button", "pill allow");
     pill.type = "button";
     pill.setAttribute("aria-expanded", "false");
+    pill.setAttribute("aria-keyshortcuts", "Alt+Shift+P");
     const panel = el("div", "panel");
     panel.hidden = true;
     wrap.append(pill, panel);
@@ -569,6 +570,38 @@
     }
   }
 
+  /**
+   * The keyboard: in a checked field, Alt+Shift+P opens its reasons and moves focus to them;
+   * Escape closes them and returns to the field. A click anywhere else closes them too.
+   */
+  function onKeydown(event) {
+    const path = event.composedPath();
+    const field = fieldOf(path[0]);
+    const state = [...states.values()].find((s) => s.field === field || (s.ui && path.includes(s.ui.badge)));
+    if (!state) return;
+    if (event.key === "Escape" && state.open) {
+      state.open = false;
+      render(state);
+      state.field.focus();
+      event.stopPropagation();
+    } else if (event.altKey && event.shiftKey && event.code === "KeyP") {
+      event.preventDefault();
+      state.open = true;
+      render(state);
+      state.ui.pill.focus();
+    }
+  }
+
+  function onPointerDown(event) {
+    const path = event.composedPath();
+    for (const state of states.values()) {
+      if (state.open && state.ui && !path.includes(state.ui.badge)) {
+        state.open = false;
+        render(state);
+      }
+    }
+  }
+
   const listeners = [
     [document, "input", onInput],
     [document, "change", onInput],
@@ -582,6 +615,8 @@
     mutations.disconnect();
     resizeObserver.disconnect();
     for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, true);
+    document.removeEventListener("keydown", onKeydown, true);
+    document.removeEventListener("pointerdown", onPointerDown, true);
     for (const state of [...states.values()]) forget(state);
     try {
       chrome.storage.onChanged.removeListener(onStorage);
@@ -591,6 +626,9 @@
   }
 
   for (const [target, type, listener] of listeners) target.addEventListener(type, listener, { capture: true, passive: true });
+  // Not passive: Alt+Shift+P must not also reach the page.
+  document.addEventListener("keydown", onKeydown, true);
+  document.addEventListener("pointerdown", onPointerDown, { capture: true, passive: true });
   chrome.storage.onChanged.addListener(onStorage);
   mutations.observe(document.documentElement, {
     childList: true, subtree: true, attributes: true, attributeFilter: ["contenteditable", "disabled", "type"],

@@ -22,7 +22,9 @@ const CSP = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  // The page frames its own rich-text editor, as Seller Center's chat and description editors do.
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
 ].join("; ");
 
 const PAGE = `<!doctype html>
@@ -44,6 +46,10 @@ const PAGE = `<!doctype html>
       <textarea id="description" name="productDescription" rows="7"></textarea>
       <label for="price">Price (Rp)</label>
       <input id="price" name="price" type="number" value="75000">
+    </section>
+    <section class="rich-editor">
+      <h2>Description (rich text)</h2>
+      <iframe id="editor-frame" src="/editor.html" title="Rich text editor"></iframe>
     </section>
     <section class="chat-panel">
       <h2>Buyer chat</h2>
@@ -84,8 +90,17 @@ textarea { resize: vertical; }
 button { font: inherit; padding: 6px 14px; }
 `;
 
+// The framed editor: a field of its own, in a document of its own.
+const EDITOR = `<!doctype html>
+<html lang="id">
+<head><meta charset="utf-8"><title>Editor</title></head>
+<body><label for="frame-note">Note to buyers</label><textarea id="frame-note" name="frameNote" rows="4"></textarea></body>
+</html>
+`;
+
 const ROUTES = {
   "/": ["text/html; charset=utf-8", PAGE],
+  "/editor.html": ["text/html; charset=utf-8", EDITOR],
   "/app.js": ["text/javascript; charset=utf-8", APP],
   "/style.css": ["text/css; charset=utf-8", STYLE],
   "/favicon.ico": ["image/x-icon", ""],
@@ -414,6 +429,37 @@ test("keystroke → badge latency on a 5,000-character description, and a screen
   await page.locator("#description").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(results, "overlay.png") });
   assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await page.close();
+});
+
+test("the reasons open from the keyboard next to the field, and close with Escape or a click elsewhere", async () => {
+  const page = await openMock();
+  const description = page.locator("#description");
+  await description.fill("Order via WA 0812-3456-7890");
+  await verdict(page, "description", "block");
+  const expanded = () => badge(page, "description").evaluate((b) => b.shadowRoot.querySelector(".pill").getAttribute("aria-expanded"));
+  assert.equal(await expanded(), "false");
+  await description.focus();
+  await page.keyboard.press("Alt+Shift+P");
+  await page.waitForFunction(() => document.querySelector('[data-shop-policy-field="description"]')?.shadowRoot?.querySelector(".pill")?.getAttribute("aria-expanded") === "true");
+  assert.match(await badge(page, "description").evaluate((b) => b.shadowRoot.querySelector(".panel").innerText), /WhatsApp|phone|telepon|0812/i);
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.querySelector('[data-shop-policy-field="description"]')?.shadowRoot?.querySelector(".pill")?.getAttribute("aria-expanded") === "false");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "description", "focus goes back to the field");
+  await badge(page, "description").locator(".pill").click();
+  assert.equal(await expanded(), "true");
+  await page.mouse.click(5, 5);
+  await page.waitForFunction(() => document.querySelector('[data-shop-policy-field="description"]')?.shadowRoot?.querySelector(".pill")?.getAttribute("aria-expanded") === "false");
+  await page.close();
+});
+
+test("a field inside a frame is checked too (editors and chat panes often live in iframes)", async () => {
+  const page = await openMock();
+  const frame = page.frameLocator("#editor-frame");
+  await frame.locator("#frame-note").fill("Beli di shopee.co.id/tokoku ya kak");
+  await assert.doesNotReject(
+    frame.locator('[data-shop-policy-badge][data-shop-policy-field="frame-note"][data-shop-policy-verdict="block"]').waitFor({ state: "attached", timeout: 3000 }),
+  );
   await page.close();
 });
 
