@@ -14,7 +14,7 @@ const STRINGS = {
     "health.h1": "How healthy is my account?",
     "health.intro": "Choose whether this is a seller's shop or a creator's account, then enter its violations and policy quiz attempts, or paste them as CSV or JSON. Sellers in Southeast Asia are judged on violation points; creators (and sellers in the US and UK) on a health rating from 0 to 1,000. You get where the account stands under the rule in force on the date, the enforcement milestones, when deductions fall away, the weekly report and which quizzes can still help.",
     "recommend.points.one": "Passing the quiz below before its deadline removes 1 point: from {active} to {after} active points.",
-    "recommend.where": "Take the quiz in Seller Center: Account Health → Violation records, then the violation's quiz.",
+    "recommend.where": "Take each quiz from its violation on Seller Center's Account Health page.",
     "recommend.none.quiet": "no quiz is open with points left to remove.",
     "recommend.none": "No policy quiz can help now: {why}",
     "recommend.in": "It closes in {days} days.",
@@ -113,7 +113,7 @@ const STRINGS = {
     "health.h1": "Seberapa sehat akun saya?",
     "health.intro": "Pilih apakah ini toko penjual atau akun kreator, lalu masukkan pelanggaran dan percobaan kuis kebijakannya, atau tempel sebagai CSV atau JSON. Penjual di Asia Tenggara dinilai dengan poin pelanggaran; kreator (serta penjual di AS dan Inggris) dengan skor kesehatan 0 sampai 1.000. Anda akan melihat posisi akun menurut aturan yang berlaku pada tanggal itu, batas penindakan, kapan pengurangan berakhir, laporan mingguan, dan kuis mana yang masih bisa membantu.",
     "recommend.points.one": "Lulus kuis di bawah ini sebelum batas waktunya mengurangi 1 poin: dari {active} menjadi {after} poin aktif.",
-    "recommend.where": "Ikuti kuis di Seller Center: Kesehatan Akun → Catatan Pelanggaran, lalu kuis pada pelanggaran tersebut.",
+    "recommend.where": "Ikuti setiap kuis dari pelanggarannya di halaman Kesehatan Akun (Account Health) Seller Center.",
     "recommend.none.quiet": "tidak ada kuis terbuka dengan poin yang masih bisa dikurangi.",
     "recommend.none": "Saat ini tidak ada kuis kebijakan yang bisa membantu: {why}",
     "recommend.in": "Kuis ditutup dalam {days} hari.",
@@ -212,7 +212,7 @@ const STRINGS = {
     "health.h1": "我的账户健康吗？",
     "health.intro": "选择这是商家店铺还是达人账号，然后输入违规记录和政策测验记录，或以CSV或JSON格式粘贴。东南亚商家按违规积分评估；达人（以及美国、英国商家）按0至1000分的健康分评估。您将看到按所选日期有效规则得出的账号状况、处罚节点、扣分何时失效、每周报告，以及哪些测验仍有帮助。",
     "recommend.points.one": "在截止日期前通过以下测验可扣减1分：有效积分从{active}分降至{after}分。",
-    "recommend.where": "在卖家中心参加测验：账号健康 → 违规记录，选择对应违规的测验。",
+    "recommend.where": "在卖家中心的“账号健康”页面，从对应的违规记录进入测验。",
     "recommend.none.quiet": "没有仍可扣分的开放测验。",
     "recommend.none": "目前没有可用的政策测验：{why}",
     "recommend.in": "还有{days}天截止。",
@@ -406,9 +406,10 @@ function recommendation(report) {
 
 /** A read-only table; its wrapper scrolls sideways on a phone and can be scrolled by keyboard. */
 function dataTable(headers, rows) {
-  return h("div", { className: "table-wrap", tabIndex: 0 }, h("table", {},
+  return h("div", { className: "table-wrap", tabIndex: 0 }, h("table", { className: "stack" },
     h("thead", {}, h("tr", {}, headers.map((x) => h("th", { attrs: { scope: "col" } }, x)))),
-    h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c)))))));
+    // Each cell carries its column's name: on a phone the rows stack into captioned cards.
+    h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c, i) => h("td", { dataset: { caption: headers[i] } }, c)))))));
 }
 
 /** A "nice" tick step (1, 2, 5 × 10ⁿ) for an axis up to `max`. */

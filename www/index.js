@@ -73,12 +73,13 @@ function sourceItem(source) {
 function render() {
   const rows = policies().map((pack) => {
     describeSources(pack.sourceDetails);
+    const cell = (key, ...children) => h("td", { dataset: { caption: t(key) } }, ...children);
     return h("tr", { dataset: { region: pack.region } },
-      h("td", {}, `${t(`region.${pack.region}`)} (${pack.region})`),
-      h("td", {}, pack.id),
-      h("td", {}, pack.version),
-      h("td", {}, pack.effectiveDate),
-      h("td", {}, h("details", {}, h("summary", {}, t("home.sources", { n: pack.sources.length })),
+      cell("home.col.region", `${t(`region.${pack.region}`)} (${pack.region})`),
+      cell("home.col.pack", pack.id),
+      cell("home.col.version", pack.version),
+      cell("home.col.effective", pack.effectiveDate),
+      cell("home.col.sources", h("details", {}, h("summary", {}, t("home.sources", { n: pack.sources.length })),
         h("ul", {}, pack.sources.map(sourceItem)))));
   });
   fill(table.tBodies[0], rows);
