@@ -742,14 +742,14 @@ impl Facts<'_, '_> {
                 self.text(
                     key,
                     &[
-                        ("since", &since.to_string()),
+                        ("since", &i18n::date(self.lang, since)),
                         ("days", &days_text),
-                        ("date", &date.to_string()),
+                        ("date", &i18n::date(self.lang, date)),
                     ],
                 )
             }
             _ => {
-                let date = self.as_of.plus_days(days.into()).to_string();
+                let date = i18n::date(self.lang, self.as_of.plus_days(days.into()));
                 self.text(
                     "closure.detail.announcement.none",
                     &[("days", &days_text), ("date", &date)],
@@ -817,9 +817,9 @@ impl Facts<'_, '_> {
                     key,
                     &[
                         ("id", &shorten(id)),
-                        ("last", &last.to_string()),
+                        ("last", &i18n::date(self.lang, last)),
                         ("days", &days_text),
-                        ("date", &date.to_string()),
+                        ("date", &i18n::date(self.lang, date)),
                     ],
                 )
             }

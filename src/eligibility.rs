@@ -645,7 +645,7 @@ fn reason(
     lang: Lang,
 ) -> Option<Cited> {
     let rule = &e.enforcement.meta;
-    let until = input.restricted_until.map(|d| d.to_string());
+    let until = input.restricted_until.map(|d| i18n::date(lang, d));
     let (key, date) = match (outcome, until) {
         (Outcome::Never, _) if input.permission == Permission::Revoked => {
             ("eligibility.reason.revoked", None)
@@ -773,7 +773,7 @@ fn criterion_step(
         Some(from) if upcoming => i18n::render(
             lang,
             "eligibility.next.upcoming",
-            &[("date", &from.to_string()), ("step", &message)],
+            &[("date", &i18n::date(lang, from)), ("step", &message)],
         ),
         _ => message,
     };
@@ -787,7 +787,7 @@ fn appeal(e: &EligibilityPolicy, input: &EligibilityInput, as_of: Date, lang: La
         rule.deadline_days.zip(input.enforced_on).map(|(days, on)| on.plus_days(i64::from(days)));
     let open = deadline.map(|last| as_of <= last);
     let days = rule.deadline_days.map(|n| i18n::number(lang, i64::from(n))).unwrap_or_default();
-    let date = deadline.map(|d| d.to_string()).unwrap_or_default();
+    let date = deadline.map(|d| i18n::date(lang, d)).unwrap_or_default();
     let key = match (rule.deadline_days, open) {
         (None, _) => "eligibility.appeal.no_deadline",
         (Some(_), None) => "eligibility.appeal.within",

@@ -142,14 +142,14 @@ fn conditions_come_in_contract_order_with_rule_message_and_source() {
     );
     assert_eq!(
         announcement.detail,
-        "Shown from 2026-04-01; the 30 days were complete on 2026-05-01."
+        "Shown from 1 April 2026; the 30 days were complete on 1 May 2026."
     );
     let quiet = cond(&r, "orders_quiet_90_days");
     assert!(quiet.message.starts_with("90 natural days have passed"));
     assert_eq!(
         quiet.detail,
-        "The last order (577002) became final on 2026-02-01; the 90 natural days were complete \
-         on 2026-05-02."
+        "The last order (577002) became final on 1 February 2026; the 90 natural days were \
+         complete on 2 May 2026."
     );
     assert_eq!(
         cond(&r, "orders_final").detail,
@@ -230,7 +230,7 @@ fn announcement_is_met_on_day_30_not_day_29() {
     let c = cond(&r, "announcement_shown_30_days");
     assert!(!c.met);
     assert_eq!(c.met_on, Some(as_of.plus_days(1)));
-    assert_eq!(c.detail, "Shown from 2026-05-03; the 30 days are complete on 2026-06-02.");
+    assert_eq!(c.detail, "Shown from 3 May 2026; the 30 days are complete on 2 June 2026.");
     assert!(!r.can_close);
     assert_eq!(unmet(&r), ["announcement_shown_30_days"]);
     assert_eq!(r.earliest_close_date, Some(as_of.plus_days(1)));
@@ -261,8 +261,8 @@ fn no_announcement_yet_means_asof_plus_30_at_the_earliest() {
     assert_eq!(c.met_on, None);
     assert_eq!(
         c.detail,
-        "No closure announcement is shown yet; put up today, it would complete the 30 days on \
-         2026-07-01."
+        "No closure announcement is shown yet; put up today, it would complete the 30 days on 1 \
+         July 2026."
     );
     assert_eq!(r.earliest_close_date, Some(d("2026-07-01")));
 }
@@ -282,7 +282,7 @@ fn quiet_period_is_met_on_day_90_not_day_89() {
     let c = cond(&r, "orders_quiet_90_days");
     assert!(!c.met);
     assert_eq!(c.met_on, Some(as_of.plus_days(1)));
-    assert!(c.detail.ends_with("the 90 natural days are complete on 2026-06-02."), "{}", c.detail);
+    assert!(c.detail.ends_with("the 90 natural days are complete on 2 June 2026."), "{}", c.detail);
     assert_eq!(unmet(&r), ["orders_quiet_90_days"]);
     assert_eq!(r.earliest_close_date, Some(as_of.plus_days(1)));
 
@@ -305,7 +305,7 @@ fn the_latest_finalized_order_counts_wherever_it_is_in_the_list() {
     ));
     let c = cond(&r, "orders_quiet_90_days");
     assert_eq!(c.met_on, Some(d("2026-08-18")));
-    assert!(c.detail.starts_with("The last order (late) became final on 2026-05-20"));
+    assert!(c.detail.starts_with("The last order (late) became final on 20 May 2026"));
     assert_eq!(r.earliest_close_date, Some(d("2026-08-18")));
 }
 
@@ -763,7 +763,7 @@ fn indonesian_and_chinese_reports() {
     );
     assert_eq!(
         cond(&zh, "announcement_shown_30_days").detail,
-        "尚未展示店铺关闭公告；若今天发布，将于2026-07-01满30天。"
+        "尚未展示店铺关闭公告；若今天发布，将于2026年7月1日满30天。"
     );
     assert_eq!(
         cond(&zh, "announcement_shown_30_days").message,

@@ -313,7 +313,7 @@ fn indonesias_identity_and_age_verification_binds_foreign_creators_from_2026() {
     assert_eq!(step_ids(&before), ["apply", "identity_age_verification"]);
     assert_eq!(
         before.next_steps[1].message,
-        "Complete the Identity and Age Verification in the TikTok app. This applies from 2026-01-01."
+        "Complete the Identity and Age Verification in the TikTok app. This applies from 1 January 2026."
     );
     // Met ahead of time: no step for it.
     let ready = check(&with(all_met("ID"), json!({"asOf": "2025-12-31", "foreignCreator": true})));
@@ -439,7 +439,7 @@ fn a_restriction_lasts_through_its_last_day() {
     assert_eq!(during.restricted_until.map(|d| d.to_string()).as_deref(), Some("2026-03-10"));
     assert_eq!(
         during.reason.as_ref().unwrap().message,
-        "Your e-commerce permission is temporarily restricted until the end of 2026-03-10."
+        "Your e-commerce permission is temporarily restricted until the end of 10 March 2026."
     );
     assert!(during.appeal.is_some());
     assert_eq!(step_ids(&during), ["appeal"]);
@@ -449,7 +449,7 @@ fn a_restriction_lasts_through_its_last_day() {
     assert!(after.appeal.is_none() && after.next_steps.is_empty());
     assert_eq!(
         after.reason.as_ref().unwrap().message,
-        "The restriction on your e-commerce permission ended at the end of 2026-03-10: the permission should be usable again."
+        "The restriction on your e-commerce permission ended at the end of 10 March 2026: the permission should be usable again."
     );
 
     let open_ended = restricted(None, "2030-01-01");
@@ -480,13 +480,13 @@ fn appeal_routes_and_deadlines() {
         assert!(open.verified);
         assert_eq!(
             open.message,
-            "If you believe the enforcement was a mistake, appeal through the Account Status page by 2026-03-31 (within 30 days of the enforcement action)."
+            "If you believe the enforcement was a mistake, appeal through the Account Status page by 31 March 2026 (within 30 days of the enforcement action)."
         );
         let closed = appeal(region, Some("2026-03-01"), "2026-04-01");
         assert_eq!(closed.open, Some(false));
         assert_eq!(
             closed.message,
-            "The 30-day window to appeal through the Account Status page closed on 2026-03-31."
+            "The 30-day window to appeal through the Account Status page closed on 31 March 2026."
         );
         let undated = appeal(region, None, "2026-04-01");
         assert_eq!((undated.deadline, undated.open), (None, None));
@@ -512,7 +512,7 @@ fn appeal_routes_and_deadlines() {
                            "enforcedOn": "2026-03-01", "lang": "zh"}));
     assert_eq!(
         zh.appeal.unwrap().message,
-        "如果您认为处罚有误，请在2026-03-31之前（处罚后30天内）通过账号状态页面提交申诉。"
+        "如果您认为处罚有误，请在2026年3月31日之前（处罚后30天内）通过账号状态页面提交申诉。"
     );
 }
 

@@ -261,7 +261,10 @@ fn the_weekly_report_covers_as_of_and_the_six_days_before() {
         w.by_surface.iter().map(|s| (s.surface, s.violations, s.points)).collect();
     assert_eq!(by_surface, [(Some("live"), 2, 6), (None, 1, 3), (Some("video"), 1, 1)]);
     assert_eq!(w.cited.rule_id, "health.weekly_report");
-    assert_eq!(w.cited.message, "Last 7 days (2024-02-24 to 2024-03-01): violations 4, points 10.");
+    assert_eq!(
+        w.cited.message,
+        "Last 7 days (24 February 2024 to 1 March 2024): violations 4, points 10."
+    );
 }
 
 #[test]
@@ -461,7 +464,7 @@ fn messages_in_indonesian_and_chinese() {
     let id = check(&Engine::builtin(), &json("id")).unwrap();
     assert_eq!(
         id.weekly.cited.message,
-        "7 hari terakhir (2024-02-24 s.d. 2024-03-01): 30 pelanggaran, 1.440 poin."
+        "7 hari terakhir (24 Februari 2024 s.d. 1 Maret 2024): 30 pelanggaran, 1.440 poin."
     );
     assert_eq!(
         id.milestone.reached.as_ref().unwrap().cited.message,
@@ -470,7 +473,7 @@ fn messages_in_indonesian_and_chinese() {
     let zh = check(&Engine::builtin(), &json("zh")).unwrap();
     assert_eq!(
         zh.weekly.cited.message,
-        "最近7天（2024-02-24至2024-03-01）：违规30次，积分1,440分。"
+        "最近7天（2024年2月24日至2024年3月1日）：违规30次，积分1,440分。"
     );
     assert!(zh.notes.iter().all(|n| !n.message.is_ascii()));
 

@@ -4,7 +4,8 @@
 // "12,500.00" in Indonesia is 1250000 and in Vietnam (no minor unit) "12.500" is 12500.
 import { checkClosure, getPolicy } from "./pkg/shop_policy.js";
 import {
-  RowEditor, addDays, csvDate, csvObjects, describePath, describeSources, fill, formatDay, readDateColumn, formParams, formatMoney, formatNumber, h, inputError,
+  RowEditor, addDays, csvDate, csvObjects, describePath, describeSources, fill, formatDay, formParams, formatMoney,
+  formatNumber, h, inputError, readDateColumn,
   lang, localToday, metBadge, minorToDecimal, noteItem, parseCount, parseMoney, policyLine, regionOptions, restoreForm,
   showExample, showUnderstood, sourceNode, startPage, t, unverifiedBadge,
 } from "./common.js";
@@ -286,7 +287,7 @@ function conditionItem(c, asOf) {
     { className: state, dataset: { id: c.id, met: String(c.met), metOn: c.metOn ?? "" } },
     h("p", {}, metBadge(c.met), " ", h("strong", {}, c.message), " ", unverifiedBadge(c.verified)),
     h("p", {}, c.detail),
-    c.metOn ? h("p", { className: "detail" }, t(c.metOn <= asOf ? "metOn.past" : "metOn.future", { date: c.metOn })) : null,
+    c.metOn ? h("p", { className: "detail" }, t(c.metOn <= asOf ? "metOn.past" : "metOn.future", { date: formatDay(c.metOn) })) : null,
     sourceNode(c.source),
   );
 }
@@ -298,8 +299,8 @@ function render() {
   fill($("closure-summary"),
     h("span", { className: `badge ${report.canClose ? "yes" : "no"}` }, t(report.canClose ? "yes" : "no")), " ",
     report.canClose
-      ? t("summary.yes", { date: report.asOf })
-      : t("summary.no", { n: failing, total: report.conditions.length, date: report.asOf }),
+      ? t("summary.yes", { date: formatDay(report.asOf) })
+      : t("summary.no", { n: failing, total: report.conditions.length, date: formatDay(report.asOf) }),
     report.applies ? null : [" ", h("span", { className: "badge unverified" }, t("guide"))]);
   fill($("closure-scope"), h("p", {}, report.scope.message), sourceNode(report.scope.source));
   $("closure-scope").className = report.applies ? "scope" : "scope guide";

@@ -3,7 +3,7 @@
 // `incomplete`), so the form never invents a value the creator did not give.
 import { checkEligibility } from "./pkg/shop_policy.js";
 import {
-  describeSources, fill, formParams, formatNumber, h, lang, metBadge, noteItem, parseCount, policyLine, regionOptions,
+  describeSources, fill, formatDay, formParams, formatNumber, h, lang, metBadge, noteItem, parseCount, policyLine, regionOptions,
   restoreForm, showExample, showUnderstood, sourceNode, startPage, t,
   unverifiedBadge,
 } from "./common.js";
@@ -257,7 +257,7 @@ function criterionItem(c) {
     "li",
     { className: state, dataset: { id: c.id, met: state } },
     h("p", {}, metBadge(c.met), " ", h("strong", {}, c.message), " ", unverifiedBadge(c.verified)),
-    c.effectiveFrom ? h("p", { className: "detail" }, t("from", { date: c.effectiveFrom })) : null,
+    c.effectiveFrom ? h("p", { className: "detail" }, t("from", { date: formatDay(c.effectiveFrom) })) : null,
     sourceNode(c.source),
   );
 }
@@ -267,10 +267,10 @@ function render() {
   describeSources(report.sources);
   fill($("elig-summary"),
     h("span", { className: `badge ${report.outcome}` }, t(`outcome.${report.outcome}`)), " ",
-    t(`summary.${report.outcome}`, { date: report.asOf }));
+    t(`summary.${report.outcome}`, { date: formatDay(report.asOf) }));
   fill($("elig-reason"),
     report.reason ? h("ul", { className: "notes" }, noteItem(report.reason)) : null,
-    report.restrictedUntil ? h("p", {}, t("restrictedUntil", { date: report.restrictedUntil })) : null);
+    report.restrictedUntil ? h("p", {}, t("restrictedUntil", { date: formatDay(report.restrictedUntil) })) : null);
   fill($("elig-criteria"), report.criteria.map(criterionItem));
   $("elig-upcoming-wrap").hidden = report.upcoming.length === 0;
   fill($("elig-upcoming"), report.upcoming.map(criterionItem));
@@ -289,7 +289,7 @@ function render() {
   if (report.appeal) {
     const a = report.appeal;
     const facts = [];
-    if (a.deadline) facts.push(t("appeal.deadline", { date: a.deadline }));
+    if (a.deadline) facts.push(t("appeal.deadline", { date: formatDay(a.deadline) }));
     if (a.deadlineDays !== null) facts.push(t("appeal.days", { days: a.deadlineDays }));
     else facts.push(t("appeal.noDays"));
     if (a.open !== null) facts.push(t(a.open ? "appeal.open" : "appeal.closed"));
@@ -303,9 +303,9 @@ function render() {
     fill($("elig-linkshare"),
       h("p", {}, t("linkShare.intro")),
       h("p", { className: "summary" }, h("span", { className: `badge ${tier.outcome}` }, t(`outcome.${tier.outcome}`)), " ",
-        t(`summary.${tier.outcome}`, { date: report.asOf })),
+        t(`summary.${tier.outcome}`, { date: formatDay(report.asOf) })),
       h("p", {}, tier.message, " ", unverifiedBadge(tier.verified)),
-      tier.effectiveFrom ? h("p", { className: "detail" }, t("linkShare.from", { date: tier.effectiveFrom })) : null,
+      tier.effectiveFrom ? h("p", { className: "detail" }, t("linkShare.from", { date: formatDay(tier.effectiveFrom) })) : null,
       sourceNode(tier.source),
       h("ul", { className: "checklist" }, tier.criteria.filter((c) => c.met !== true).map(criterionItem)),
       h("ul", { className: "notes" }, tier.nextSteps.map((s) => noteItem(s))));

@@ -483,8 +483,8 @@ function render() {
   const unit = (p) => t(report.scheme === "score" ? "fig.scoreAt" : "fig.points", { points: formatNumber(p) });
 
   fill($("health-summary"), report.score
-    ? t("summary.score", { score: report.score.value, status: t(`status.${report.score.status}`), date: report.asOf, points: report.activePoints })
-    : t("summary.points", { points: report.activePoints, date: report.asOf }));
+    ? t("summary.score", { score: report.score.value, status: t(`status.${report.score.status}`), date: formatDay(report.asOf), points: report.activePoints })
+    : t("summary.points", { points: report.activePoints, date: formatDay(report.asOf) }));
 
   fill($("health-inforce"), inForceNode(report.inForce));
 
@@ -514,7 +514,7 @@ function render() {
 
   fill($("health-chart"), chart(report));
   fill($("health-expirations"),
-    report.clearingStoppedOn ? h("p", {}, t("clearingStopped", { date: report.clearingStoppedOn })) : null,
+    report.clearingStoppedOn ? h("p", {}, t("clearingStopped", { date: formatDay(report.clearingStoppedOn) })) : null,
     report.expirations.length ? [h("h4", {}, t("expirations")),
       dataTable([t("expirations.on"), t("expirations.points")], report.expirations.map((e) => [e.on, `−${e.points}`]))] : null);
 
@@ -538,7 +538,7 @@ function render() {
       String(q.attemptsLeft),
       String(q.activePoints),
       h("span", { className: `badge ${q.canRemovePoint ? "yes" : "no"}` }, t(q.canRemovePoint ? "yes" : "no")),
-      q.blockedBy ? t(`quiz.block.${q.blockedBy}`, { date: q.cooldownEndsOn ?? "" }) : "",
+      q.blockedBy ? t(`quiz.block.${q.blockedBy}`, { date: q.cooldownEndsOn ? formatDay(q.cooldownEndsOn) : "" }) : "",
     ])));
 
   const todo = recommendation(report);

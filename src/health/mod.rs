@@ -477,7 +477,7 @@ fn notes(health: &HealthRules, stopped_on: Option<Date>, lang: Lang) -> Vec<Note
                     &points.meta,
                     lang,
                     "health.clearing_stopped",
-                    &[("points", &stop), ("date", &on.to_string())],
+                    &[("points", &stop), ("date", &i18n::date(lang, on))],
                 ));
             }
         }

@@ -73,8 +73,8 @@ pub(super) fn report(
 
     let args = [
         ("days", i18n::number(lang, i64::from(rule.days))),
-        ("from", from.to_string()),
-        ("to", as_of.to_string()),
+        ("from", i18n::date(lang, from)),
+        ("to", i18n::date(lang, as_of)),
         ("violations", number(lang, count)),
         ("points", number(lang, points)),
     ];

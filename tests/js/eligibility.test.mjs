@@ -121,7 +121,7 @@ test("restricted until a date, with the appeal route and deadline; active after 
   const report = checkEligibility(input);
   assert.equal(report.outcome, "restricted");
   assert.equal(report.restrictedUntil, "2026-03-10");
-  assert.equal(report.reason.message, "Your e-commerce permission is temporarily restricted until the end of 2026-03-10.");
+  assert.equal(report.reason.message, "Your e-commerce permission is temporarily restricted until the end of 10 March 2026.");
   assert.deepEqual(
     { ...report.appeal, message: undefined },
     {

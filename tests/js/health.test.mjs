@@ -92,10 +92,10 @@ test("the US uses the health score", () => {
 test("messages in Indonesian and Chinese", () => {
   const id = accountHealth({ ...account, lang: "id" });
   assert.equal(id.warning.message, "Mendekati batas 12 poin (kurang 5 lagi): Partisipasi kampanye dan manfaat penjual dibatasi selama 7 hari.");
-  assert.equal(id.weekly.message, "7 hari terakhir (2023-02-04 s.d. 2023-02-10): 1 pelanggaran, 4 poin.");
+  assert.equal(id.weekly.message, "7 hari terakhir (4 Februari 2023 s.d. 10 Februari 2023): 1 pelanggaran, 4 poin.");
   const zh = accountHealth({ ...account, lang: "zh" });
   assert.equal(zh.warning.message, "即将达到12分节点（还差5分）：限制参加营销活动和卖家权益7天。");
-  assert.equal(zh.weekly.message, "最近7天（2023-02-04至2023-02-10）：违规1次，积分4分。");
+  assert.equal(zh.weekly.message, "最近7天（2023年2月4日至2023年2月10日）：违规1次，积分4分。");
 });
 
 test("new Engine(overlay).accountHealth uses the overlay's figures", () => {
