@@ -70,12 +70,14 @@ const SHARED = {
     "share": "Copy a link to this check",
     "share.done": "Link copied.",
     "share.manual": "Copy the address from the address bar to share this check.",
+    "share.tooLarge": "This check is too large to share as a link; it is checked here all the same.",
     "copy.done": "Copied.",
     "copy.manual": "Select the text and press Ctrl+C (⌘C) to copy.",
     "row": "row {n}",
     "rows.add": "Add a row",
     "rows.remove": "Remove row {n}",
     "rows.empty": "No rows yet.",
+    "rows.rest": "{n} more imported rows are checked too; only the first {shown} are shown for editing.",
     "rows.actions": "Actions",
     "import": "Import",
     "import.done": "Imported {n} rows.",
@@ -164,12 +166,14 @@ const SHARED = {
     "share": "Salin tautan ke pemeriksaan ini",
     "share.done": "Tautan disalin.",
     "share.manual": "Salin alamat dari bilah alamat untuk membagikan pemeriksaan ini.",
+    "share.tooLarge": "Pemeriksaan ini terlalu besar untuk dibagikan sebagai tautan; tetap diperiksa di sini.",
     "copy.done": "Disalin.",
     "copy.manual": "Pilih teks lalu tekan Ctrl+C (⌘C) untuk menyalin.",
     "row": "baris {n}",
     "rows.add": "Tambah baris",
     "rows.remove": "Hapus baris {n}",
     "rows.empty": "Belum ada baris.",
+    "rows.rest": "{n} baris impor lainnya juga diperiksa; hanya {shown} baris pertama yang ditampilkan untuk diedit.",
     "rows.actions": "Tindakan",
     "import": "Impor",
     "import.done": "{n} baris diimpor.",
@@ -258,12 +262,14 @@ const SHARED = {
     "share": "复制此检查的链接",
     "share.done": "链接已复制。",
     "share.manual": "请从地址栏复制地址以分享此检查。",
+    "share.tooLarge": "此检查内容过多，无法以链接分享；本页仍会照常检查。",
     "copy.done": "已复制。",
     "copy.manual": "请选中文本并按 Ctrl+C（⌘C）复制。",
     "row": "第{n}行",
     "rows.add": "添加一行",
     "rows.remove": "删除第{n}行",
     "rows.empty": "还没有任何行。",
+    "rows.rest": "另有{n}行导入数据同样参与检查；仅显示前{shown}行供编辑。",
     "rows.actions": "操作",
     "import": "导入",
     "import.done": "已导入{n}行。",
@@ -853,11 +859,32 @@ export class RowEditor {
     this.body.addEventListener("change", () => this.onChange());
   }
 
-  /** Replaces every row. */
+  /**
+   * Replaces every row. A big import (a year of violations, thousands of orders) shows its first
+   * `EDITABLE_ROWS` as editable rows and keeps the rest as data, still checked: thousands of
+   * inputs froze the page for over a second while the browser laid them out.
+   */
   set(rows) {
     this.body.replaceChildren();
-    for (const row of rows) this.add(row, false);
+    const shown = rows.slice(0, EDITABLE_ROWS);
+    this.rest = rows.slice(EDITABLE_ROWS).map((row) => ({ ...row }));
+    for (const row of shown) this.add(row, false);
     this.relabel();
+  }
+
+  /** Says how many imported rows are checked without being shown. */
+  showRest() {
+    let note = this.table.parentElement.nextElementSibling?.classList.contains("rows-rest")
+      ? this.table.parentElement.nextElementSibling : null;
+    if (!this.rest?.length) {
+      note?.remove();
+      return;
+    }
+    if (!note) {
+      note = h("p", { className: "rows-rest detail", attrs: { role: "status" } });
+      this.table.parentElement.after(note);
+    }
+    note.textContent = t("rows.rest", { n: formatNumber(this.rest.length), shown: formatNumber(EDITABLE_ROWS) });
   }
 
   /** Appends a row; focuses its first input when `focus`. */
@@ -921,11 +948,12 @@ export class RowEditor {
       tr.querySelector("button.remove").setAttribute("aria-label", t("rows.remove", { n: i + 1 }));
     });
     this.table.classList.toggle("empty", this.body.rows.length === 0);
+    this.showRest();
   }
 
   /** The rows as objects: numbers parsed, empty dates and selects as null. */
   values() {
-    return [...this.body.rows].map((tr) => {
+    const shown = [...this.body.rows].map((tr) => {
       const out = {};
       for (const col of this.columns) {
         const input = tr.querySelector(`[data-key="${col.key}"]`);
@@ -936,8 +964,12 @@ export class RowEditor {
       }
       return out;
     });
+    return this.rest?.length ? shown.concat(this.rest) : shown;
   }
 }
+
+/** Imported rows shown as editable rows; the rest are kept as data (see `RowEditor.set`). */
+const EDITABLE_ROWS = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Copying text, with a fallback that selects it when the clipboard is not available.
@@ -1060,16 +1092,23 @@ export async function startPage({ strings, restore, state, render, relabel = () 
     relabel();
   };
 
+  // A link holds a check of a sensible size: rewriting the address with a pasted export of a
+  // thousand rows took half a second per keystroke (Chromium, 150 KB hash). Past this, the check
+  // runs but the address keeps the last state that fitted, and the share button says so.
+  const MAX_HASH = 32_000;
+  let lastHash = location.hash;
+  let tooLarge = false;
   const save = () => {
     const params = state();
     params.set("lang", current);
     const hash = `#${params}`;
-    // Browsers cap URLs at about 2 MB; an input too large to share still gets checked.
-    if (hash.length > 1_500_000) return;
+    tooLarge = hash.length > MAX_HASH;
+    if (tooLarge || hash === lastHash) return;
     try {
       history.replaceState(null, "", hash);
+      lastHash = hash;
     } catch {
-      // Same reason: keep the previous link rather than lose the check.
+      // Keep the previous link rather than lose the check.
     }
   };
 
@@ -1189,6 +1228,10 @@ export async function startPage({ strings, restore, state, render, relabel = () 
   const shareStatus = document.getElementById("share-status");
   share?.addEventListener("click", async () => {
     update();
+    if (tooLarge) {
+      shareStatus.textContent = t("share.tooLarge");
+      return;
+    }
     try {
       await navigator.clipboard.writeText(location.href);
       shareStatus.textContent = t("share.done");

@@ -13,6 +13,7 @@ const STRINGS = {
     "health.title": "Account health — shop-policy",
     "health.h1": "How healthy is my account?",
     "health.intro": "Choose whether this is a seller's shop or a creator's account, then enter its violations and policy quiz attempts, or paste them as CSV or JSON. Sellers in Southeast Asia are judged on violation points; creators (and sellers in the US and UK) on a health rating from 0 to 1,000. You get where the account stands under the rule in force on the date, the enforcement milestones, when deductions fall away, the weekly report and which quizzes can still help.",
+    "quiz.more": "And {n} more, not listed here.",
     "recommend.points.one": "Passing the quiz below before its deadline removes 1 point: from {active} to {after} active points.",
     "recommend.where": "Take each quiz from its violation on Seller Center's Account Health page.",
     "recommend.none.quiet": "no quiz is open with points left to remove.",
@@ -112,6 +113,7 @@ const STRINGS = {
     "health.title": "Kesehatan akun — shop-policy",
     "health.h1": "Seberapa sehat akun saya?",
     "health.intro": "Pilih apakah ini toko penjual atau akun kreator, lalu masukkan pelanggaran dan percobaan kuis kebijakannya, atau tempel sebagai CSV atau JSON. Penjual di Asia Tenggara dinilai dengan poin pelanggaran; kreator (serta penjual di AS dan Inggris) dengan skor kesehatan 0 sampai 1.000. Anda akan melihat posisi akun menurut aturan yang berlaku pada tanggal itu, batas penindakan, kapan pengurangan berakhir, laporan mingguan, dan kuis mana yang masih bisa membantu.",
+    "quiz.more": "Dan {n} lainnya, tidak ditampilkan di sini.",
     "recommend.points.one": "Lulus kuis di bawah ini sebelum batas waktunya mengurangi 1 poin: dari {active} menjadi {after} poin aktif.",
     "recommend.where": "Ikuti setiap kuis dari pelanggarannya di halaman Kesehatan Akun (Account Health) Seller Center.",
     "recommend.none.quiet": "tidak ada kuis terbuka dengan poin yang masih bisa dikurangi.",
@@ -211,6 +213,7 @@ const STRINGS = {
     "health.title": "账户健康 — shop-policy",
     "health.h1": "我的账户健康吗？",
     "health.intro": "选择这是商家店铺还是达人账号，然后输入违规记录和政策测验记录，或以CSV或JSON格式粘贴。东南亚商家按违规积分评估；达人（以及美国、英国商家）按0至1000分的健康分评估。您将看到按所选日期有效规则得出的账号状况、处罚节点、扣分何时失效、每周报告，以及哪些测验仍有帮助。",
+    "quiz.more": "另有{n}项未在此列出。",
     "recommend.points.one": "在截止日期前通过以下测验可扣减1分：有效积分从{active}分降至{after}分。",
     "recommend.where": "在卖家中心的“账号健康”页面，从对应的违规记录进入测验。",
     "recommend.none.quiet": "没有仍可扣分的开放测验。",
@@ -356,6 +359,9 @@ function input() {
   if (asOf) out.asOf = asOf;
   return out;
 }
+
+/** Quiz rows shown; the rest are counted (a year of violations has hundreds). */
+const QUIZZES_SHOWN = 50;
 
 /** A deadline this close (days, inclusive) is highlighted. */
 const CLOSES_SOON_DAYS = 7;
@@ -531,7 +537,7 @@ function render() {
 
   fill($("health-quizzes"), report.quizzes.length === 0 ? h("p", {}, t("quiz.none")) : dataTable(
     [t("quiz.col.violation"), t("quiz.col.open"), t("quiz.col.deadline"), t("quiz.col.attempts"), t("quiz.col.active"), t("quiz.col.removes"), t("quiz.col.why")],
-    report.quizzes.map((q) => [
+    report.quizzes.slice(0, QUIZZES_SHOWN).map((q) => [
       `${q.violationId} — ${q.type}`,
       t(q.open ? "yes" : "no"),
       q.deadline,
@@ -539,7 +545,9 @@ function render() {
       String(q.activePoints),
       h("span", { className: `badge ${q.canRemovePoint ? "yes" : "no"}` }, t(q.canRemovePoint ? "yes" : "no")),
       q.blockedBy ? t(`quiz.block.${q.blockedBy}`, { date: q.cooldownEndsOn ? formatDay(q.cooldownEndsOn) : "" }) : "",
-    ])));
+    ])), report.quizzes.length > QUIZZES_SHOWN
+    ? h("p", { className: "detail" }, t("quiz.more", { n: formatNumber(report.quizzes.length - QUIZZES_SHOWN) }))
+    : null);
 
   const todo = recommendation(report);
   fill($("health-next"), todo

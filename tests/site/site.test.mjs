@@ -180,6 +180,22 @@ test("links: highlights and the verdict follow the text as it is typed", async (
   await s.close();
 });
 
+test("a big import is checked whole; only its first rows are shown for editing", async () => {
+  const s = await open("health.html");
+  const { page } = s;
+  await page.selectOption("#health-region", "TH");
+  await page.fill("#health-asof", "2026-12-01");
+  const csv = ["id,type,points,issuedOn", ...Array.from({ length: 150 }, (_, i) => `v${i + 1},Type ${i % 7},1,2026-11-20`)].join("\n");
+  await page.click("#health-import-box summary");
+  await page.fill("#health-import", csv);
+  await page.click("#health-import-button");
+  await until(page, '#health-result[data-active-points="150"]');
+  assert.equal(await page.locator("#health-violations tbody tr").count(), 100);
+  assert.match(await text(page, ".rows-rest"), /50 more imported rows are checked too; only the first 100 are shown for editing\./);
+  assert.match(await text(page, "#health-quizzes"), /And 100 more, not listed here\./);
+  await s.close();
+});
+
 test("nothing typed is lost: values typed while the engine loads are kept and judged", async () => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
