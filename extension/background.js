@@ -3,7 +3,7 @@
 // 'wasm-unsafe-eval' — so they send text here; the manifest's extension_pages CSP grants it to
 // this worker, the popup and the options page.
 import init, { checkLinks, checkEligibility, accountHealth, checkClosure, getPolicy, policies } from "./pkg/shop_policy.js";
-import { resolveLang, resolveRegion, inferSurface, withDefaults, isMatchPattern } from "./shared.js";
+import { resolveLang, resolveRegion, regionGuessed, inferSurface, withDefaults, isMatchPattern } from "./shared.js";
 
 const CONTENT_SCRIPT_ID = "shop-policy-fields";
 
@@ -50,7 +50,8 @@ async function handle(message) {
       const started = performance.now();
       const report = checkLinks({ text: String(message.text ?? ""), surface, region, lang });
       stats.checks += 1;
-      return { ok: true, report, region, lang, surface, workerMs: performance.now() - started };
+      const guessed = regionGuessed(opts.region, page);
+      return { ok: true, report, region, guessed, lang, surface, workerMs: performance.now() - started };
     }
     case "call": {
       const fn = Object.hasOwn(CALLS, message.fn) ? CALLS[message.fn] : null;

@@ -27,18 +27,21 @@
       allow: "OK", review: "Review", block: "Blocked", error: "Not checked",
       none: "Nothing here sends buyers off TikTok Shop.", source: "Source",
       on: "on", region: "region", policy: "policy",
+      ask: "Which region's rules should apply here?", use: "Use",
       surfaces: { product: "product", chat: "chat", video: "video caption", bio: "bio", comment: "comment", live: "LIVE" },
     },
     id: {
       allow: "Aman", review: "Tinjau", block: "Diblokir", error: "Tidak diperiksa",
       none: "Tidak ada yang mengarahkan pembeli keluar dari TikTok Shop.", source: "Sumber",
       on: "di", region: "wilayah", policy: "kebijakan",
+      ask: "Aturan wilayah mana yang berlaku di sini?", use: "Gunakan",
       surfaces: { product: "produk", chat: "chat", video: "keterangan video", bio: "bio", comment: "komentar", live: "LIVE" },
     },
     zh: {
       allow: "通过", review: "需审核", block: "违规", error: "未检查",
       none: "未发现将买家引导至 TikTok Shop 之外的内容。", source: "来源",
       on: "位置", region: "地区", policy: "政策",
+      ask: "这里应适用哪个地区的规则？", use: "使用",
       surfaces: { product: "商品", chat: "聊天", video: "视频文案", bio: "简介", comment: "评论", live: "直播" },
     },
   };
@@ -69,6 +72,8 @@
     .panel.up { top: auto; bottom: calc(100% + 4px); }
     .panel[hidden] { display: none; }
     .head { color: #4b5563; margin-bottom: 6px; }
+    .ask { margin: 0 0 6px; padding: 6px; border-radius: 6px; background: #fff7ed; color: #111827; }
+    .ask select, .ask .use { font: inherit; }
     ol { margin: 0; padding: 0 0 0 18px; }
     li { margin: 0 0 8px; }
     li.block::marker { color: #b91c1c; }
@@ -312,6 +317,23 @@
     layout(state);
   }
 
+  function askRegion(region, L) {
+    const row = el("div", "ask");
+    const select = el("select");
+    select.setAttribute("aria-label", L.ask);
+    for (const code of ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"]) {
+      const option = el("option", "", code);
+      option.value = code;
+      option.selected = code === region;
+      select.append(option);
+    }
+    const use = el("button", "use", L.use);
+    use.type = "button";
+    use.addEventListener("click", () => chrome.storage.sync.set({ region: select.value }));
+    row.append(el("span", "", `${L.ask} `), select, " ", use);
+    return row;
+  }
+
   function renderPanel(state, ui, L, report) {
     ui.panel.hidden = !state.open;
     if (!state.open) return;
@@ -320,10 +342,13 @@
       ui.panel.append(el("div", "head", `${L.error}: ${state.error.message}`));
       return;
     }
-    const { surface, region } = state.result ?? {};
+    const { surface, region, guessed } = state.result ?? {};
     const head = [L.surfaces[surface] ? `${L.on} ${L.surfaces[surface]}` : "", region ? `${L.region} ${region}` : "",
       report.policy ? `${L.policy} ${report.policy.id} ${report.policy.version}` : ""].filter(Boolean).join(" · ");
     if (head) ui.panel.append(el("div", "head", head));
+    // The region was only guessed (the page does not say, nobody chose): ask, with the guess
+    // preselected; the choice is saved in the options and every field is checked again.
+    if (guessed) ui.panel.append(askRegion(region, L));
     if (!report.findings.length) {
       ui.panel.append(el("div", "", L.none));
       return;

@@ -60,6 +60,14 @@ export function resolveRegion(optionRegion, page, uiLanguage) {
   return regionCode(optionRegion) ?? inferRegion(page) ?? regionFromLanguageTag(uiLanguage) ?? "ID";
 }
 
+/**
+ * Whether the region was only guessed: nobody chose it in the options and the page does not say
+ * (the browser's language or the default decided). The reasons panel then asks, once.
+ */
+export function regionGuessed(optionRegion, page) {
+  return regionCode(optionRegion) === null && inferRegion(page) === null;
+}
+
 /** The report language: the options' choice, else the browser's language when we have it, else en. */
 export function resolveLang(optionLang, uiLanguage = "") {
   if (LANGS.includes(optionLang)) return optionLang;

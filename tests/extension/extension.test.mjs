@@ -98,8 +98,17 @@ const EDITOR = `<!doctype html>
 </html>
 `;
 
+// A page that says nothing about its region (no regional host, no lang, no query).
+const PLAIN = `<!doctype html>
+<html>
+<head><meta charset="utf-8"><title>Plain</title></head>
+<body><label for="plain-note">Note</label><textarea id="plain-note" name="plainNote" rows="3"></textarea></body>
+</html>
+`;
+
 const ROUTES = {
   "/": ["text/html; charset=utf-8", PAGE],
+  "/plain.html": ["text/html; charset=utf-8", PLAIN],
   "/editor.html": ["text/html; charset=utf-8", EDITOR],
   "/app.js": ["text/javascript; charset=utf-8", APP],
   "/style.css": ["text/css; charset=utf-8", STYLE],
@@ -460,6 +469,33 @@ test("a field inside a frame is checked too (editors and chat panes often live i
   await assert.doesNotReject(
     frame.locator('[data-shop-policy-badge][data-shop-policy-field="frame-note"][data-shop-policy-verdict="block"]').waitFor({ state: "attached", timeout: 3000 }),
   );
+  await page.close();
+});
+
+test("where the page does not say the region, the reasons ask for it once, the guess preselected", async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.selectOption('select[name="region"]', "auto");
+  await options.click('button[type="submit"]');
+  await options.locator("#status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
+  await options.close();
+
+  const page = await context.newPage();
+  await page.goto(`${origin}/plain.html`);
+  await page.locator("#plain-note").fill("Order via WA 0812-3456-7890");
+  const plain = badge(page, "plain-note");
+  await plain.waitFor({ state: "attached", timeout: 3000 });
+  await plain.locator(".pill").click();
+  const ask = plain.locator(".ask");
+  await ask.waitFor({ timeout: 3000 });
+  assert.match(await ask.innerText(), /Which region's rules should apply here\?/);
+  await ask.locator("select").selectOption("MY");
+  await ask.locator("button").click();
+  // Saved in the options: the field is judged again under Malaysia's rules, and the question goes.
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-shop-policy-field="plain-note"]')?.shadowRoot;
+    return root && !root.querySelector(".ask") && /region MY/.test(root.querySelector(".head")?.textContent ?? "");
+  }, null, { timeout: 3000 });
   await page.close();
 });
 

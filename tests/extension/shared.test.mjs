@@ -86,3 +86,11 @@ test("the extension runs on Indonesia's Seller Center, seller-id.tokopedia.com, 
   const defaults = withDefaults({}, manifest.host_permissions);
   assert.ok(defaults.patterns.includes("https://seller-id.tokopedia.com/*"), JSON.stringify(defaults.patterns));
 });
+
+test("the region is a guess only when neither the options nor the page say it", async () => {
+  const { regionGuessed } = await import("../../extension/shared.js");
+  assert.equal(regionGuessed("auto", { hostname: "example.com" }), true);
+  assert.equal(regionGuessed("auto", { hostname: "seller-my.tiktok.com" }), false);
+  assert.equal(regionGuessed("auto", { hostname: "example.com", documentLang: "th" }), false);
+  assert.equal(regionGuessed("VN", { hostname: "example.com" }), false);
+});
