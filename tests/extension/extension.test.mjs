@@ -400,7 +400,7 @@ test("keystroke → badge latency on a 5,000-character description, and a screen
       attributeFilter: ["data-shop-policy-verdict"],
     });
   });
-  const KEYSTROKES = 20;
+  const KEYSTROKES = 40;
   for (let i = 0; i < KEYSTROKES; i += 1) {
     const [key, expected] = i % 2 === 0 ? ["o", "review"] : ["Backspace", "allow"];
     await page.keyboard.press(key);
@@ -417,6 +417,8 @@ test("keystroke → badge latency on a 5,000-character description, and a screen
     keystrokes: KEYSTROKES,
     medianMs: Number(median.toFixed(1)),
     minMs: Number(sorted[0].toFixed(1)),
+    // Nearest rank: the value 95% of keystrokes were at or under (issue #16's goal: one frame).
+    p95Ms: Number(sorted[Math.ceil(0.95 * KEYSTROKES) - 1].toFixed(1)),
     maxMs: Number(sorted.at(-1).toFixed(1)),
     samplesMs: samples.map((s) => Number(s.toFixed(1))),
     userAgent: await page.evaluate(() => navigator.userAgent),
@@ -424,7 +426,7 @@ test("keystroke → badge latency on a 5,000-character description, and a screen
   mkdirSync(results, { recursive: true });
   writeFileSync(join(results, "timings.json"), JSON.stringify(timings, null, 2) + "\n");
   console.log(`keystroke → badge on a 5,000-character description: median ${timings.medianMs} ms ` +
-    `(min ${timings.minMs}, max ${timings.maxMs}, ${KEYSTROKES} keystrokes) → test-results/extension/timings.json`);
+    `(p95 ${timings.p95Ms}, min ${timings.minMs}, max ${timings.maxMs}, ${KEYSTROKES} keystrokes) → test-results/extension/timings.json`);
   assert.ok(median < 1000, `median ${median} ms`);
 
   // The screenshot: a description with a link, a WhatsApp number and a call to action.
