@@ -1179,7 +1179,29 @@ export async function startPage({ strings, restore, state, render, relabel = () 
       resultEl.dataset.error = error?.code ?? "unexpected";
       showError(error);
     }
+    echoSummary();
   };
+
+  // On a phone the answer starts screens below the field being typed in: while the result is out
+  // of view, a bar at the bottom repeats its one-line summary (or that the input needs fixing) and
+  // takes the reader to it. Hidden on wide screens and while the result itself is in view.
+  const echo = h("a", { className: "answer-echo", href: `#${resultEl.id}`, attrs: { "aria-hidden": "true", tabindex: "-1" } });
+  document.body.append(echo);
+  let resultInView = false;
+  const echoSummary = () => {
+    const summary = resultEl.querySelector(".summary");
+    // "Not eligible: On 5 December …" — the verdict badge, then its sentence.
+    const badge = summary?.querySelector(".badge")?.textContent;
+    const line = summary ? (badge ? `${badge}: ${summary.textContent.slice(summary.textContent.indexOf(badge) + badge.length).trim()}` : summary.textContent) : "";
+    const text = resultEl.hidden ? (errorEl.hidden ? "" : t("error.title")) : line;
+    echo.textContent = text;
+    echo.classList.toggle("error", !resultEl.hidden ? false : !errorEl.hidden);
+    echo.hidden = !text || resultInView || (resultEl.hidden && errorEl.hidden);
+  };
+  new IntersectionObserver((entries) => {
+    resultInView = entries.some((e) => e.isIntersecting);
+    echoSummary();
+  }).observe(resultEl);
   const updateSoon = debounce(update, 200);
 
   // What the person typed while the page loaded is theirs: note it now, and keep noting until ready.

@@ -196,6 +196,21 @@ test("a big import is checked whole; only its first rows are shown for editing",
   await s.close();
 });
 
+test("on a phone the answer stays in view of the field being typed", async () => {
+  const s = await open("eligibility.html", { viewport: PHONE });
+  const { page } = s;
+  await page.fill("#elig-followers", "563");
+  await page.locator("#elig-followers").focus();
+  await until(page, '#eligibility-result[data-outcome="not_eligible"]');
+  const echo = page.locator(".answer-echo");
+  await echo.waitFor({ state: "visible", timeout: 3000 });
+  assert.match(await echo.innerText(), /^Not eligible: On .* at least one criterion is not met/);
+  // Scrolled to the result, the bar goes: the answer itself is in view.
+  await page.locator("#elig-summary").scrollIntoViewIfNeeded();
+  await echo.waitFor({ state: "hidden", timeout: 3000 });
+  await s.close();
+});
+
 test("nothing typed is lost: values typed while the engine loads are kept and judged", async () => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
