@@ -4,7 +4,7 @@
 // "12,500.00" in Indonesia is 1250000 and in Vietnam (no minor unit) "12.500" is 12500.
 import { checkClosure, getPolicy } from "./pkg/shop_policy.js";
 import {
-  RowEditor, addDays, csvDate, csvObjects, describePath, describeSources, fill, formatDay, formParams, formatMoney,
+  RowEditor, addDays, csvDate, csvObjects, describePath, describeSources, downloadCsv, fill, formatDay, formParams, formatMoney,
   formatNumber, h, inputError, readDateColumn,
   lang, localToday, metBadge, minorToDecimal, noteItem, parseCount, parseMoney, policyLine, regionOptions, restoreForm,
   showExample, showUnderstood, sourceNode, startPage, t, unverifiedBadge,
@@ -457,6 +457,20 @@ $("closure-import-button").addEventListener("click", () => {
     const where = error.path ? `${describePath(error.path)}: ` : "";
     status.textContent = `${t("error.csv")} ${where}${error.message}`;
   }
+});
+// A template with the headers an export has, in the page's language, and two example rows.
+const TEMPLATE_HEADERS = {
+  en: ["Order ID", "Order Status", "Completed Time"],
+  id: ["ID Pesanan", "Status Pesanan", "Waktu Selesai"],
+  zh: ["订单号", "订单状态", "完成时间"],
+};
+$("closure-template").addEventListener("click", () => {
+  const today = localToday();
+  downloadCsv("orders-template.csv", [
+    TEMPLATE_HEADERS[lang()] ?? TEMPLATE_HEADERS.en,
+    ["577001234567890001", "completed", addDays(today, -95)],
+    ["577001234567890002", "awaiting shipment", ""],
+  ]);
 });
 $("closure-example").addEventListener("click", () => {
   const { fields, orders: rows } = example();

@@ -80,6 +80,7 @@ const SHARED = {
     "rows.rest": "{n} more imported rows are checked too; only the first {shown} are shown for editing.",
     "rows.actions": "Actions",
     "import": "Import",
+    "template": "Download a CSV template",
     "import.done": "Imported {n} rows.",
     "error.title": "This input cannot be checked yet.",
     "error.missing": "Fill this in: it is needed to judge.",
@@ -176,6 +177,7 @@ const SHARED = {
     "rows.rest": "{n} baris impor lainnya juga diperiksa; hanya {shown} baris pertama yang ditampilkan untuk diedit.",
     "rows.actions": "Tindakan",
     "import": "Impor",
+    "template": "Unduh templat CSV",
     "import.done": "{n} baris diimpor.",
     "error.title": "Masukan ini belum dapat diperiksa.",
     "error.missing": "Isi kolom ini: diperlukan untuk penilaian.",
@@ -272,6 +274,7 @@ const SHARED = {
     "rows.rest": "另有{n}行导入数据同样参与检查；仅显示前{shown}行供编辑。",
     "rows.actions": "操作",
     "import": "导入",
+    "template": "下载CSV模板",
     "import.done": "已导入{n}行。",
     "error.title": "暂时无法检查此输入。",
     "error.missing": "请填写此项：判断需要它。",
@@ -749,6 +752,21 @@ const normalizeHeader = (s) =>
  * CSV with a header row → objects keyed as in `columns` (`{ key: [header names…] }`, matched
  * ignoring case, spaces and punctuation). `required` keys must have a column.
  */
+/**
+ * Offers `rows` (the first is the header) as a CSV file to save: built here, never uploaded. The
+ * header is in the page's language where `headers` has it, and the import reads it back.
+ */
+export function downloadCsv(name, rows) {
+  const quote = (cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const text = "\ufeff" + rows.map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n") + "\r\n";
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const link = h("a", { href: url, attrs: { download: name } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function csvObjects(text, columns, required, path) {
   const [header, ...rows] = parseCsv(text);
   if (!header) throw inputError("csv", path, "nothing to import");

@@ -4,7 +4,7 @@
 import { accountHealth } from "./pkg/shop_policy.js";
 import {
   RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
-  describePath, describeSources, formatDay, inForceNode, lang, localToday, readDateColumn, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
+  describePath, describeSources, downloadCsv, formatDay, inForceNode, lang, localToday, readDateColumn, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
   unverifiedBadge,
 } from "./common.js";
 
@@ -716,6 +716,20 @@ $("health-import-button").addEventListener("click", () => {
     const where = error.path ? `${describePath(error.path)}: ` : "";
     status.textContent = `${t("error.csv")} ${where}${error.message}`;
   }
+});
+// A template with the columns the import reads, in the page's language, and two example rows.
+const TEMPLATE_HEADERS = {
+  en: ["id", "violation type", "points", "issued on", "surface"],
+  id: ["ID Pelanggaran", "Jenis Pelanggaran", "Poin", "Tanggal Pelanggaran", "Tempat"],
+  zh: ["违规编号", "违规类型", "积分", "处罚时间", "发生位置"],
+};
+$("health-template").addEventListener("click", () => {
+  const today = localToday();
+  downloadCsv("violations-template.csv", [
+    TEMPLATE_HEADERS[lang()] ?? TEMPLATE_HEADERS.en,
+    ["v1", "Prohibited Customer Communication", "4", addDays(today, -20), "chat"],
+    ["v2", "Misleading Product Information", "2", addDays(today, -5), "live"],
+  ]);
 });
 $("health-example").addEventListener("click", () => {
   restoreForm(form, new URLSearchParams(), { region: "ID", role: "seller", asOf: "" });

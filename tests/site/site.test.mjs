@@ -211,6 +211,23 @@ test("on a phone the answer stays in view of the field being typed", async () =>
   await s.close();
 });
 
+test("a CSV template to download, in the page's language, that the import reads back", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${origin}/health.html#lang=zh`);
+  await until(page, "html[data-ready]");
+  await page.click("#health-import-box summary");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#health-template")]);
+  assert.equal(download.suggestedFilename(), "violations-template.csv");
+  const { readFileSync } = await import("node:fs");
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.match(csv, /^\ufeff违规编号,违规类型,积分,处罚时间,发生位置\r\n/);
+  await page.fill("#health-import", csv);
+  await page.click("#health-import-button");
+  await until(page, '#health-result[data-active-points="6"]');
+  await context.close();
+});
+
 test("nothing typed is lost: values typed while the engine loads are kept and judged", async () => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
