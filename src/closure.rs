@@ -430,12 +430,6 @@ impl Engine {
     }
 }
 
-/// The pack's order statuses, as [`status_key`] writes them.
-struct Statuses<'p> {
-    final_statuses: &'p [String],
-    open: Option<&'p [String]>,
-}
-
 /// What one pass over the orders found.
 struct Orders<'o, 'a> {
     total: usize,
@@ -449,14 +443,19 @@ struct Orders<'o, 'a> {
 impl<'o, 'a> Orders<'o, 'a> {
     /// Classifies each order; a final order without `finalizedOn` is `invalid_input` at its
     /// path. This is the only check that needs the pack (its final statuses).
-    fn scan(orders: &'o [Order<'a>], statuses: &Statuses<'_>) -> Result<Self, Error> {
+    /// `final_statuses` and `open` are the pack's, as [`status_key`] writes them.
+    fn scan(
+        orders: &'o [Order<'a>],
+        final_statuses: &[String],
+        open: Option<&[String]>,
+    ) -> Result<Self, Error> {
         let mut summary =
             Orders { total: orders.len(), open: 0, named: Vec::new(), last_final: None };
         for (index, order) in orders.iter().enumerate() {
             let status = status_key(order.status);
-            let is_final = statuses.final_statuses.iter().any(|s| *s == status);
+            let is_final = final_statuses.iter().any(|s| *s == status);
             if !is_final {
-                if let Some(open) = statuses.open
+                if let Some(open) = open
                     && !open.iter().any(|s| *s == status)
                 {
                     return Err(Error::new(
@@ -467,10 +466,7 @@ impl<'o, 'a> Orders<'o, 'a> {
                              statuses are {}, open ones include {}",
                             shorten(order.id),
                             shorten(order.status),
-                            crate::i18n::join(
-                                statuses.final_statuses.get(..3).unwrap_or_default(),
-                                ", "
-                            ),
+                            crate::i18n::join(final_statuses.get(..3).unwrap_or_default(), ", "),
                             crate::i18n::join(open.get(..4).unwrap_or_default(), ", ")
                         ),
                     ));
@@ -560,19 +556,19 @@ pub fn evaluate(
         Some(ConditionFigures::Days(days)) => Some(*days),
         _ => None,
     };
-    let statuses = match figures(ConditionKind::OrdersFinal) {
-        Some(ConditionFigures::Statuses { final_statuses, open }) => {
-            Statuses { final_statuses, open: open.as_deref() }
-        }
-        _ => Statuses { final_statuses: &[], open: None },
-    };
-    let final_statuses = statuses.final_statuses;
+    let (final_statuses, open_statuses): (&[String], Option<&[String]>) =
+        match figures(ConditionKind::OrdersFinal) {
+            Some(ConditionFigures::Statuses { final_statuses, open }) => {
+                (final_statuses, open.as_deref())
+            }
+            _ => (&[], None),
+        };
     let from_deposit = matches!(
         figures(ConditionKind::PaymentsSettled),
         Some(ConditionFigures::NegativeBalanceFromDeposit(true))
     );
 
-    let orders = Orders::scan(&input.orders, &statuses)?;
+    let orders = Orders::scan(&input.orders, final_statuses, open_statuses)?;
     let money = Money::judge(input, from_deposit);
     let announcement_day = |days: u32| input.announcement_since.map(|d| d.plus_days(days.into()));
     let quiet_day = |days: u32| match orders.last_final {

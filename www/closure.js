@@ -270,12 +270,10 @@ function input() {
   for (const name of MONEY) {
     const minor = parseMoney(v(name), money, region, name);
     out[name] = minor;
-    const plain = minor === null || String(minor / 10 ** money.minorUnit) === v(name);
-    showUnderstood(form.elements[name], plain ? "" : t("understood", { value: formatMoney(minor, money) }));
+    showUnderstood(form.elements[name], minor === null ? null : minor / 10 ** money.minorUnit, () => formatMoney(minor, money));
   }
   for (const name of ["activeCampaigns", "boundCreators"]) {
-    const n = out[name];
-    showUnderstood(form.elements[name], n === null || String(n) === v(name) ? "" : t("understood", { value: formatNumber(n) }));
+    showUnderstood(form.elements[name], out[name], () => formatNumber(out[name]));
   }
   return out;
 }

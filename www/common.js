@@ -406,19 +406,11 @@ export function sourceNode(source) {
     : h("span", {}, title);
   const details = [];
   if (info?.publisher) details.push(info.publisher);
-  if (info?.date) details.push(formatSourceDate(info.date));
+  if (info?.date) details.push(formatDay(info.date));
   if (info?.official != null) details.push(t(info.official ? "source.official" : "source.thirdParty"));
   if (info?.borrowedFrom) details.push(t("source.borrowed", { region: t(`region.${info.borrowedFrom}`) }));
   return h("p", { className: "source" }, label, target,
     details.length ? h("span", { className: "source-details" }, ` — ${details.join(" · ")}`) : null);
-}
-
-/** A publication date as precise as it is known (`2025`, `2025-06`, `2025-06-29`), in words. */
-function formatSourceDate(date) {
-  const [year, month, day] = date.split("-").map(Number);
-  const when = new Date(Date.UTC(year, (month || 1) - 1, day || 1));
-  const options = { timeZone: "UTC", year: "numeric", ...(month ? { month: "long" } : {}), ...(day ? { day: "numeric" } : {}) };
-  return new Intl.DateTimeFormat(DATE_LOCALE[current], options).format(when);
 }
 
 /** "Judged under the rule in force on …", with the rule's source and whether it is verified. */
@@ -679,12 +671,13 @@ export function parseCount(text, region, path) {
 }
 
 /**
- * Shows next to `input` how its value was understood ("= IDR 500,000.00"), or nothing when the
- * value reads as written; the note is announced to screen readers with the field.
+ * Shows next to `input` how its value was understood ("= IDR 500,000.00"): `plain` is the value
+ * as a plain number (`null` when empty), `shown` formats it. Nothing is shown when the typed text
+ * is that plain number already. The note is announced to screen readers with the field.
  */
-export function showUnderstood(input, text) {
+export function showUnderstood(input, plain, shown) {
   let note = input.nextElementSibling?.classList.contains("understood") ? input.nextElementSibling : null;
-  if (!text) {
+  if (plain === null || String(plain) === input.value.trim()) {
     note?.remove();
     return;
   }
@@ -695,12 +688,7 @@ export function showUnderstood(input, text) {
     ids.add(note.id);
     input.setAttribute("aria-describedby", [...ids].join(" "));
   }
-  note.textContent = text;
-}
-
-/** Back-compatible: an amount in minor units, empty meaning unknown. */
-export function parseAmount(text, minorUnit, path) {
-  return parseMoney(text, { code: "", minorUnit }, "US", path);
+  note.textContent = t("understood", { value: shown() });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -843,11 +831,14 @@ export function readDateColumn(values, region, today, path) {
   return { dates, order: slashed.length ? order : "ymd" };
 }
 
-/** A day in words in the page's language: "8 May 2026", "8 Mei 2026", "2026年5月8日". */
+/**
+ * A day in words in the page's language ("8 May 2026", "8 Mei 2026", "2026年5月8日"); a date known
+ * only to the month or the year (a source's publication date: `2025-06`, `2025`) as precisely.
+ */
 export function formatDay(isoDate) {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Intl.DateTimeFormat(DATE_LOCALE[current], { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })
-    .format(new Date(Date.UTC(y, m - 1, d)));
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const options = { timeZone: "UTC", year: "numeric", ...(month ? { month: "long" } : {}), ...(day ? { day: "numeric" } : {}) };
+  return new Intl.DateTimeFormat(DATE_LOCALE[current], options).format(new Date(Date.UTC(year, (month || 1) - 1, day || 1)));
 }
 
 /** One pasted date on its own (JSON imports): ISO, or day first; see `readDateColumn` for columns. */

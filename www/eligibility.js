@@ -237,7 +237,7 @@ function input() {
   for (const name of ["followers", "age", "codeOfConductViolations"]) {
     const n = parseCount(v(name), out.region, name);
     if (n !== null) out[name] = n;
-    showUnderstood(form.elements[name], n === null || String(n) === v(name) ? "" : t("understood", { value: formatNumber(n) }));
+    showUnderstood(form.elements[name], n, () => formatNumber(n));
   }
   for (const name of [
     "identityVerified", "governmentAccount", "linkedShopAtRisk", "previouslyRevoked", "foreignCreator",

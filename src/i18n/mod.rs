@@ -69,43 +69,40 @@ impl Lang {
 
 /// The length of [`texts`] of a catalog: every line less its `key<TAB>`.
 pub(crate) const fn texts_len(catalog: &str) -> usize {
-    let bytes = catalog.as_bytes();
-    let (mut i, mut len, mut in_key) = (0, 0, true);
-    while i < bytes.len() {
-        let byte = byte_at(bytes, i);
-        if in_key {
-            in_key = byte != b'\t';
-        } else {
-            len += 1;
-            in_key = byte == b'\n';
-        }
-        i += 1;
-    }
-    len
+    strip_keys(catalog, &mut [])
 }
 
 /// A catalog's texts without their keys, one a line, computed when the crate is compiled: the
 /// translations share the English keys (a test checks they are the same, in the same order), so
 /// the module carries each key once (1 KB of gzip for two languages).
+pub(crate) const fn texts<const N: usize>(catalog: &str) -> [u8; N] {
+    let mut out = [0u8; N];
+    strip_keys(catalog, &mut out);
+    out
+}
+
+/// Copies each line of `catalog` less its `key<TAB>` into `out` (as far as it holds) and returns
+/// the length that takes: one walk for measuring and for copying.
 // Evaluated by the compiler only (the callers are `const` items): an index out of range would be
 // a compile error, never a panic at run time.
 #[allow(clippy::indexing_slicing)]
-pub(crate) const fn texts<const N: usize>(catalog: &str) -> [u8; N] {
+const fn strip_keys(catalog: &str, out: &mut [u8]) -> usize {
     let bytes = catalog.as_bytes();
-    let mut out = [0u8; N];
     let (mut i, mut j, mut in_key) = (0, 0, true);
     while i < bytes.len() {
         let byte = byte_at(bytes, i);
         if in_key {
             in_key = byte != b'\t';
-        } else if j < N {
-            out[j] = byte;
+        } else {
+            if j < out.len() {
+                out[j] = byte;
+            }
             j += 1;
             in_key = byte == b'\n';
         }
         i += 1;
     }
-    out
+    j
 }
 
 /// `bytes[i]` in a const fn (out of range: 0, which the callers never ask for).

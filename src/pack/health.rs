@@ -208,57 +208,56 @@ pub struct HealthPolicy {
     pub note: Option<String>,
 }
 
-impl HealthPolicy {
-    /// The regime that judges `role` on `day`, with its figures. Packs are checked to leave no
-    /// day uncovered, so `None` only for a pack that was not checked.
-    pub fn regime(&self, role: Role, day: Date) -> Option<(&HealthRegime, HealthRules<'_>)> {
-        let regime = self.regimes.iter().find(|r| r.role == role && r.meta.in_force(day))?;
-        Some((regime, self.rules(regime)?))
-    }
-
-    /// The figures `regime` is judged with.
-    pub fn rules<'p>(&'p self, regime: &'p HealthRegime) -> Option<HealthRules<'p>> {
-        let (own, shared) = (&regime.own, &self.shared);
-        Some(HealthRules {
-            scheme: regime.scheme,
-            points: own.points.as_ref().or(shared.points.as_ref())?,
-            warning: own.warning.as_ref().or(shared.warning.as_ref())?,
-            milestones: own.milestones.as_ref().or(shared.milestones.as_ref())?,
-            score: own.score.as_ref().or(shared.score.as_ref())?,
-            score_milestones: own.score_milestones.as_ref().or(shared.score_milestones.as_ref())?,
-            quiz: own.quiz.as_ref().or(shared.quiz.as_ref())?,
-            weekly_report: own.weekly_report.as_ref().or(shared.weekly_report.as_ref())?,
-        })
-    }
-}
-
 impl HealthRules<'_> {
     /// Every rule of these figures.
     pub fn rules(&self) -> Vec<&RuleMeta> {
-        let mut rules = vec![&self.points.meta, &self.warning.meta];
-        rules.extend(self.milestones.iter().map(|m| &m.meta));
-        rules.push(&self.score.meta);
-        rules.extend(self.score_milestones.iter().map(|m| &m.meta));
-        rules.push(&self.quiz.meta);
-        rules.extend(self.quiz.milestone_quiz.iter());
-        rules.push(&self.weekly_report.meta);
-        rules
+        section_rules(
+            Some(self.points),
+            Some(self.warning),
+            self.milestones,
+            Some(self.score),
+            self.score_milestones,
+            Some(self.quiz),
+            Some(self.weekly_report),
+        )
     }
+}
+
+/// The rules of the figure sections given, in section order: one list for a regime's resolved
+/// figures and for the sections a pack states.
+fn section_rules<'p>(
+    points: Option<&'p PointsRule>,
+    warning: Option<&'p WarningRule>,
+    milestones: &'p [Milestone],
+    score: Option<&'p ScoreRule>,
+    score_milestones: &'p [Milestone],
+    quiz: Option<&'p QuizRule>,
+    weekly_report: Option<&'p WeeklyRule>,
+) -> Vec<&'p RuleMeta> {
+    let mut rules: Vec<&RuleMeta> = Vec::new();
+    rules.extend(points.map(|p| &p.meta));
+    rules.extend(warning.map(|w| &w.meta));
+    rules.extend(milestones.iter().map(|m| &m.meta));
+    rules.extend(score.map(|s| &s.meta));
+    rules.extend(score_milestones.iter().map(|m| &m.meta));
+    rules.extend(quiz.map(|q| &q.meta));
+    rules.extend(quiz.and_then(|q| q.milestone_quiz.as_ref()));
+    rules.extend(weekly_report.map(|w| &w.meta));
+    rules
 }
 
 impl Figures {
     /// Every rule these figures state.
     pub fn rules(&self) -> Vec<&RuleMeta> {
-        let mut rules: Vec<&RuleMeta> = Vec::new();
-        rules.extend(self.points.iter().map(|p| &p.meta));
-        rules.extend(self.warning.iter().map(|w| &w.meta));
-        rules.extend(self.milestones.iter().flatten().map(|m| &m.meta));
-        rules.extend(self.score.iter().map(|s| &s.meta));
-        rules.extend(self.score_milestones.iter().flatten().map(|m| &m.meta));
-        rules.extend(self.quiz.iter().map(|q| &q.meta));
-        rules.extend(self.quiz.iter().flat_map(|q| q.milestone_quiz.iter()));
-        rules.extend(self.weekly_report.iter().map(|w| &w.meta));
-        rules
+        section_rules(
+            self.points.as_ref(),
+            self.warning.as_ref(),
+            self.milestones.as_deref().unwrap_or_default(),
+            self.score.as_ref(),
+            self.score_milestones.as_deref().unwrap_or_default(),
+            self.quiz.as_ref(),
+            self.weekly_report.as_ref(),
+        )
     }
 
     /// Reads the figure sections present in `o`; `required` makes each one mandatory (the
@@ -290,12 +289,7 @@ impl Figures {
             get(d, "weeklyReport").and_then(|v| read_weekly(d, v, &path.key("weeklyReport")));
         Figures { points, warning, milestones, score, score_milestones, quiz, weekly_report }
     }
-}
 
-/// Highest score or point figure a pack may name.
-const MAX_FIGURE: i64 = 100_000;
-
-impl Figures {
     /// The checks of the sections present, each where it is written: milestone lists in order
     /// with their messages, the score's bands inside its scale.
     fn check(&self, d: &mut Decoder, path: &Path<'_>) {
@@ -387,7 +381,32 @@ impl Figures {
     }
 }
 
+/// Highest score or point figure a pack may name.
+const MAX_FIGURE: i64 = 100_000;
+
 impl HealthPolicy {
+    /// The regime that judges `role` on `day`, with its figures. Packs are checked to leave no
+    /// day uncovered, so `None` only for a pack that was not checked.
+    pub fn regime(&self, role: Role, day: Date) -> Option<(&HealthRegime, HealthRules<'_>)> {
+        let regime = self.regimes.iter().find(|r| r.role == role && r.meta.in_force(day))?;
+        Some((regime, self.figures(regime)?))
+    }
+
+    /// The figures `regime` is judged with.
+    pub fn figures<'p>(&'p self, regime: &'p HealthRegime) -> Option<HealthRules<'p>> {
+        let (own, shared) = (&regime.own, &self.shared);
+        Some(HealthRules {
+            scheme: regime.scheme,
+            points: own.points.as_ref().or(shared.points.as_ref())?,
+            warning: own.warning.as_ref().or(shared.warning.as_ref())?,
+            milestones: own.milestones.as_ref().or(shared.milestones.as_ref())?,
+            score: own.score.as_ref().or(shared.score.as_ref())?,
+            score_milestones: own.score_milestones.as_ref().or(shared.score_milestones.as_ref())?,
+            quiz: own.quiz.as_ref().or(shared.quiz.as_ref())?,
+            weekly_report: own.weekly_report.as_ref().or(shared.weekly_report.as_ref())?,
+        })
+    }
+
     pub(crate) fn read(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<HealthPolicy> {
         let mut o = d.object(v, path)?;
         if o.take("scheme").is_some() {
