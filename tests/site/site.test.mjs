@@ -646,13 +646,13 @@ test("keyboard: focus is visible and the checker is reachable with Tab", async (
   await s.close();
 });
 
-test("screenshots of every page at desktop and phone width; nothing wider than a phone", async () => {
+test("screenshots of every page in every language at desktop and phone width; nothing wider than a phone", async () => {
   for (const [name, viewport] of [["desktop", DESKTOP], ["phone", PHONE]]) {
-    for (const path of PAGES) {
-      const s = await open(path, { viewport });
+    for (const path of PAGES) for (const lang of ["en", "id", "zh"]) {
+      const s = await open(`${path}#lang=${lang}`, { viewport });
       const width = await s.page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(width <= viewport.width, `${path} is ${width}px wide at ${viewport.width}px`);
-      const file = join(OUT, `${path.replace(".html", "")}-${name}.png`);
+      assert.ok(width <= viewport.width, `${path} (${lang}) is ${width}px wide at ${viewport.width}px`);
+      const file = join(OUT, `${path.replace(".html", "")}-${name}-${lang}.png`);
       await s.page.screenshot({ path: file, fullPage: true });
       assert.ok(statSync(file).size > 5_000, file);
       await s.close();
