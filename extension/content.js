@@ -28,6 +28,7 @@
       none: "Nothing here sends buyers off TikTok Shop.", source: "Source",
       on: "on", region: "region", policy: "policy",
       ask: "Which region's rules should apply here?", use: "Use",
+      instead: "Write instead", replace: "Replace",
       surfaces: { product: "product", chat: "chat", video: "video caption", bio: "bio", comment: "comment", live: "LIVE" },
     },
     id: {
@@ -35,6 +36,7 @@
       none: "Tidak ada yang mengarahkan pembeli keluar dari TikTok Shop.", source: "Sumber",
       on: "di", region: "wilayah", policy: "kebijakan",
       ask: "Aturan wilayah mana yang berlaku di sini?", use: "Gunakan",
+      instead: "Tulis saja", replace: "Ganti",
       surfaces: { product: "produk", chat: "chat", video: "keterangan video", bio: "bio", comment: "komentar", live: "LIVE" },
     },
     zh: {
@@ -42,6 +44,7 @@
       none: "未发现将买家引导至 TikTok Shop 之外的内容。", source: "来源",
       on: "位置", region: "地区", policy: "政策",
       ask: "这里应适用哪个地区的规则？", use: "使用",
+      instead: "可改为", replace: "替换",
       surfaces: { product: "商品", chat: "聊天", video: "视频文案", bio: "简介", comment: "评论", live: "直播" },
     },
   };
@@ -83,6 +86,9 @@
     .verdict.block { color: #b91c1c; }
     .verdict.review { color: #b45309; }
     .src { color: #6b7280; font-size: 11px; word-break: break-all; }
+    .instead { margin: 2px 0; }
+    .instead q { font-weight: 400; }
+    .replace { font: inherit; margin-left: 4px; }
     a { color: #1d4ed8; }
   `);
 
@@ -370,10 +376,51 @@
         src.append(link);
       } else src.append(title);
       if (info?.publisher) src.append(` — ${info.publisher}`);
+      if (finding.suggestion) {
+        const instead = el("div", "instead", `${L.instead}: `);
+        const replace = el("button", "replace", L.replace);
+        replace.type = "button";
+        replace.addEventListener("click", () => replaceWithSuggestion(state, finding));
+        instead.append(el("q", "", finding.suggestion), replace);
+        item.append(instead);
+      }
       item.append(src);
       list.append(item);
     }
     ui.panel.append(list);
+  }
+
+  /**
+   * Puts the finding's suggestion in place of its words in the field, as typing would, so the
+   * page's own editor (and its undo) sees an ordinary edit. Only on the person's click, and only
+   * when the field still holds the text that was checked; otherwise it is checked again first.
+   */
+  function replaceWithSuggestion(state, finding) {
+    const { field } = state;
+    if (readField(field).text !== state.checkedText) {
+      requestCheck(state);
+      return;
+    }
+    field.focus();
+    if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+      field.setSelectionRange(finding.start, finding.end);
+      if (!document.execCommand("insertText", false, finding.suggestion)) {
+        field.setRangeText(finding.suggestion, finding.start, finding.end, "end");
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    } else {
+      const range = rangeFor(state.segments, finding.start, finding.end);
+      if (!range) return;
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      if (!document.execCommand("insertText", false, finding.suggestion)) {
+        range.deleteContents();
+        range.insertNode(document.createTextNode(finding.suggestion));
+        field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
+      }
+    }
+    requestCheck(state);
   }
 
   const MIRRORED = ["box-sizing", "padding-top", "padding-bottom", "padding-left", "border-top-width", "border-right-width",

@@ -263,6 +263,14 @@ pub struct Finding {
     pub message: Arc<str>,
     /// The rule's source.
     pub source: Arc<str>,
+    /// What to write instead, in the caller's language: a phrase that keeps the intent and
+    /// sends the buyer to TikTok Shop's own basket, checkout or chat. `None` (null) when the
+    /// finding is allowed and can stay.
+    pub suggestion: Option<Arc<str>>,
+    /// The suggestion as a whole clause, for replacing the whole clause the finding is in
+    /// (`suggestion` is the name form for a link, handle or number inside a sentence).
+    #[serde(skip)]
+    pub suggestion_clause: Option<Arc<str>>,
 }
 
 /// One eligibility criterion as judged.

@@ -448,6 +448,13 @@ export interface Finding {
   message: string;
   /** The rule's source: a seed text or a public page. */
   source: string;
+  /**
+   * What to write instead, in the requested language: a phrase that keeps the intent and sends
+   * the buyer to TikTok Shop's own basket, checkout or chat (`"tap the yellow basket to order"`,
+   * `"message us in TikTok Shop chat"`). Never a disguise or a "link in bio". `null` when the
+   * finding is allowed and can stay.
+   */
+  suggestion: string | null;
 }
 
 /** What `checkLinks` answers. */
@@ -458,6 +465,12 @@ export interface LinksReport {
   findings: Finding[];
   /** The text with every blocked span masked (`•` per UTF-16 unit: same length as the text). */
   redacted: string;
+  /**
+   * The text with every blocked or reviewed span replaced by its `suggestion` (findings of one
+   * clause become one suggestion): checking it again answers `"allow"`. The text itself when
+   * nothing needs replacing.
+   */
+  suggestedText: string;
   /** The sources the findings cite, each once. */
   sources: SourceRef[];
   policy: PolicyRef;

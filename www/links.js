@@ -19,8 +19,12 @@ const STRINGS = {
     "links.text": "Text to check",
     "links.hint": "Highlights: red is not allowed, amber may be held for review, green is allowed.",
     "links.result": "Result",
-    "links.redacted": "The text with what is not allowed masked",
-    "links.copy": "Copy the masked text",
+    "links.suggested": "What to write instead",
+    "links.suggested.note": "Each part that is not allowed or may be held for review is replaced by a way of saying it that keeps buyers in TikTok Shop. Read it through before you post.",
+    "links.copy": "Copy the suggested text",
+    "links.use": "Put it in the text box",
+    "links.instead": "Write instead:",
+    "links.replace": "Replace in my text",
     "links.verdict.allow": "Allowed",
     "links.verdict.review": "Needs review",
     "links.verdict.block": "Not allowed",
@@ -55,8 +59,12 @@ const STRINGS = {
     "links.text": "Teks yang diperiksa",
     "links.hint": "Sorotan: merah tidak diizinkan, kuning mungkin ditinjau, hijau diizinkan.",
     "links.result": "Hasil",
-    "links.redacted": "Teks dengan bagian yang tidak diizinkan disamarkan",
-    "links.copy": "Salin teks yang disamarkan",
+    "links.suggested": "Sebaiknya ditulis begini",
+    "links.suggested.note": "Setiap bagian yang tidak diizinkan atau bisa ditahan untuk ditinjau diganti dengan kalimat yang membuat pembeli tetap belanja di TikTok Shop. Baca dulu sebelum memposting.",
+    "links.copy": "Salin teks saran",
+    "links.use": "Pakai di kolom teks",
+    "links.instead": "Tulis saja:",
+    "links.replace": "Ganti di teks saya",
     "links.verdict.allow": "Diizinkan",
     "links.verdict.review": "Perlu ditinjau",
     "links.verdict.block": "Tidak diizinkan",
@@ -91,8 +99,12 @@ const STRINGS = {
     "links.text": "要检查的文字",
     "links.hint": "高亮：红色为不允许，黄色可能被审核，绿色为允许。",
     "links.result": "结果",
-    "links.redacted": "屏蔽了不允许内容的文字",
-    "links.copy": "复制屏蔽后的文字",
+    "links.suggested": "建议这样写",
+    "links.suggested.note": "不允许或可能被审核的部分，都换成了让买家留在TikTok Shop下单、咨询的说法。发布前请通读一遍。",
+    "links.copy": "复制建议文字",
+    "links.use": "填入输入框",
+    "links.instead": "可改为：",
+    "links.replace": "在原文中替换",
     "links.verdict.allow": "允许",
     "links.verdict.review": "需要审核",
     "links.verdict.block": "不允许",
@@ -137,7 +149,8 @@ const backdrop = document.getElementById("links-backdrop");
 const result = document.getElementById("links-result");
 const summary = document.getElementById("links-summary");
 const findingsList = document.getElementById("links-findings");
-const redacted = document.getElementById("links-redacted");
+const suggestedBox = document.getElementById("links-suggested-box");
+const suggested = document.getElementById("links-suggested");
 const policy = document.getElementById("links-policy");
 
 /** The text and findings the backdrop currently paints. */
@@ -206,8 +219,27 @@ function renderFinding(f) {
     h("p", { className: "message" }, f.message),
     details.length ? h("p", { className: "detail" }, details.join(" · ")) : null,
     f.obfuscated ? h("p", { className: "detail" }, t("links.obfuscated")) : null,
+    f.suggestion
+      ? h("p", { className: "instead" },
+        h("span", {}, t("links.instead")), " ", h("q", { className: "suggestion" }, f.suggestion), " ",
+        h("button", { type: "button", className: "link-button", on: { click: () => replaceSpan(f.start, f.end, f.suggestion) } },
+          t("links.replace")))
+      : null,
     sourceNode(f.source),
   );
+}
+
+/**
+ * Puts `replacement` in place of `start..end` in the text box, as typing would: the browser's
+ * undo (Ctrl+Z) brings the old words back. Only ever on the person's click.
+ */
+function replaceSpan(start, end, replacement) {
+  text.focus();
+  text.setSelectionRange(start, end);
+  if (!document.execCommand?.("insertText", false, replacement)) {
+    text.setRangeText(replacement, start, end, "end");
+    text.dispatchEvent(new Event("input", { bubbles: true }));
+  }
 }
 
 function render() {
@@ -222,7 +254,8 @@ function render() {
   // A pasted export can hold thousands of findings: list the first ones, mark them all.
   fill(findingsList, report.findings.slice(0, LIST_MAX).map(renderFinding),
     n > LIST_MAX ? h("li", { className: "more" }, t("links.more", { n: n - LIST_MAX })) : null);
-  redacted.textContent = report.redacted;
+  suggested.textContent = report.suggestedText;
+  suggestedBox.hidden = report.verdict === "allow";
   fill(policy, policyLine(report.policy));
   result.dataset.verdict = report.verdict;
   result.dataset.findings = String(n);
@@ -287,5 +320,8 @@ document.getElementById("links-clear").addEventListener("click", () => {
   text.focus();
 });
 document.getElementById("links-copy").addEventListener("click", () => {
-  copyText(lastReport?.redacted ?? "", document.getElementById("links-copy-status"), redacted);
+  copyText(lastReport?.suggestedText ?? "", document.getElementById("links-copy-status"), suggested);
+});
+document.getElementById("links-use").addEventListener("click", () => {
+  if (lastReport) replaceSpan(0, text.value.length, lastReport.suggestedText);
 });

@@ -13,7 +13,7 @@ use super::signals::{CompiledSignal, Need};
 use super::words::{self, WordStarts};
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::{FastMap, FastSet};
-use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan};
+use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan, Suggestion};
 use crate::report::FindingKind;
 
 /// Top-level domains that are also file extensions people mention ("README.md", "photos.zip").
@@ -123,6 +123,10 @@ pub struct LinkIndex {
     pub host_words: HostWords,
     /// What each word can start.
     pub starts: WordStarts,
+    /// What to write instead.
+    pub suggestions: Vec<Suggestion>,
+    /// By rule index: the suggestion that replaces its findings.
+    pub rule_suggestions: Vec<Option<usize>>,
     domains: FastMap<String, usize>,
     tlds: FastSet<String>,
     catalog_tlds: FastSet<String>,
@@ -226,8 +230,15 @@ impl LinkIndex {
         let names = links.catalog.iter().enumerate().flat_map(|(i, p)| {
             p.names().map(move |(name, ambiguous)| (i, p.category, name, ambiguous))
         });
+        let rule_suggestions = links
+            .rules
+            .iter()
+            .map(|rule| links.suggestions.iter().position(|s| s.rules.contains(&rule.meta.id)))
+            .collect();
         Ok(LinkIndex {
             rules: links.rules.clone(),
+            suggestions: links.suggestions.clone(),
+            rule_suggestions,
             platforms,
             fixed,
             cta_rules,

@@ -91,6 +91,11 @@ pub struct LinksReport {
     /// The text with every blocked span masked (`•` per UTF-16 code unit, so offsets still
     /// line up).
     pub redacted: String,
+    /// The text with every blocked or reviewed span replaced by what to write instead (each
+    /// finding's `suggestion`; neighbouring findings of one clause become one): it checks as
+    /// `allow`. The text itself when nothing needs replacing.
+    #[serde(rename = "suggestedText")]
+    pub suggested_text: String,
     /// The sources the findings cite, each once, with title, publisher, date and whether
     /// official.
     pub sources: Vec<SourceRef>,
@@ -109,23 +114,19 @@ impl Engine {
 
 /// Checks `text` for `surface` under a region's policy.
 pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: Lang) -> LinksReport {
-    let index = &policy.links;
-    let kept = rules::resolve_overlaps(text, candidates(index, text));
-    let mut cursor = Utf16Cursor::new(text);
-    let mut shared = rules::Shared::default();
-    let findings: Vec<Finding> = kept
-        .iter()
-        .filter_map(|c| {
-            let span = (cursor.to_utf16(c.start), cursor.to_utf16(c.end));
-            rules::finding(index, c, text.get(c.start..c.end)?, span, surface, lang, &mut shared)
-        })
-        .collect();
+    let (kept, findings) = judge(policy, text, surface, lang);
     let blocked = kept
         .iter()
         .zip(&findings)
         .filter(|(_, f)| f.verdict == Verdict::Block)
         .map(|(c, _)| (c.start, c.end));
     let redacted = rules::redact(text, blocked);
+    let verdict = rules::overall(&findings);
+    let suggested_text = if verdict == Verdict::Allow {
+        text.to_owned()
+    } else {
+        suggest(policy, text, surface, lang, &kept, &findings)
+    };
     // Findings of one rule share its source: comparing pointers keeps a dense text cheap.
     let mut cited: Vec<&std::sync::Arc<str>> = Vec::new();
     for finding in &findings {
@@ -135,12 +136,67 @@ pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: La
     }
     let sources = SourceRef::list(&policy.pack, cited.iter().map(|s| &***s));
     LinksReport {
-        verdict: rules::overall(&findings),
+        verdict,
         findings,
         redacted,
+        suggested_text,
         sources,
         policy: PolicyRef::of(&policy.pack),
     }
+}
+
+/// The kept candidates (byte spans) and the findings they become.
+fn judge(
+    policy: &RegionPolicy,
+    text: &str,
+    surface: Surface,
+    lang: Lang,
+) -> (Vec<Candidate>, Vec<Finding>) {
+    let index = &policy.links;
+    let kept = rules::resolve_overlaps(text, candidates(index, text));
+    let mut cursor = Utf16Cursor::new(text);
+    let mut shared = rules::Shared::default();
+    let findings = kept
+        .iter()
+        .filter_map(|c| {
+            let span = (cursor.to_utf16(c.start), cursor.to_utf16(c.end));
+            rules::finding(index, c, text.get(c.start..c.end)?, span, surface, lang, &mut shared)
+        })
+        .collect();
+    (kept, findings)
+}
+
+/// What to write instead of `text`, which checks as `allow`: each finding's span replaced by
+/// its suggestion where that reads as allowed; else each whole clause that holds a finding
+/// (the words around a disguised contact can still point elsewhere); else the suggestions
+/// alone, one per line, each allowed on its own.
+fn suggest(
+    policy: &RegionPolicy,
+    text: &str,
+    surface: Surface,
+    lang: Lang,
+    kept: &[Candidate],
+    findings: &[Finding],
+) -> String {
+    let spans = || kept.iter().zip(findings).map(|(c, f)| (c.start, c.end, f));
+    let allowed = |candidate: &str| {
+        rules::overall(&judge(policy, candidate, surface, lang).1) == Verdict::Allow
+    };
+    let in_place = rules::suggested_text(text, spans(), false);
+    if allowed(&in_place) {
+        return in_place;
+    }
+    let clauses = rules::suggested_text(text, spans(), true);
+    if allowed(&clauses) {
+        return clauses;
+    }
+    let mut lines: Vec<&str> = Vec::new();
+    for suggestion in findings.iter().filter_map(|f| f.suggestion.as_deref()) {
+        if !lines.contains(&suggestion) {
+            lines.push(suggestion);
+        }
+    }
+    lines.join("\n")
 }
 
 /// Words that say the number after them is a phone (used where a bare number is ambiguous).

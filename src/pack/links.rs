@@ -7,6 +7,7 @@
 
 use super::rule::RuleMeta;
 use crate::decode::{Decoder, Path, int, word};
+use crate::i18n::LocalText;
 use crate::report::{FindingKind, Verdict};
 use crate::value::Value;
 
@@ -349,6 +350,54 @@ pub struct Signal {
     pub unless: Vec<String>,
 }
 
+/// What to write instead of a finding: a compliant phrase that keeps the seller's intent (order,
+/// ask, pay, follow) and sends the buyer to TikTok Shop's own basket, checkout or chat. One entry
+/// covers the rules it satisfies; a surface may word it differently (a bio has a showcase, a chat
+/// is already the place to talk). Never a disguise, a masked word or a "link in bio": TikTok
+/// treats working around a rule as a violation of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// Id, e.g. `checkout`.
+    pub id: String,
+    /// The link rules whose findings it replaces.
+    pub rules: Vec<String>,
+    /// The wording on surfaces without their own.
+    pub wording: Wording,
+    /// Per-surface wordings.
+    pub surfaces: Vec<(Surface, Wording)>,
+}
+
+/// A suggestion in its two forms: a clause that replaces what the seller said ("tap the yellow
+/// basket to order" for "order on Shopee"), and a name that replaces only a link, handle or
+/// number inside the seller's own sentence ("cek di keranjang kuning ya" for "cek di
+/// shopee.co.id ya").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wording {
+    /// The clause.
+    pub text: LocalText,
+    /// The name; the clause where the pack gives none.
+    pub name: Option<LocalText>,
+}
+
+impl Suggestion {
+    /// The wording for `surface`.
+    pub fn on(&self, surface: Surface) -> &Wording {
+        self.surfaces.iter().find(|(s, _)| *s == surface).map_or(&self.wording, |(_, w)| w)
+    }
+}
+
+impl Wording {
+    /// The clause in `lang` (English where the pack has no translation).
+    pub fn clause(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        self.text.get(lang)
+    }
+
+    /// The name in `lang`, else the clause.
+    pub fn name(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        self.name.as_ref().and_then(|n| n.get(lang)).or_else(|| self.clause(lang))
+    }
+}
+
 /// The whole links section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinksPolicy {
@@ -370,6 +419,8 @@ pub struct LinksPolicy {
     pub calls_to_action: Vec<CallToAction>,
     /// Combinations of names and cues that are findings.
     pub signals: Vec<Signal>,
+    /// What to write instead, per rule.
+    pub suggestions: Vec<Suggestion>,
     /// A note for maintainers.
     pub note: Option<String>,
 }
@@ -408,6 +459,9 @@ impl LinksPolicy {
         let calls_to_action = o.req(d, path, "callsToAction", |d, v, p| d.list(v, p, read_cta));
         let signals =
             o.opt(d, path, "signals", |d, v, p| d.list(v, p, read_signal)).unwrap_or_default();
+        let suggestions = o
+            .opt(d, path, "suggestions", |d, v, p| d.list(v, p, read_suggestion))
+            .unwrap_or_default();
         let note = o.opt(d, path, "note", Decoder::string);
         o.finish(d, path);
         Some(LinksPolicy {
@@ -420,6 +474,7 @@ impl LinksPolicy {
             digit_words: digit_words?,
             calls_to_action: calls_to_action?,
             signals,
+            suggestions,
             note: note.map(str::to_owned),
         })
     }
@@ -437,6 +492,44 @@ fn read_rule(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<LinkRule> {
     let surfaces = o.opt(d, path, "surfaces", read_surface_verdicts).unwrap_or_default();
     o.finish(d, path);
     Some(LinkRule { meta: meta?, verdict: verdict?, surfaces })
+}
+
+fn read_suggestion(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Suggestion> {
+    let mut o = d.object(v, path)?;
+    let id = o.req(d, path, "id", Decoder::text);
+    let rules =
+        o.req(d, path, "rules", |d, v, p| d.list(v, p, |d, v, p| d.text(v, p).map(str::to_owned)));
+    let text = o.req(d, path, "text", LocalText::read);
+    let name = o.opt(d, path, "name", LocalText::read);
+    let surfaces = o
+        .opt(d, path, "surfaces", |d, v, p| {
+            let mut o = d.object(v, p)?;
+            let mut out = Vec::new();
+            for (key, surface) in Surface::NAMES {
+                if let Some(wording) = o.opt(d, p, key, read_wording) {
+                    out.push((*surface, wording));
+                }
+            }
+            o.finish(d, p);
+            Some(out)
+        })
+        .unwrap_or_default();
+    o.finish(d, path);
+    Some(Suggestion {
+        id: id?.to_owned(),
+        rules: rules?,
+        wording: Wording { text: text?, name },
+        surfaces,
+    })
+}
+
+/// `{ text, name? }`: a surface's own wording.
+fn read_wording(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Wording> {
+    let mut o = d.object(v, path)?;
+    let text = o.req(d, path, "text", LocalText::read);
+    let name = o.opt(d, path, "name", LocalText::read);
+    o.finish(d, path);
+    Some(Wording { text: text?, name })
 }
 
 fn read_surface_verdicts(

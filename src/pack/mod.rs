@@ -38,7 +38,8 @@ pub use health::{
 };
 pub use links::{
     CallToAction, Category, CategoryRule, DigitWords, FIXED_RULES, LinkRule, LinksPolicy,
-    NUMBER_TYPES, NumberBlock, PHRASE_SLOTS, PhonePlan, PhonePlans, Platform, Surface,
+    NUMBER_TYPES, NumberBlock, PHRASE_SLOTS, PhonePlan, PhonePlans, Platform, Suggestion, Surface,
+    Wording,
 };
 pub use merge::merge;
 pub use rule::RuleMeta;
@@ -49,6 +50,7 @@ use crate::decode::{Decoder, Path, int, word};
 use crate::error::{Diagnostic, Error, ErrorCode};
 use crate::fast_hash::FastSet;
 use crate::i18n;
+use crate::report::Verdict;
 use crate::value::Value;
 
 /// A currency and how many decimal places its minor unit has (ISO 4217). Reports that speak of
@@ -364,9 +366,51 @@ impl Pack {
                 }
             }
         }
+        self.check_suggestions(d, &path.key("suggestions"), &known_rule);
         let phone = path.key("phone");
         let plans = phone.key("plans");
         unique(d, &plans, &mut l.phone.plans.iter().map(|p| p.region.as_str()), "numbering plan");
+    }
+
+    /// Every rule that can block or review has exactly one suggestion: a finding always says
+    /// what to write instead.
+    fn check_suggestions(
+        &self,
+        d: &mut Decoder,
+        path: &Path<'_>,
+        known_rule: &dyn Fn(&mut Decoder, &str, &Path<'_>),
+    ) {
+        let l = &self.links;
+        unique(d, path, &mut l.suggestions.iter().map(|s| s.id.as_str()), "suggestion");
+        let mut covered = FastSet::default();
+        for (i, suggestion) in l.suggestions.iter().enumerate() {
+            let item = path.index(i);
+            let rules = item.key("rules");
+            for (j, rule) in suggestion.rules.iter().enumerate() {
+                let at = rules.index(j);
+                known_rule(d, rule, &at);
+                if !covered.insert(rule.as_str()) {
+                    d.report(
+                        ErrorCode::DuplicateId,
+                        &at,
+                        format!("link rule \"{rule}\" has more than one suggestion"),
+                    );
+                }
+            }
+        }
+        for rule in &l.rules {
+            let strict = Surface::ALL.iter().any(|s| rule.verdict_on(*s) != Verdict::Allow);
+            if strict && !covered.contains(rule.meta.id.as_str()) {
+                d.report(
+                    ErrorCode::InvalidInput,
+                    path,
+                    format!(
+                        "link rule \"{}\" can block or review but no suggestion lists it: say what to write instead",
+                        rule.meta.id
+                    ),
+                );
+            }
+        }
     }
 
     fn check_eligibility(&self, d: &mut Decoder, path: &Path<'_>) {

@@ -308,3 +308,37 @@ fn sources_are_described_with_partial_dates_and_unique_ids() {
     );
     assert_eq!(got, pairs(&[("invalid_date", "sources[34].date")]));
 }
+
+#[test]
+fn every_strict_link_rule_has_one_suggestion() {
+    // A new rule that can block needs a suggestion; one that only allows does not.
+    let got = diagnostics(
+        r#"{ "id": "mine", "version": "1", "extends": "MY",
+             "links": { "rules": [
+               { "id": "links.my_block", "verdict": "block", "source": "x", "verified": true,
+                 "message": { "en": "No" } },
+               { "id": "links.my_allow", "verdict": "allow", "source": "x", "verified": true,
+                 "message": { "en": "Fine" } } ] } }"#,
+    );
+    assert_eq!(got, pairs(&[("invalid_input", "links.suggestions")]));
+    // A suggestion names known rules, each once.
+    let got = diagnostics(
+        r#"{ "id": "mine", "version": "1", "extends": "MY",
+             "links": { "suggestions": [
+               { "id": "again", "rules": ["links.email", "links.nowhere"], "text": { "en": "ask here" } } ] } }"#,
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("duplicate_id", "links.suggestions[6].rules[0]"),
+            ("unknown_reference", "links.suggestions[6].rules[1]"),
+        ])
+    );
+    // A surface's wording needs its clause.
+    let got = diagnostics(
+        r#"{ "id": "mine", "version": "1", "extends": "MY",
+             "links": { "suggestions": [
+               { "id": "chat", "surfaces": { "bio": { "name": { "en": "our chat" } } } } ] } }"#,
+    );
+    assert_eq!(got, pairs(&[("invalid_input", "links.suggestions[2].surfaces.bio.text")]));
+}

@@ -464,6 +464,27 @@ test("the reasons open from the keyboard next to the field, and close with Escap
   await page.close();
 });
 
+test("the reasons say what to write instead, and Replace puts it in the field only when clicked", async () => {
+  const page = await openMock();
+  const description = page.locator("#description");
+  const text = "Kaos polos katun, adem dan nyaman. Cek juga di shopee.co.id/tokoku ya kak";
+  await description.fill(text);
+  await verdict(page, "description", "block");
+  await badge(page, "description").locator(".pill").click();
+  const panel = () => badge(page, "description").evaluate((b) => b.shadowRoot.querySelector(".panel").innerText);
+  await page.waitForFunction(() => document.querySelector('[data-shop-policy-field="description"]')?.shadowRoot?.querySelector(".instead"));
+  assert.match(await panel(), /Write instead: .*Buy now/);
+  assert.equal(await description.inputValue(), text, "nothing changes before the click");
+  await badge(page, "description").locator(".replace").first().click();
+  await verdict(page, "description", "allow");
+  assert.equal(await description.inputValue(), "Kaos polos katun, adem dan nyaman. Cek juga di the Buy now button on this page ya kak");
+  // The page's editor saw an ordinary edit: its undo brings the words back.
+  await description.focus();
+  await page.keyboard.press("Control+Z");
+  assert.equal(await description.inputValue(), text);
+  await page.close();
+});
+
 test("a field inside a frame is checked too (editors and chat panes often live in iframes)", async () => {
   const page = await openMock();
   const frame = page.frameLocator("#editor-frame");

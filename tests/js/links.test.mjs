@@ -21,12 +21,30 @@ test("a Shopee link in a caption is blocked, with its rule, source and a localiz
   assert.match(zh.findings[1].message, /其他电商平台/);
 });
 
+test("every finding says what to write instead, and the suggested text checks as allowed", () => {
+  const text = "Order via WA 0812-3456-7890 ya kak 🙏";
+  const report = checkLinks({ text, surface: "video", region: "ID", lang: "id" });
+  assert.equal(report.verdict, "block");
+  for (const f of report.findings) assert.equal(typeof f.suggestion, "string", JSON.stringify(f));
+  assert.equal(report.suggestedText, "Checkout lewat keranjang kuning 🙏");
+  assert.equal(checkLinks({ text: report.suggestedText, surface: "video", region: "ID", lang: "id" }).verdict, "allow");
+  const chat = checkLinks({ text: "Sure! Whatsapp me at 012-345 6789 for the price.", surface: "chat", region: "MY" });
+  assert.equal(chat.suggestedText, "Sure! Reply here in this chat.");
+  const zh = checkLinks({ text: "更多穿搭关注我IG @mimi.ootd ✨", surface: "video", region: "MY", lang: "zh" });
+  assert.equal(zh.suggestedText, "在TikTok关注我们 ✨");
+  // An allowed finding stays, with no suggestion.
+  const own = checkLinks({ text: "vt.tiktok.com/ZS123/", surface: "video", region: "ID" });
+  assert.equal(own.findings[0].suggestion, null);
+  assert.equal(own.suggestedText, "vt.tiktok.com/ZS123/");
+});
+
 test("clean text is allowed and untouched", () => {
   const text = "Kaos polos Rp 75.000, berat 2,5 kg, versi v2.0 — cek ukuran di index.html";
   const report = checkLinks({ text, surface: "product", region: "ID" });
   assert.deepEqual(report.findings, []);
   assert.equal(report.verdict, "allow");
   assert.equal(report.redacted, text);
+  assert.equal(report.suggestedText, text);
 });
 
 test("offsets are UTF-16: text.slice(start, end) === match, with emoji and lone surrogates", () => {

@@ -142,19 +142,37 @@ test("links: highlights and the verdict follow the text as it is typed", async (
   const finding = page.locator("#links-findings li", { hasText: "shopee.co.id" });
   assert.match(await finding.innerText(), /another e-commerce platform/);
   assert.equal(await finding.locator(".source a").getAttribute("href"), "seeds/001_c9b7d2c11510964b.txt");
-  assert.equal(await text(page, "#links-redacted"), "Kaos polos Rp 75.000, cek di •••••••••••• ya");
+  // What to write instead: in the finding, and the whole text with each part replaced.
+  assert.equal(await finding.locator("q.suggestion").innerText(), "the yellow basket");
+  assert.equal(await text(page, "#links-suggested"), "Kaos polos Rp 75.000, cek di the yellow basket ya");
 
   // "Show in the text" selects the finding in the textarea.
-  await finding.getByRole("button").click();
+  await finding.getByRole("button", { name: "Show in the text" }).click();
   assert.equal(await page.evaluate(() => {
     const el = document.getElementById("links-text");
     return el.value.slice(el.selectionStart, el.selectionEnd);
   }), "shopee.co.id");
 
-  // The masked text goes to the clipboard.
+  // The suggested text goes to the clipboard, never a masked copy that still points elsewhere.
   await page.click("#links-copy");
   await page.waitForFunction(() => document.getElementById("links-copy-status").textContent !== "");
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "Kaos polos Rp 75.000, cek di •••••••••••• ya");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "Kaos polos Rp 75.000, cek di the yellow basket ya");
+  // "Replace in my text" edits the box like typing (undo works) and the check follows.
+  await finding.getByRole("button", { name: "Replace in my text" }).click();
+  await until(page, '#links-result[data-verdict="allow"]');
+  assert.equal(await page.inputValue("textarea#links-text"), "Kaos polos Rp 75.000, cek di the yellow basket ya");
+  assert.equal(await page.locator("#links-suggested-box").isHidden(), true, "nothing left to replace");
+  await box.press("Control+Z");
+  await until(page, '#links-result[data-verdict="block"]');
+  assert.equal(await page.inputValue("textarea#links-text"), "Kaos polos Rp 75.000, cek di shopee.co.id ya");
+  // In Indonesian, the suggestions are Indonesian; the whole text goes in the box on request.
+  await page.selectOption("select#lang", "id");
+  await page.waitForFunction(() => document.getElementById("links-suggested").textContent.includes("keranjang kuning"));
+  assert.equal(await text(page, "#links-suggested"), "Kaos polos Rp 75.000, cek di keranjang kuning ya");
+  await page.click("#links-use");
+  await until(page, '#links-result[data-verdict="allow"]');
+  assert.equal(await page.inputValue("textarea#links-text"), "Kaos polos Rp 75.000, cek di keranjang kuning ya");
+  await page.selectOption("select#lang", "en");
 
   // Surface and region pickers change the verdict as the pack says.
   await box.fill("instagram.com/toko");
