@@ -87,7 +87,9 @@ pub use engine::{CallContext, Engine, PolicySummary, RegionPolicy, Today};
 pub use error::{Diagnostic, Error, ErrorCode};
 pub use health::{HealthInput, HealthReport};
 pub use i18n::Lang;
-pub use links::{LinksInput, LinksReport, check_links};
+pub use links::{
+    LinksBatchInput, LinksBatchReport, LinksInput, LinksReport, LinksResult, check_links,
+};
 pub use pack::Surface;
 pub use pack::{Pack, Validation, validate_policy};
 pub use report::{Finding, FindingKind, PolicyRef, Verdict};

@@ -476,6 +476,37 @@ export interface LinksReport {
   policy: PolicyRef;
 }
 
+/** The arguments of `checkLinksBatch`: many texts for one surface, such as a catalog column. */
+export interface LinksBatchInput {
+  /** The texts, in order (an empty string is allowed). */
+  texts: string[];
+  surface: Surface;
+  region: Region | string;
+  lang?: Lang;
+}
+
+/**
+ * One text of a batch: its verdict and findings, and the suggested text only where something
+ * was replaced (the texts the caller already has are not sent back; no masked copy).
+ */
+export interface LinksResult {
+  verdict: Verdict;
+  findings: Finding[];
+  /** As `LinksReport.suggestedText`; absent when the text is allowed as it is. */
+  suggestedText?: string;
+}
+
+/** What `checkLinksBatch` answers. */
+export interface LinksBatchReport {
+  /** The strictest verdict of all the texts. */
+  verdict: Verdict;
+  /** One per text, in the order given. */
+  results: LinksResult[];
+  /** The sources any finding cites, each once. */
+  sources: SourceRef[];
+  policy: PolicyRef;
+}
+
 /** Where a creator stands with e-commerce permission. */
 export type Permission = "none" | "active" | "restricted" | "revoked";
 

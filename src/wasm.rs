@@ -195,6 +195,15 @@ pub fn check_links(
     run(default_engine(), &input, Engine::check_links)
 }
 
+/// `checkLinks` on many texts for one surface (a column of a catalog) in one call: one result
+/// per text, the sources and policy once.
+#[wasm_bindgen(js_name = checkLinksBatch, unchecked_return_type = "LinksBatchReport")]
+pub fn check_links_batch(
+    #[wasm_bindgen(unchecked_param_type = "LinksBatchInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    run(default_engine(), &input, Engine::check_links_batch)
+}
+
 /// Can this creator get e-commerce permission in this region, and if not, why and what next?
 /// Judged under the built-in packs; see `EligibilityInput` and `EligibilityReport`.
 #[wasm_bindgen(js_name = checkEligibility, unchecked_return_type = "EligibilityReport")]
@@ -261,6 +270,15 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_param_type = "LinksInput")] input: JsValue,
     ) -> Result<JsValue, JsValue> {
         run(&self.engine, &input, Engine::check_links)
+    }
+
+    /// `checkLinksBatch` with this engine's policy.
+    #[wasm_bindgen(js_name = checkLinksBatch, unchecked_return_type = "LinksBatchReport")]
+    pub fn check_links_batch(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "LinksBatchInput")] input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        run(&self.engine, &input, Engine::check_links_batch)
     }
 
     /// `checkClosure` under this engine's packs.

@@ -1,7 +1,7 @@
 // Writes the npm package files wasm-bindgen does not: package.json with an explicit `exports`
 // map, and the Node entry that initializes the module synchronously from its one .wasm file.
 // Run by `./build.sh build` after wasm-bindgen and wasm-opt have filled pkg/.
-import { readFileSync, writeFileSync, copyFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, chmodSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -39,6 +39,13 @@ for (const name of readdirSync(join(root, "policies"))) {
   if (/\.(json|md)$/.test(name)) copyFileSync(join(root, "policies", name), join(pkg, "policies", name));
 }
 copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
+// The command line (`npx shop-policy check …`) and its spreadsheet readers, which only it (and
+// the catalog page) load: they are dependencies of the package, never part of the .wasm.
+mkdirSync(join(pkg, "cli"), { recursive: true });
+for (const name of readdirSync(join(root, "cli"))) copyFileSync(join(root, "cli", name), join(pkg, "cli", name));
+chmodSync(join(pkg, "cli", "shop-policy.mjs"), 0o755);
+const workspace = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const cliDependencies = Object.fromEntries(["exceljs", "papaparse"].map((name) => [name, workspace.devDependencies[name]]));
 
 const manifest = {
   name: "shop-policy",
@@ -49,6 +56,8 @@ const manifest = {
   main: "./node.js",
   module: "./shop_policy.js",
   types: "./shop_policy.d.ts",
+  bin: { "shop-policy": "./cli/shop-policy.mjs" },
+  dependencies: cliDependencies,
   exports: {
     ".": {
       types: "./shop_policy.d.ts",

@@ -127,22 +127,123 @@ pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: La
     } else {
         suggest(policy, text, surface, lang, &kept, &findings)
     };
-    // Findings of one rule share its source: comparing pointers keeps a dense text cheap.
-    let mut cited: Vec<&std::sync::Arc<str>> = Vec::new();
-    for finding in &findings {
-        if !cited.iter().any(|s| std::sync::Arc::ptr_eq(s, &finding.source)) {
-            cited.push(&finding.source);
-        }
-    }
-    let sources = SourceRef::list(&policy.pack, cited.iter().map(|s| &***s));
     LinksReport {
+        sources: cited_sources(policy, &findings),
         verdict,
         findings,
         redacted,
         suggested_text,
-        sources,
         policy: PolicyRef::of(&policy.pack),
     }
+}
+
+/// The arguments of `checkLinksBatch`: many texts for one surface, such as a column of a
+/// catalog export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinksBatchInput<'v> {
+    /// Region and language.
+    pub call: CallContext,
+    /// The texts, in order.
+    pub texts: Vec<&'v str>,
+    /// Where they will be posted.
+    pub surface: Surface,
+}
+
+impl<'v> LinksBatchInput<'v> {
+    /// Reads `{ texts, surface, region, lang? }`; unknown fields are rejected.
+    pub fn decode(input: &'v Value<'v>) -> Result<LinksBatchInput<'v>, Error> {
+        let mut d = Decoder::new();
+        let root = Path::Root;
+        let parsed = d.object(input, &root).and_then(|mut o| {
+            let texts = o.req(&mut d, &root, "texts", |d, v, p| d.list(v, p, Decoder::string));
+            let surface = o.req(&mut d, &root, "surface", word(Surface::NAMES));
+            let call = CallContext::read(&mut d, &mut o, false);
+            o.finish(&mut d, &root);
+            Some(LinksBatchInput { call: call?, texts: texts?, surface: surface? })
+        });
+        d.finish(parsed)
+    }
+}
+
+/// What `checkLinks` answers for one text of a batch: the verdict, the findings and what to
+/// write instead. The policy and sources come once for the batch, and the texts the caller
+/// already has are not sent back: no masked copy, and the suggested text only where something
+/// was replaced (a catalog of 20 MB would otherwise cross the boundary twice more).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinksResult {
+    /// The strictest verdict of the findings; `allow` when there are none.
+    pub verdict: Verdict,
+    /// What was found, sorted by position, never overlapping.
+    pub findings: Vec<Finding>,
+    /// The text with every blocked or reviewed span replaced by what to write instead; `None`
+    /// (absent) when the text is allowed as it is.
+    #[serde(rename = "suggestedText", skip_serializing_if = "Option::is_none")]
+    pub suggested_text: Option<String>,
+}
+
+/// What `checkLinksBatch` answers: one result per text, in order, and the sources and policy
+/// once. One call for a whole column: a catalog does not pay the boundary once per cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinksBatchReport {
+    /// The strictest verdict of all the texts.
+    pub verdict: Verdict,
+    /// One per text, in the order given.
+    pub results: Vec<LinksResult>,
+    /// The sources any finding cites, each once.
+    pub sources: Vec<SourceRef>,
+    /// The policy it was judged under.
+    pub policy: PolicyRef,
+}
+
+impl Engine {
+    /// `checkLinksBatch`: reads the arguments, then [`check_links`] on every text.
+    pub fn check_links_batch(
+        &self,
+        input: &Value<'_>,
+        _today: Today,
+    ) -> Result<LinksBatchReport, Error> {
+        let input = LinksBatchInput::decode(input)?;
+        let policy = self.region(&input.call.region)?;
+        let results: Vec<LinksResult> = input
+            .texts
+            .iter()
+            .map(|text| judge_text(policy, text, input.surface, input.call.lang))
+            .collect();
+        let findings = results.iter().flat_map(|r| &r.findings);
+        let mut cited: Vec<&str> = Vec::new();
+        for finding in findings {
+            if !cited.contains(&&*finding.source) {
+                cited.push(&finding.source);
+            }
+        }
+        Ok(LinksBatchReport {
+            verdict: results.iter().map(|r| r.verdict).max().unwrap_or(Verdict::Allow),
+            sources: SourceRef::list(&policy.pack, cited),
+            results,
+            policy: PolicyRef::of(&policy.pack),
+        })
+    }
+}
+
+/// One text of a batch judged: verdict, findings and, where needed, what to write instead.
+fn judge_text(policy: &RegionPolicy, text: &str, surface: Surface, lang: Lang) -> LinksResult {
+    let (kept, findings) = judge(policy, text, surface, lang);
+    let verdict = rules::overall(&findings);
+    let suggested_text =
+        (verdict != Verdict::Allow).then(|| suggest(policy, text, surface, lang, &kept, &findings));
+    LinksResult { verdict, findings, suggested_text }
+}
+
+/// The sources `findings` cite, each once, described from the pack.
+fn cited_sources(policy: &RegionPolicy, findings: &[Finding]) -> Vec<SourceRef> {
+    // Findings of one rule share its source: comparing pointers keeps a dense text cheap.
+    let mut cited: Vec<&std::sync::Arc<str>> = Vec::new();
+    for finding in findings {
+        if !cited.iter().any(|s| std::sync::Arc::ptr_eq(s, &finding.source)) {
+            cited.push(&finding.source);
+        }
+    }
+    SourceRef::list(&policy.pack, cited.iter().map(|s| &***s))
 }
 
 /// The kept candidates (byte spans) and the findings they become.
@@ -179,8 +280,15 @@ fn suggest(
     findings: &[Finding],
 ) -> String {
     let spans = || kept.iter().zip(findings).map(|(c, f)| (c.start, c.end, f));
+    // Only the lines a replacement changed can have become anything else: a catalog description
+    // of 2 KB with one bad line is checked again on that line only.
     let allowed = |candidate: &str| {
-        rules::overall(&judge(policy, candidate, surface, lang).1) == Verdict::Allow
+        let lines = (text.matches('\n').count() == candidate.matches('\n').count()).then(|| {
+            let changed = candidate.split('\n').zip(text.split('\n')).filter(|(a, b)| a != b);
+            changed.map(|(line, _)| line).collect::<Vec<&str>>().join("\n")
+        });
+        let again = lines.as_deref().unwrap_or(candidate);
+        rules::overall(&judge(policy, again, surface, lang).1) == Verdict::Allow
     };
     let in_place = rules::suggested_text(text, spans(), false);
     if allowed(&in_place) {
