@@ -1,6 +1,7 @@
 //! Arbitrary text on every surface of a region: checkLinks must answer, and its findings must be
 //! valid UTF-16 spans that slice to their match, sorted and never overlapping; the verdict is the
-//! strictest finding's; the redacted text keeps the UTF-16 length.
+//! strictest finding's; the redacted text keeps the UTF-16 length; what to write instead
+//! checks as allowed, and every finding that is not allowed has a suggestion.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -34,4 +35,9 @@ fuzz_target!(|data: &[u8]| {
     let strictest = report.findings.iter().map(|f| f.verdict).max().unwrap_or(Verdict::Allow);
     assert_eq!(report.verdict, strictest);
     assert_eq!(report.redacted.encode_utf16().count(), units.len());
+    for f in &report.findings {
+        assert_eq!(f.suggestion.is_some(), f.verdict != Verdict::Allow, "{f:?}");
+    }
+    let again = check_links(policy, &report.suggested_text, surface, Lang::En);
+    assert_eq!(again.verdict, Verdict::Allow, "suggested {:?}: {:?}", report.suggested_text, again.findings);
 });

@@ -1,7 +1,7 @@
 // checkLinks through the npm package, as users call it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { checkLinks, Engine } from "shop-policy";
+import { checkLinks, checkLinksBatch, Engine } from "shop-policy";
 import { thrown } from "./errors.mjs";
 
 test("a Shopee link in a caption is blocked, with its rule, source and a localized message", () => {
@@ -121,4 +121,25 @@ test("Shop | Tokopedia share links are TikTok Shop's own in Indonesia; reports d
   assert.equal(checkLinks({ region: "MY", surface: "video", text }).verdict, "block");
   const clean = checkLinks({ region: "ID", surface: "video", text: "Ready stok kak, cek keranjang kuning" });
   assert.deepEqual(clean.sources, []);
+});
+
+test("checkLinksBatch: one result per text, as checkLinks judges each, sources and policy once", () => {
+  const texts = ["Kaos polos Rp 75.000", "Beli di shopee.co.id ya kak", "", "WA 0812-3456-7890"];
+  const batch = checkLinksBatch({ texts, surface: "product", region: "ID", lang: "id" });
+  assert.equal(batch.verdict, "block");
+  assert.deepEqual(batch.policy, { id: "tiktok-shop-ID", version: "2026.12.1" });
+  assert.equal(batch.results.length, texts.length);
+  texts.forEach((text, i) => {
+    const single = checkLinks({ text, surface: "product", region: "ID", lang: "id" });
+    const result = batch.results[i];
+    assert.equal(result.verdict, single.verdict, text);
+    assert.deepEqual(result.findings, single.findings, text);
+    // The text itself is not sent back; the suggested text only where something was replaced.
+    assert.equal(result.suggestedText, single.verdict === "allow" ? undefined : single.suggestedText, text);
+  });
+  const cited = new Set(batch.results.flatMap((r) => r.findings.map((f) => f.source)));
+  assert.deepEqual(new Set(batch.sources.map((s) => s.source)), cited);
+  const error = thrown(() => checkLinksBatch({ texts: ["ok", 5], surface: "product", region: "ID" }));
+  assert.deepEqual([error.code, error.path], ["invalid_input", "texts[1]"]);
+  assert.equal(new Engine().checkLinksBatch({ texts: [], surface: "bio", region: "MY" }).verdict, "allow");
 });

@@ -1,5 +1,5 @@
 // checkLinks's types, as a TypeScript user sees them.
-import { checkLinks, Engine, type Finding, type FindingKind, type LinksInput, type LinksReport } from "shop-policy";
+import { checkLinks, checkLinksBatch, Engine, type Finding, type FindingKind, type LinksInput, type LinksReport, type LinksResult, type Verdict } from "shop-policy";
 
 export function highlight(text: string): string[] {
   const input: LinksInput = { text, surface: "product", region: "ID", lang: "id" };
@@ -16,4 +16,14 @@ export function highlight(text: string): string[] {
     ...report.findings.map((f) => `${f.start}-${f.end} ${f.match} ${f.platform ?? ""} ${f.host ?? ""} ${f.obfuscated}`),
     other.verdict,
   ];
+}
+
+// A batch: one result per text; the suggested text only where something was replaced.
+export function batch(texts: string[]): string[] {
+  const report = checkLinksBatch({ texts, surface: "product", region: "ID", lang: "id" });
+  const first: LinksResult | undefined = report.results[0];
+  const verdict: Verdict = report.verdict;
+  void first;
+  void verdict;
+  return report.results.map((r, i) => r.suggestedText ?? texts[i] ?? "");
 }
