@@ -17,7 +17,7 @@ import { serveDirectory } from "../../tools/serve.mjs";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const WWW = join(ROOT, "www");
 const OUT = join(ROOT, "test-results", "site");
-const PAGES = ["index.html", "links.html", "eligibility.html", "health.html", "closure.html"];
+const PAGES = ["index.html", "links.html", "catalog.html", "eligibility.html", "health.html", "closure.html"];
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -66,7 +66,8 @@ async function open(path, { viewport = DESKTOP, permissions = [] } = {}) {
     log,
     async close() {
       assert.deepEqual(log.errors, [], `no console errors, page errors or failed requests on ${path}`);
-      for (const url of log.requests) {
+      // A download the page makes from a Blob in memory is no request to anywhere.
+      for (const url of log.requests.filter((r) => !r.startsWith("blob:"))) {
         const u = new URL(url);
         assert.equal(u.origin, origin, `a request left the site: ${url}`);
         assert.equal(u.search, "", `a request carried a query: ${url}`);
@@ -267,6 +268,115 @@ test("nothing typed is lost: values typed while the engine loads are kept and ju
   // Nothing was loaded in their place: no example label.
   assert.equal(await page.locator(".example-label").count(), 0);
   await context.close();
+});
+
+test("catalog: an export checked in a worker, the table filtered and sorted, results downloaded as CSV and XLSX", async () => {
+  const { catalog, csv, writeXlsx } = await import("../../bench/catalog.mjs");
+  const { checkLinksBatch } = await import("../../pkg/node.js");
+  const Papa = (await import("papaparse")).default;
+  const ExcelJS = (await import("exceljs")).default;
+  const dir = join(OUT, "catalog-files");
+  mkdirSync(dir, { recursive: true });
+  const data = catalog(300, { lang: "id", descriptionBytes: 400 });
+  const csvFile = join(dir, "produk.csv");
+  writeFileSync(csvFile, csv(data));
+  // What the library says of the same texts: the page must show exactly this.
+  const expected = { block: 0, review: 0, allow: 0 };
+  for (const column of [1, 2]) {
+    const { results } = checkLinksBatch({ texts: data.rows.map((r) => r[column]), surface: "product", region: "ID" });
+    for (const r of results) expected[r.verdict] += 1;
+  }
+
+  const s = await open("catalog.html", { permissions: ["clipboard-read", "clipboard-write"] });
+  const { page } = s;
+  assert.equal(await page.locator("#catalog-check").isDisabled(), true, "nothing to check before a file");
+  await page.setInputFiles("#catalog-file", csvFile);
+  await page.waitForSelector("#catalog-column-list input[type=checkbox]");
+  // The text columns are found by their Indonesian names; price and stock are left out.
+  const chosen = await page.locator("#catalog-column-list input:checked").evaluateAll((boxes) => boxes.map((b) => b.labels[0].textContent));
+  assert.deepEqual(chosen, ["Nama Produk", "Deskripsi Produk"]);
+  assert.match(await text(page, "#catalog-file-info"), /produk\.csv: 300 rows, 5 columns/);
+  await page.click("#catalog-check");
+  await until(page, 'html[data-catalog="done"]');
+  assert.equal(await attr(page, "#catalog-result", "data-texts"), "600");
+  assert.match(await text(page, "#catalog-summary"), new RegExp(`600 texts: ${expected.block} not allowed, ${expected.review} to review, ${expected.allow} allowed`));
+  assert.match(await text(page, "#catalog-status"), /Checked 300 rows in/);
+  // Strictest first, each with its findings marked and what to write instead.
+  const first = page.locator("#catalog-table tbody tr").first();
+  assert.equal(await first.getAttribute("data-verdict"), "block");
+  assert.ok(await first.locator("mark.block").count() >= 1);
+  assert.ok(await first.locator("q.suggestion").count() >= 1);
+  assert.equal(await page.locator("#catalog-table tbody tr").count(), Math.min(100, expected.block + expected.review));
+  await page.selectOption("#catalog-filter", "allow");
+  assert.equal(await page.locator("#catalog-table tbody tr").count(), 100);
+  await page.click("#catalog-more");
+  assert.equal(await page.locator("#catalog-table tbody tr").count(), 200);
+  await page.selectOption("#catalog-filter", "flagged");
+  await page.fill("#catalog-search", "no-such-text-anywhere");
+  assert.match(await text(page, "#catalog-table tbody"), /No text matches/);
+  await page.fill("#catalog-search", "");
+
+  // The downloads hold every text checked, strictest first, headed in the page's language.
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#catalog-csv")]);
+  assert.equal(csvDownload.suggestedFilename(), "produk-checked.csv");
+  const parsed = Papa.parse((await import("node:fs")).readFileSync(await csvDownload.path(), "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+  assert.equal(parsed.data.length, 600);
+  assert.deepEqual(parsed.meta.fields, ["Row", "ID", "Column", "Verdict", "Found", "Text", "Suggested text"]);
+  assert.equal(parsed.data[0].Verdict, "Not allowed");
+  assert.ok(parsed.data[0]["Suggested text"].length > 0);
+  const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.click("#catalog-xlsx")]);
+  assert.equal(xlsxDownload.suggestedFilename(), "produk-checked.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await xlsxDownload.path());
+  assert.equal(workbook.worksheets[0].rowCount, 601);
+  await page.locator("#catalog-result").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(OUT, "catalog-results-desktop.png"), fullPage: false });
+  // On a phone the table stacks: every column in view, nothing wider than the screen.
+  await page.setViewportSize(PHONE);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= PHONE.width);
+  await page.locator("#catalog-table tbody tr").first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(OUT, "catalog-results-phone.png"), fullPage: false });
+  await page.setViewportSize(DESKTOP);
+
+  // An XLSX export in Chinese with a note row above its header, checked in Chinese.
+  await page.selectOption("select#lang", "zh");
+  const xlsxFile = join(dir, "商品.xlsx");
+  await writeXlsx(xlsxFile, catalog(40, { lang: "zh", descriptionBytes: 300, seed: 7 }));
+  await page.setInputFiles("#catalog-file", xlsxFile);
+  await page.waitForFunction(() => document.getElementById("catalog-file-info").textContent.includes("40 行"));
+  await page.click("#catalog-check");
+  await until(page, 'html[data-catalog="done"]');
+  assert.match(await text(page, "#catalog-summary"), /共 80 段文字/);
+
+  // A broken file is said next to the field, in the page's language; nothing else is lost.
+  const broken = join(dir, "rusak.xlsx");
+  writeFileSync(broken, "this is not a workbook");
+  await page.setInputFiles("#catalog-file", broken);
+  await page.waitForSelector("#catalog-error:not([hidden])");
+  assert.match(await text(page, "#catalog-error"), /无法按 Excel 工作簿/);
+  assert.equal(await attr(page, "#catalog-file", "aria-invalid"), "true");
+  await s.close();
+});
+
+test("catalog: a long check can be cancelled, and the page stays usable", async () => {
+  const { catalog, csv } = await import("../../bench/catalog.mjs");
+  const dir = join(OUT, "catalog-files");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "big.csv");
+  writeFileSync(file, csv(catalog(4000)));
+  const s = await open("catalog.html");
+  const { page } = s;
+  await page.setInputFiles("#catalog-file", file);
+  await page.waitForSelector("#catalog-column-list input[type=checkbox]");
+  await page.click("#catalog-check");
+  await page.waitForFunction(() => Number(document.getElementById("catalog-progress").value) > 0);
+  await page.click("#catalog-cancel");
+  await until(page, 'html[data-catalog="cancelled"]');
+  assert.match(await text(page, "#catalog-status"), /Stopped after [\d,]+ of 4,000 rows/);
+  // What was checked is shown; the check can start again.
+  assert.ok(Number(await attr(page, "#catalog-result", "data-texts")) > 0);
+  assert.equal(await page.locator("#catalog-check").isDisabled(), false);
+  await s.close();
 });
 
 test("eligibility: the facts as a form, every criterion judged, next steps, appeal, bad input", async () => {
