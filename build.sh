@@ -245,8 +245,20 @@ size() {
   size_check
 }
 
+# The bridge benchmark's module: the library with a second binding through serde-wasm-bindgen
+# (feature bridge-bench), so bench/js/bridge.bench.mjs times both bridges on the same inputs in
+# one module. Not optimized by wasm-opt, so neither side is; never published.
+bench_bridge_module() {
+  log "the bridge benchmark's module (--features bridge-bench)"
+  CARGO_TARGET_DIR="$ROOT/target/bench-bridge-build" \
+    cargo build --release --target wasm32-unknown-unknown --lib --features bridge-bench
+  wasm-bindgen --target web --out-dir target/bench-bridge --out-name shop_policy \
+    target/bench-bridge-build/wasm32-unknown-unknown/release/shop_policy.wasm
+}
+
 bench() {
   build
+  bench_bridge_module
   log "native benchmarks"
   cargo bench --benches
   log "Node benchmarks against peer libraries"

@@ -316,3 +316,32 @@ impl JsEngine {
         run(&self.engine, &input, Engine::check_eligibility)
     }
 }
+
+/// The checks again with serde-wasm-bindgen as the bridge (the design card's choice), for the
+/// bridge benchmark alone: the input is read with `serde_wasm_bindgen::from_value` into the same
+/// [`Value`] the tape builds, and the report written with its JSON-compatible serializer. Built
+/// only with the `bridge-bench` feature, never into the published module.
+#[cfg(feature = "bridge-bench")]
+#[wasm_bindgen(js_name = viaSerdeWasmBindgen)]
+pub fn via_serde_wasm_bindgen(check: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    let value: Value<'static> = serde_wasm_bindgen::from_value(input).map_err(JsValue::from)?;
+    let engine = default_engine();
+    let today = crate::Today::At(js_sys::Date::now());
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let written = match check {
+        "checkEligibility" => {
+            engine.check_eligibility(&value, today).map_err(to_js)?.serialize(&serializer)
+        }
+        "checkClosure" => {
+            engine.check_closure(&value, today).map_err(to_js)?.serialize(&serializer)
+        }
+        "accountHealth" => {
+            engine.account_health(&value, today).map_err(to_js)?.serialize(&serializer)
+        }
+        "checkLinksBatch" => {
+            engine.check_links_batch(&value, today).map_err(to_js)?.serialize(&serializer)
+        }
+        other => return Err(JsValue::from_str(&format!("no check {other}"))),
+    };
+    written.map_err(JsValue::from)
+}
