@@ -217,12 +217,13 @@ serve() {
 # messages in three languages) to about 173 KB, after leaving the maintainers' notes out of the
 # module; what to write instead (#17: suggestions in two forms per surface and language, the
 # suggested text and its re-check, about 4 KB) and the batch entry point for catalogs (its own
-# report type and binding, about 3 KB) to about 180.7 KB. Until the planners decide (a slimmer
-# scanner, a second module, or the budget), the test fails past 180 KiB so that nothing grows
-# further unnoticed, and prints the distance to the 150 KiB goal. ./build.sh size shows where
-# the bytes go.
+# report type and binding, about 3 KB) to about 180.7 KB, and policyDiff (#18: the generic
+# entry walk, values written as JSON, overlays resolved on both sides, about 4.7 KB) to about
+# 185.4 KB. Until the planners decide (a slimmer scanner, a second module, or the budget), the
+# test fails past 182 KiB so that nothing grows further unnoticed, and prints the distance to
+# the 150 KiB goal. ./build.sh size shows where the bytes go.
 SIZE_GOAL=153600
-SIZE_BUDGET=184320
+SIZE_BUDGET=186368
 
 size_check() {
   local gz

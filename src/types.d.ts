@@ -938,3 +938,42 @@ export interface HealthReport {
   sources: SourceRef[];
   policy: PolicyRef;
 }
+
+/** One side of `policyDiff`. */
+export interface PackRef {
+  id: string;
+  version: string;
+  region: string;
+  effectiveDate: string;
+}
+
+/** A field of an entry before and after (`null` where it had or has none). */
+export interface FieldChange {
+  /** Dotted for nested objects: `"min"`, `"surfaces.bio"`, `"message.id"`. */
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** An entry of the packs (a rule, criterion, milestone, platform, phrase group…) that differs. */
+export interface PolicyChange {
+  id: string;
+  /** The list it is in, with enclosing entries' ids: `"links.rules"`, `"health.regimes[health.seller_points].milestones"`. */
+  section: string;
+  change: "added" | "removed" | "changed";
+  /** The fields that differ; for an added or removed entry, all of its fields on one side. */
+  fields: FieldChange[];
+  /** Its sources before and after, each once, described. */
+  sources: SourceRef[];
+}
+
+/** What `policyDiff(a, b)` answers. */
+export interface PolicyDiff {
+  from: PackRef;
+  to: PackRef;
+  added: number;
+  removed: number;
+  changed: number;
+  /** Added and changed entries in the second pack's order, then the removed ones. */
+  changes: PolicyChange[];
+}

@@ -186,6 +186,33 @@ pub fn get_policy(
     js_sys::JSON::parse(&value.to_json())
 }
 
+/// What changed between two packs, each a built-in region's code or a pack (complete, or an
+/// overlay with `extends`): the entries added, removed and changed, each changed field with its
+/// old and new value, and the sources. A pack that is not valid throws `invalid_pack` with its
+/// diagnostics under `a.` or `b.`.
+#[wasm_bindgen(js_name = policyDiff, unchecked_return_type = "PolicyDiff")]
+pub fn policy_diff(
+    #[wasm_bindgen(unchecked_param_type = "RegionCode | PolicyPack")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RegionCode | PolicyPack")] b: JsValue,
+) -> Result<JsValue, JsValue> {
+    // A region code is a string; anything else is read as a pack (and judged as one).
+    let copy = |js: &JsValue, name: &str| match js.as_string() {
+        Some(region) => Ok(Err(region)),
+        None => Input::copy(js).map(Ok).map_err(|e| to_js(Error::new(e.code(), name, e.message()))),
+    };
+    let (a, b) = (copy(&a, "a")?, copy(&b, "b")?);
+    let (a, b) = (side_value(&a)?, side_value(&b)?);
+    output(&pack::policy_diff(&a, &b).map_err(to_js)?)
+}
+
+/// A side of `policyDiff` as a value: the copied pack, or the region code.
+fn side_value(copied: &Result<Input, String>) -> Result<Value<'_>, JsValue> {
+    match copied {
+        Ok(input) => input.value().map_err(to_js),
+        Err(region) => Ok(Value::String(region.as_str().into())),
+    }
+}
+
 /// Finds and judges links, e-mail addresses, phone numbers, messenger and social handles and
 /// calls to action in a text, for a surface and region.
 #[wasm_bindgen(js_name = checkLinks, unchecked_return_type = "LinksReport")]

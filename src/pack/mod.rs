@@ -16,6 +16,7 @@
 
 mod builtin;
 mod closure;
+mod diff;
 mod eligibility;
 mod health;
 mod links;
@@ -28,6 +29,7 @@ pub use closure::{
     AfterClosure, ClosurePolicy, Condition, ConditionFigures, ConditionKind, Scope, SellerType,
     Step, Withdrawal, status_key,
 };
+pub use diff::{Change, ChangeKind, FieldChange, PackRef, PolicyDiff, policy_diff};
 pub use eligibility::{
     AppliesTo, Capability, Criterion, CriterionKind, EligibilityPolicy, Enforcement, LinkShare,
     Pilot, RepeatViolation, Route,

@@ -1,5 +1,5 @@
 // checkLinks's types, as a TypeScript user sees them.
-import { checkLinks, checkLinksBatch, Engine, type Finding, type FindingKind, type LinksInput, type LinksReport, type LinksResult, type Verdict } from "shop-policy";
+import { checkLinks, checkLinksBatch, Engine, policyDiff, type Finding, type FindingKind, type LinksInput, type LinksReport, type LinksResult, type PolicyChange, type PolicyDiff, type Verdict } from "shop-policy";
 
 export function highlight(text: string): string[] {
   const input: LinksInput = { text, surface: "product", region: "ID", lang: "id" };
@@ -26,4 +26,12 @@ export function batch(texts: string[]): string[] {
   void first;
   void verdict;
   return report.results.map((r, i) => r.suggestedText ?? texts[i] ?? "");
+}
+
+// What changed between two packs.
+export function changedRules(): string[] {
+  const diff: PolicyDiff = policyDiff("ID", { id: "mine", version: "1", extends: "ID" });
+  const first: PolicyChange | undefined = diff.changes[0];
+  void first;
+  return diff.changes.filter((c) => c.change !== "removed").map((c) => `${c.section} ${c.id}`);
 }
