@@ -176,6 +176,8 @@ test_all() {
 site_seeds() {
   rm -rf www/seeds
   cp -R policies/seeds www/seeds
+  # The "What changed" page reads the packs' changelog.
+  cp policies/CHANGELOG.md www/changelog.md
 }
 
 # Every page end to end in headless Chromium through playwright-core; screenshots and the

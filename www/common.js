@@ -28,6 +28,7 @@ const SHARED = {
     "nav.home": "Home",
     "nav.links": "Links & contacts",
     "nav.catalog": "Check my catalog",
+    "nav.changes": "What changed",
     "nav.eligibility": "Creator eligibility",
     "nav.health": "Account health",
     "nav.closure": "Shop closure",
@@ -58,6 +59,9 @@ const SHARED = {
     "no": "No",
     "source": "Source",
     "source.official": "official page",
+    "changed.recent": "Changed recently",
+    "changed.on": "This rule came into force on {date}, within the 90 days before this check.",
+    "changed.link": "See what changed",
     "source.thirdParty": "third-party source",
     "source.borrowed": "same rule as {region}",
     "inForce": "Rule in force",
@@ -126,6 +130,7 @@ const SHARED = {
     "nav.home": "Beranda",
     "nav.links": "Tautan & kontak",
     "nav.catalog": "Cek katalog saya",
+    "nav.changes": "Apa yang berubah",
     "nav.eligibility": "Kelayakan kreator",
     "nav.health": "Kesehatan akun",
     "nav.closure": "Penutupan toko",
@@ -156,6 +161,9 @@ const SHARED = {
     "no": "Tidak",
     "source": "Sumber",
     "source.official": "halaman resmi",
+    "changed.recent": "Baru berubah",
+    "changed.on": "Aturan ini berlaku sejak {date}, dalam 90 hari sebelum pemeriksaan ini.",
+    "changed.link": "Lihat perubahannya",
     "source.thirdParty": "sumber pihak ketiga",
     "source.borrowed": "aturan yang sama dengan {region}",
     "inForce": "Aturan yang berlaku",
@@ -224,6 +232,7 @@ const SHARED = {
     "nav.home": "首页",
     "nav.links": "链接与联系方式",
     "nav.catalog": "批量检查商品",
+    "nav.changes": "规则变更",
     "nav.eligibility": "达人带货资格",
     "nav.health": "账户健康",
     "nav.closure": "关闭店铺",
@@ -254,6 +263,9 @@ const SHARED = {
     "no": "否",
     "source": "来源",
     "source.official": "官方页面",
+    "changed.recent": "近期变更",
+    "changed.on": "此规则自{date}起生效，在本次检查前 90 天内。",
+    "changed.link": "查看规则变更",
     "source.thirdParty": "第三方来源",
     "source.borrowed": "沿用{region}的规则",
     "inForce": "适用的规则",
@@ -417,9 +429,24 @@ export function sourceNode(source) {
 }
 
 /** "Judged under the rule in force on …", with the rule's source and whether it is verified. */
-export function inForceNode(inForce) {
+export function inForceNode(inForce, asOf, region) {
   return h("div", { className: "in-force" }, h("p", {}, inForce.message), unverifiedBadge(inForce.verified),
-    sourceNode(inForce.source));
+    changedNote(inForce.effectiveFrom, asOf, region), sourceNode(inForce.source));
+}
+
+/**
+ * Says so when a rule that judged this came into force within the 90 days before the check's
+ * day, with a link to the region's timeline on the "What changed" page.
+ */
+export function changedNote(effectiveFrom, asOf, region) {
+  if (!effectiveFrom || !asOf) return null;
+  const days = daysBetween(effectiveFrom, asOf);
+  if (days < 0 || days > 90) return null;
+  const hash = new URLSearchParams({ region: region ?? "", lang: current });
+  return h("p", { className: "detail changed" },
+    h("span", { className: "badge review" }, t("changed.recent")), " ",
+    t("changed.on", { date: formatDay(effectiveFrom) }), " ",
+    h("a", { href: `changes.html#${hash}` }, t("changed.link")));
 }
 
 /** A small "unverified" badge with its explanation as an accessible title. */

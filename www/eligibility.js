@@ -3,7 +3,7 @@
 // `incomplete`), so the form never invents a value the creator did not give.
 import { checkEligibility } from "./pkg/shop_policy.js";
 import {
-  describeSources, fill, formatDay, formParams, formatNumber, h, lang, metBadge, noteItem, parseCount, policyLine, regionOptions,
+  changedNote, describeSources, fill, formatDay, formParams, formatNumber, h, lang, metBadge, noteItem, parseCount, policyLine, regionOptions,
   restoreForm, showExample, showUnderstood, sourceNode, startPage, t,
   unverifiedBadge,
 } from "./common.js";
@@ -251,13 +251,14 @@ function input() {
   return out;
 }
 
-function criterionItem(c) {
+function criterionItem(c, report) {
   const state = c.met === true ? "yes" : c.met === false ? "no" : "unknown";
+  const recently = changedNote(c.effectiveFrom, report.asOf, $("elig-region").value);
   return h(
     "li",
     { className: state, dataset: { id: c.id, met: state } },
     h("p", {}, metBadge(c.met), " ", h("strong", {}, c.message), " ", unverifiedBadge(c.verified)),
-    c.effectiveFrom ? h("p", { className: "detail" }, t("from", { date: formatDay(c.effectiveFrom) })) : null,
+    recently ?? (c.effectiveFrom ? h("p", { className: "detail" }, t("from", { date: formatDay(c.effectiveFrom) })) : null),
     sourceNode(c.source),
   );
 }
@@ -271,9 +272,9 @@ function render() {
   fill($("elig-reason"),
     report.reason ? h("ul", { className: "notes" }, noteItem(report.reason)) : null,
     report.restrictedUntil ? h("p", {}, t("restrictedUntil", { date: formatDay(report.restrictedUntil) })) : null);
-  fill($("elig-criteria"), report.criteria.map(criterionItem));
+  fill($("elig-criteria"), report.criteria.map((c) => criterionItem(c, report)));
   $("elig-upcoming-wrap").hidden = report.upcoming.length === 0;
-  fill($("elig-upcoming"), report.upcoming.map(criterionItem));
+  fill($("elig-upcoming"), report.upcoming.map((c) => criterionItem(c, report)));
   fill($("elig-next"), report.nextSteps.map((s) => noteItem(s)));
 
   $("elig-limits-wrap").hidden = !report.limits;
@@ -307,7 +308,7 @@ function render() {
       h("p", {}, tier.message, " ", unverifiedBadge(tier.verified)),
       tier.effectiveFrom ? h("p", { className: "detail" }, t("linkShare.from", { date: formatDay(tier.effectiveFrom) })) : null,
       sourceNode(tier.source),
-      h("ul", { className: "checklist" }, tier.criteria.filter((c) => c.met !== true).map(criterionItem)),
+      h("ul", { className: "checklist" }, tier.criteria.filter((c) => c.met !== true).map((c) => criterionItem(c, report))),
       h("ul", { className: "notes" }, tier.nextSteps.map((s) => noteItem(s))));
     result.dataset.linkShare = tier.outcome;
   } else delete result.dataset.linkShare;

@@ -492,7 +492,7 @@ function render() {
     ? t("summary.score", { score: report.score.value, status: t(`status.${report.score.status}`), date: formatDay(report.asOf), points: report.activePoints })
     : t("summary.points", { points: report.activePoints, date: formatDay(report.asOf) }));
 
-  fill($("health-inforce"), inForceNode(report.inForce));
+  fill($("health-inforce"), inForceNode(report.inForce, report.asOf, regionSelect.value));
 
   const figure = (label, value, extra) => h("div", {}, h("dt", {}, label), h("dd", {}, value), extra);
   fill($("health-figures"),

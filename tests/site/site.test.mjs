@@ -17,7 +17,7 @@ import { serveDirectory } from "../../tools/serve.mjs";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const WWW = join(ROOT, "www");
 const OUT = join(ROOT, "test-results", "site");
-const PAGES = ["index.html", "links.html", "catalog.html", "eligibility.html", "health.html", "closure.html"];
+const PAGES = ["index.html", "links.html", "catalog.html", "eligibility.html", "health.html", "closure.html", "changes.html"];
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -377,6 +377,39 @@ test("catalog: a long check can be cancelled, and the page stays usable", async 
   assert.ok(Number(await attr(page, "#catalog-result", "data-texts")) > 0);
   assert.equal(await page.locator("#catalog-check").isDisabled(), false);
   await s.close();
+});
+
+test("what changed: each region's dated rules and the pack versions, newest first, with sources; checks say when a rule changed lately", async () => {
+  const s = await open("changes.html#region=ID");
+  const { page } = s;
+  await until(page, "html[data-changelog=loaded]");
+  const events = await page.locator("#changes-timeline > li").evaluateAll((lis) => lis.map((li) => [li.dataset.date, li.dataset.kind ?? "version", li.dataset.rule ?? li.dataset.version]));
+  const dates = events.map(([date]) => date);
+  assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
+  assert.ok(events.some(([date, kind, id]) => date === "2026-01-01" && kind === "from" && id === "eligibility.identity_age_verification"));
+  assert.ok(events.some(([date, kind, id]) => date === "2026-01-11" && kind === "until" && id === "health.creator_points"));
+  assert.ok(events.some(([, kind, id]) => kind === "version" && id === "2026.12.1"));
+  const identity = page.locator('#changes-timeline li[data-rule="eligibility.identity_age_verification"]');
+  assert.match(await identity.innerText(), /Foreign creators must verify their identity and age/);
+  assert.match(await identity.locator(".source a").getAttribute("href"), /^https:\/\/seller-id\.tokopedia\.com\//);
+  // A version's changes open on request.
+  const version = page.locator('#changes-timeline li[data-version="2026.12.1"]');
+  await version.locator("summary").click();
+  assert.match(await version.innerText(), /Creator Health Rating/);
+  // Another region, another timeline; in Chinese.
+  await page.selectOption("#changes-region", "UK");
+  await page.selectOption("select#lang", "zh");
+  await page.waitForFunction(() => document.getElementById("changes-result").dataset.region === "UK");
+  assert.match(await text(page, "#changes-summary"), /英国：2 条带日期的规则/);
+  assert.ok(await page.locator('#changes-timeline li[data-rule="health.uk_seller_points"][data-kind="until"]').count());
+  await s.close();
+
+  // A check judged under a rule that came into force within 90 days says so, and links here.
+  const e = await open("eligibility.html#region=ID&asOf=2026-02-15&followers=700&age=25&foreignCreator=true");
+  const item = e.page.locator('#elig-criteria li[data-id="identity_age_verification"]');
+  assert.match(await item.innerText(), /Changed recently.*1 January 2026/s);
+  assert.equal(await item.locator(".changed a").getAttribute("href"), "changes.html#region=ID&lang=en");
+  await e.close();
 });
 
 test("eligibility: the facts as a form, every criterion judged, next steps, appeal, bad input", async () => {
