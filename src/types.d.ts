@@ -248,7 +248,24 @@ export interface LinksSection {
   digitWords: RuleMeta & { words: Partial<Record<PhraseLang, DigitWordsSpec>> };
   callsToAction: CallToActionSpec[];
   signals?: SignalSpec[];
+  /** What to write instead of the findings of the rules each lists; every rule that can block or review needs one. */
+  suggestions?: SuggestionSpec[];
+  /** Phrases that are never findings (a brand or a name that holds a platform's name), lowercase, matched in any case. */
+  allow?: string[];
   note?: string;
+}
+
+/** A suggestion's wording: a clause for what the seller said, a name for a link or handle inside a sentence. */
+export interface WordingSpec {
+  text: LocalText;
+  name?: LocalText;
+}
+
+/** What to write instead of a finding under the listed rules, with per-surface wordings. */
+export interface SuggestionSpec extends WordingSpec {
+  id: string;
+  rules: string[];
+  surfaces?: Partial<Record<Surface, WordingSpec>>;
 }
 
 export type CriterionName =

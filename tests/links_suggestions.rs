@@ -15,7 +15,7 @@
     missing_docs
 )]
 
-use shop_policy::{Engine, Surface, Verdict, check_links, i18n::Lang};
+use shop_policy::{Engine, Surface, Value, Verdict, check_links, i18n::Lang};
 
 const REGIONS: [&str; 8] = ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
 const LANGS: [Lang; 3] = [Lang::En, Lang::Id, Lang::Zh];
@@ -199,4 +199,31 @@ fn show_suggested_texts() {
         );
     }
     println!("{in_place} in place or by clause, {lines} as suggestions alone");
+}
+
+#[test]
+fn an_allowed_phrase_is_never_a_finding_and_the_rest_still_is() {
+    // "Wa Ode" is a Butonese name that shops carry; "toko oren" is also a nickname of Shopee.
+    let overlay = Value::parse_json(
+        r#"{ "id": "mine", "version": "1", "extends": "ID", "links": { "allow": ["wa ode", "toko oren jaya"] } }"#,
+    )
+    .unwrap();
+    let engine = Engine::from_pack(&overlay).unwrap();
+    let mine = engine.region("ID").unwrap();
+    let builtin = Engine::builtin();
+    let plain = builtin.region("ID").unwrap();
+    for text in ["Batik Wa Ode Sulawesi, tulis asli", "Toko Oren Jaya, grosir kaos"] {
+        assert_ne!(
+            check_links(plain, text, Surface::Video, Lang::En).verdict,
+            Verdict::Allow,
+            "{text}"
+        );
+        let report = check_links(mine, text, Surface::Video, Lang::En);
+        assert_eq!(report.verdict, Verdict::Allow, "{text}: {:?}", report.findings);
+    }
+    // Only the allowed phrase: a contact beside it is still found.
+    let report =
+        check_links(mine, "Batik WA ODE, order via WA 0812-3456-7890", Surface::Video, Lang::En);
+    assert_eq!(report.verdict, Verdict::Block, "{:?}", report.findings);
+    assert!(report.findings.iter().all(|f| f.matched != "WA ODE"));
 }

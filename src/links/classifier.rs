@@ -127,6 +127,8 @@ pub struct LinkIndex {
     pub suggestions: Vec<Suggestion>,
     /// By rule index: the suggestion that replaces its findings.
     pub rule_suggestions: Vec<Option<usize>>,
+    /// Phrases that are never findings (lowercase).
+    pub allow: Vec<String>,
     domains: FastMap<String, usize>,
     tlds: FastSet<String>,
     catalog_tlds: FastSet<String>,
@@ -239,6 +241,7 @@ impl LinkIndex {
             rules: links.rules.clone(),
             suggestions: links.suggestions.clone(),
             rule_suggestions,
+            allow: links.allow.clone(),
             platforms,
             fixed,
             cta_rules,

@@ -254,7 +254,12 @@ fn judge(
     lang: Lang,
 ) -> (Vec<Candidate>, Vec<Finding>) {
     let index = &policy.links;
-    let kept = rules::resolve_overlaps(text, candidates(index, text));
+    let mut found = candidates(index, text);
+    if !index.allow.is_empty() {
+        let allowed = allowed_spans(text, &index.allow);
+        found.retain(|c| !allowed.iter().any(|&(start, end)| start <= c.start && c.end <= end));
+    }
+    let kept = rules::resolve_overlaps(text, found);
     let mut cursor = Utf16Cursor::new(text);
     let mut shared = rules::Shared::default();
     let findings = kept
@@ -265,6 +270,27 @@ fn judge(
         })
         .collect();
     (kept, findings)
+}
+
+/// Where the pack's allowed phrases occur in `text` (byte spans), matched without regard to
+/// ASCII case: what lies inside one is no finding.
+fn allowed_spans(text: &str, allow: &[String]) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for phrase in allow.iter().map(String::as_bytes).filter(|p| !p.is_empty()) {
+        let mut at = 0;
+        while at + phrase.len() <= bytes.len() {
+            let end = at + phrase.len();
+            let here = bytes.get(at..end).is_some_and(|w| w.eq_ignore_ascii_case(phrase));
+            if here && text.is_char_boundary(at) && text.is_char_boundary(end) {
+                out.push((at, end));
+                at = end;
+            } else {
+                at += 1;
+            }
+        }
+    }
+    out
 }
 
 /// What to write instead of `text`, which checks as `allow`: each finding's span replaced by

@@ -421,6 +421,10 @@ pub struct LinksPolicy {
     pub signals: Vec<Signal>,
     /// What to write instead, per rule.
     pub suggestions: Vec<Suggestion>,
+    /// Phrases that are never findings, whatever they contain: a brand or a name that happens
+    /// to hold a platform's name ("Wa Ode Batik", "Lazada Rumah Kue" as a shop's own name), set
+    /// by a seller or an agency in their own rules. Lowercase; matched without regard to case.
+    pub allow: Vec<String>,
     /// A note for maintainers.
     pub note: Option<String>,
 }
@@ -462,6 +466,7 @@ impl LinksPolicy {
         let suggestions = o
             .opt(d, path, "suggestions", |d, v, p| d.list(v, p, read_suggestion))
             .unwrap_or_default();
+        let allow = o.opt(d, path, "allow", |d, v, p| d.list(v, p, read_alias)).unwrap_or_default();
         let note = o.opt(d, path, "note", Decoder::string);
         o.finish(d, path);
         Some(LinksPolicy {
@@ -475,6 +480,7 @@ impl LinksPolicy {
             calls_to_action: calls_to_action?,
             signals,
             suggestions,
+            allow,
             note: note.map(str::to_owned),
         })
     }
