@@ -2,7 +2,8 @@
 // compile wasm — they run under the page's CSP, and Seller Center does not grant
 // 'wasm-unsafe-eval' — so they send text here; the manifest's extension_pages CSP grants it to
 // this worker, the popup and the options page.
-import init, { checkLinks, checkEligibility, accountHealth, checkClosure, getPolicy, policies } from "./pkg/shop_policy.js";
+import init, { Engine, checkLinks, checkEligibility, accountHealth, checkClosure, getPolicy, policies } from "./pkg/shop_policy.js";
+import { emptyRules, hasRules, overlayFor } from "./my-rules.js";
 import { resolveLang, resolveRegion, regionGuessed, inferSurface, withDefaults, isMatchPattern } from "./shared.js";
 
 const CONTENT_SCRIPT_ID = "shop-policy-fields";
@@ -35,6 +36,27 @@ function options() {
   return optionsCache;
 }
 
+// The person's own rules (options, "My rules"), as an engine per region, built once and dropped
+// whenever they change. A stored set the library no longer accepts is not applied.
+let rulesCache;
+async function ownEngine(region) {
+  rulesCache ??= chrome.storage.local.get("myRules").then(({ myRules }) => ({ doc: myRules, engines: new Map() }));
+  const cache = await rulesCache;
+  if (!cache.engines.has(region)) {
+    const rules = { ...emptyRules(), ...(cache.doc?.regions?.[region] ?? {}) };
+    let own = null;
+    if (hasRules(rules)) {
+      try {
+        own = new Engine(overlayFor(region, rules).overlay);
+      } catch {
+        own = null;
+      }
+    }
+    cache.engines.set(region, own);
+  }
+  return cache.engines.get(region);
+}
+
 // The functions the popup may call by name; nothing else is reachable through a message.
 const CALLS = { checkEligibility, accountHealth, checkClosure, getPolicy, policies };
 
@@ -48,7 +70,9 @@ async function handle(message) {
       const lang = resolveLang(opts.lang, uiLanguage);
       const surface = inferSurface({ ...message.field, hostname: page.hostname, pathname: page.pathname });
       const started = performance.now();
-      const report = checkLinks({ text: String(message.text ?? ""), surface, region, lang });
+      const own = await ownEngine(region);
+      const input = { text: String(message.text ?? ""), surface, region, lang };
+      const report = own ? own.checkLinks(input) : checkLinks(input);
       stats.checks += 1;
       const guessed = regionGuessed(opts.region, page);
       return { ok: true, report, region, guessed, lang, surface, workerMs: performance.now() - started };
@@ -128,6 +152,7 @@ chrome.runtime.onStartup.addListener(syncContentScripts);
 chrome.permissions.onAdded.addListener(syncContentScripts);
 chrome.permissions.onRemoved.addListener(syncContentScripts);
 chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && changes.myRules) rulesCache = undefined;
   if (area !== "sync") return;
   optionsCache = undefined;
   if (changes.patterns) syncContentScripts();

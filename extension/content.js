@@ -635,7 +635,9 @@
   }
 
   function onStorage(changes, area) {
-    if (area !== "sync" || !(changes.region || changes.lang)) return;
+    // New region, language or own rules: every field is judged again.
+    const relevant = area === "sync" ? changes.region || changes.lang : area === "local" && changes.myRules;
+    if (!relevant) return;
     for (const state of states.values()) {
       state.checkedText = null; // judge again under the new region or language
       if (state.ui || readField(state.field).text.trim()) requestCheck(state);

@@ -78,6 +78,14 @@ fn rules_added_and_removed_are_listed_with_their_section() {
         .map(|c| (c.section.as_str(), c.id.as_str()))
         .collect();
     assert_eq!(added, [("links.rules", "links.my_words"), ("links.suggestions", "my_words")]);
+    // A list without ids is part of the entry `pack`.
+    let allow = json(
+        r#"{ "id": "mine", "version": "1", "extends": "MY", "links": { "allow": ["wa ode"] } }"#,
+    );
+    let d = diff(&Value::string("MY"), &allow);
+    assert_eq!(d.changed, 1, "{:#?}", d.changes);
+    assert_eq!((d.changes[0].section.as_str(), d.changes[0].id.as_str()), ("", "pack"));
+    assert_eq!(d.changes[0].fields[0].field, "links.allow");
     // The other way round, they are removed.
     let back = diff(&overlay, &Value::string("MY"));
     assert_eq!((back.added, back.removed), (0, 2));

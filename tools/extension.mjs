@@ -13,7 +13,7 @@ const dist = join(source, "dist");
 const out = join(dist, "shop-policy");
 const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "(.*)"$/m)[1];
 
-const SOURCES = ["background.js", "content.js", "shared.js", "popup.html", "popup.js", "options.html", "options.js", "pages.css"];
+const SOURCES = ["background.js", "content.js", "shared.js", "popup.html", "popup.js", "options.html", "options.js", "options-rules.js", "pages.css"];
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
@@ -23,6 +23,8 @@ const manifest = JSON.parse(readFileSync(join(source, "manifest.json"), "utf8"))
 manifest.version = version.replace(/[-+].*$/, ""); // Chrome takes 1–4 dot-separated integers only
 writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
 for (const file of SOURCES) cpSync(join(source, file), join(out, file));
+// "My rules" rows become an overlay pack the same way on the help site and here.
+cpSync(join(root, "www", "my-rules.js"), join(out, "my-rules.js"));
 cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
 // The wasm-bindgen "web" target: the JS glue, its snippet (imported by the glue), the module.
 for (const file of ["shop_policy.js", "shop_policy_bg.wasm", "snippets"]) {

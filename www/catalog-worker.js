@@ -136,6 +136,15 @@ function excerpt(text, findings) {
 /** Lets a "cancel" message (and a helper's answers) in between batches. */
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The engine over the person's rules, built once per set of rules; the built-in one without. */
+let own = { key: null, engine: null };
+function checkerOf(wasm, overlay) {
+  if (!overlay) return wasm;
+  const key = JSON.stringify(overlay);
+  if (own.key !== key) own = { key, engine: new wasm.Engine(overlay) };
+  return own.engine;
+}
+
 /** One batch of texts per column, checked: slim results, in order, and the policy. */
 function checkBatch(wasm, texts, columns, region, lang) {
   let policy = null;
@@ -170,18 +179,19 @@ function helperWorker() {
   return helper;
 }
 let nextHelperId = 0;
+let helperOverlay = null;
 function onHelper(texts, columns, region, lang) {
   const id = nextHelperId++;
   return new Promise((resolve, reject) => {
     helperWaiting.set(id, (data) => (data.error ? reject(new Error(data.error)) : resolve(data)));
-    helper.postMessage({ type: "batch", id, texts, columns, region, lang });
+    helper.postMessage({ type: "batch", id, texts, columns, region, lang, overlay: helperOverlay });
   });
 }
 
 let generation = 0;
 
-async function check({ columns, region, lang }) {
-  const wasm = await ready();
+async function check({ columns, region, lang, overlay }) {
+  const wasm = checkerOf(await ready(), overlay);
   const run = ++generation;
   cancelled = false;
   checked = null;
@@ -191,6 +201,7 @@ async function check({ columns, region, lang }) {
   const results = [];
   const started = performance.now();
   const second = helperWorker();
+  helperOverlay = overlay ?? null;
   // Batches are checked here and on the helper, and reported to the page in file order.
   const finished = new Map();
   const inFlight = [];
@@ -296,7 +307,7 @@ onmessage = async ({ data }) => {
   if (data.type === "batch") {
     // The helper: check one batch for the worker that reads the file.
     try {
-      const { out, policy } = checkBatch(await ready(), data.texts, data.columns, data.region, data.lang);
+      const { out, policy } = checkBatch(checkerOf(await ready(), data.overlay), data.texts, data.columns, data.region, data.lang);
       postMessage({ id: data.id, out, policy });
     } catch (error) {
       postMessage({ id: data.id, error: String(error?.message ?? error) });

@@ -5,6 +5,7 @@
 import {
   fill, formatNumber, h, inputError, lang, policyLine, regionOptions, restoreForm, startPage, t, SURFACES,
 } from "./common.js";
+import { storedOverlay } from "./my-rules.js";
 
 const STRINGS = {
   en: {
@@ -431,7 +432,8 @@ function startCheck() {
   cancelButton.hidden = false;
   checkButton.disabled = true;
   downloadStatus.textContent = "";
-  worker.postMessage({ type: "check", columns, region: region.value, lang: lang() });
+  // The person's own rules (My rules) apply here too; the worker cannot read them itself.
+  worker.postMessage({ type: "check", columns, region: region.value, lang: lang(), overlay: storedOverlay(region.value) });
 }
 
 regionOptions(region);

@@ -2,7 +2,8 @@
 // way sellers write it, in the region's currency, and converted to the integer minor units the
 // library expects using the currency of the region's own pack (getPolicy), so a typed
 // "12,500.00" in Indonesia is 1250000 and in Vietnam (no minor unit) "12.500" is 12500.
-import { checkClosure, getPolicy } from "./pkg/shop_policy.js";
+import { getPolicy } from "./pkg/shop_policy.js";
+import { checker } from "./my-rules.js";
 import {
   RowEditor, addDays, csvDate, csvObjects, describePath, describeSources, downloadCsv, fill, formatDay, formParams, formatMoney,
   formatNumber, h, inputError, readDateColumn,
@@ -291,7 +292,8 @@ function conditionItem(c, asOf) {
 }
 
 function render() {
-  const report = checkClosure(input());
+  const facts = input();
+  const report = checker(facts.region).checkClosure(facts);
   describeSources(report.sources);
   const failing = report.conditions.filter((c) => !c.met).length;
   fill($("closure-summary"),

@@ -29,6 +29,7 @@ const SHARED = {
     "nav.links": "Links & contacts",
     "nav.catalog": "Check my catalog",
     "nav.changes": "What changed",
+    "nav.rules": "My rules",
     "nav.eligibility": "Creator eligibility",
     "nav.health": "Account health",
     "nav.closure": "Shop closure",
@@ -59,6 +60,7 @@ const SHARED = {
     "no": "No",
     "source": "Source",
     "source.official": "official page",
+    "source.mine": "your rules",
     "changed.recent": "Changed recently",
     "changed.on": "This rule came into force on {date}, within the 90 days before this check.",
     "changed.link": "See what changed",
@@ -131,6 +133,7 @@ const SHARED = {
     "nav.links": "Tautan & kontak",
     "nav.catalog": "Cek katalog saya",
     "nav.changes": "Apa yang berubah",
+    "nav.rules": "Aturan saya",
     "nav.eligibility": "Kelayakan kreator",
     "nav.health": "Kesehatan akun",
     "nav.closure": "Penutupan toko",
@@ -161,6 +164,7 @@ const SHARED = {
     "no": "Tidak",
     "source": "Sumber",
     "source.official": "halaman resmi",
+    "source.mine": "aturan kamu",
     "changed.recent": "Baru berubah",
     "changed.on": "Aturan ini berlaku sejak {date}, dalam 90 hari sebelum pemeriksaan ini.",
     "changed.link": "Lihat perubahannya",
@@ -233,6 +237,7 @@ const SHARED = {
     "nav.links": "链接与联系方式",
     "nav.catalog": "批量检查商品",
     "nav.changes": "规则变更",
+    "nav.rules": "我的规则",
     "nav.eligibility": "达人带货资格",
     "nav.health": "账户健康",
     "nav.closure": "关闭店铺",
@@ -263,6 +268,7 @@ const SHARED = {
     "no": "否",
     "source": "来源",
     "source.official": "官方页面",
+    "source.mine": "你的规则",
     "changed.recent": "近期变更",
     "changed.on": "此规则自{date}起生效，在本次检查前 90 天内。",
     "changed.link": "查看规则变更",
@@ -411,6 +417,8 @@ export function describeSources(sources = []) {
  */
 export function sourceNode(source) {
   const label = h("span", { className: "source-label" }, `${t("source")}: `);
+  // A rule of the person's own (My rules).
+  if (source === "my-rules") return h("p", { className: "source" }, label, h("a", { href: "rules.html" }, t("source.mine")));
   const info = described.get(source);
   const linkable = /^https?:\/\//.test(source) || /^seeds\/[\w.-]+$/.test(source);
   let title = info?.title;
@@ -981,7 +989,11 @@ export class RowEditor {
         // Shown above the input on a phone, where the rows stack and the header row is hidden.
         input.parentElement.dataset.caption = t(col.label);
         if (col.type === "select") {
-          [...input.options].forEach((option, j) => (option.textContent = t(col.options[j].label)));
+          // An option names itself (`text`, a function: a rule id, a figure) or by a string key.
+          [...input.options].forEach((option, j) => {
+            const o = col.options[j];
+            option.textContent = o ? (typeof o.text === "function" ? o.text() : t(o.label)) : option.value;
+          });
         }
       });
       tr.querySelector("button.remove").setAttribute("aria-label", t("rows.remove", { n: i + 1 }));

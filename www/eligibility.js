@@ -1,7 +1,7 @@
 // The eligibility page: checkEligibility from a form of the creator's facts. Every fact may be
 // left empty, which the library treats as unknown (a criterion `met: null`, outcome at best
 // `incomplete`), so the form never invents a value the creator did not give.
-import { checkEligibility } from "./pkg/shop_policy.js";
+import { checker } from "./my-rules.js";
 import {
   changedNote, describeSources, fill, formatDay, formParams, formatNumber, h, lang, metBadge, noteItem, parseCount, policyLine, regionOptions,
   restoreForm, showExample, showUnderstood, sourceNode, startPage, t,
@@ -264,7 +264,8 @@ function criterionItem(c, report) {
 }
 
 function render() {
-  const report = checkEligibility(input());
+  const facts = input();
+  const report = checker(facts.region).checkEligibility(facts);
   describeSources(report.sources);
   fill($("elig-summary"),
     h("span", { className: `badge ${report.outcome}` }, t(`outcome.${report.outcome}`)), " ",

@@ -1,7 +1,7 @@
 // The account health page: accountHealth from violations and quiz attempts entered as rows or
 // pasted as CSV/JSON. The 90-day chart is computed from the report alone (active points today
 // minus each expiration as it comes), so it shows exactly what the library says will happen.
-import { accountHealth } from "./pkg/shop_policy.js";
+import { checker } from "./my-rules.js";
 import {
   RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
   describePath, describeSources, downloadCsv, formatDay, inForceNode, lang, localToday, readDateColumn, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
@@ -483,7 +483,8 @@ function chart(report) {
 }
 
 function render() {
-  const report = accountHealth(input());
+  const facts = input();
+  const report = checker(facts.region).accountHealth(facts);
   describeSources(report.sources);
   const { reached, next } = report.milestone;
   const unit = (p) => t(report.scheme === "score" ? "fig.scoreAt" : "fig.points", { points: formatNumber(p) });

@@ -5,7 +5,7 @@
 // font, padding and wrapping, holding the text as text nodes and <mark>s. The textarea stays a
 // real textarea (native editing, undo, accessibility); the marks only paint behind it. Checking
 // is debounced; in between, the previous marks are shifted by the edit so they stay on their words.
-import { checkLinks } from "./pkg/shop_policy.js";
+import { checker } from "./my-rules.js";
 import {
   copyText, describeSources, fill, h, lang, policyLine, regionOptions, restoreForm, showExample, sourceNode, startPage, t,
 } from "./common.js";
@@ -243,7 +243,7 @@ function replaceSpan(start, end, replacement) {
 }
 
 function render() {
-  const report = checkLinks({ text: text.value, surface: surface.value, region: region.value, lang: lang() });
+  const report = checker(region.value).checkLinks({ text: text.value, surface: surface.value, region: region.value, lang: lang() });
   describeSources(report.sources);
   lastReport = report;
   paint(text.value, report.findings);

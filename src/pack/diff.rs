@@ -5,7 +5,8 @@
 //! Both packs are resolved (an overlay merged onto its built-in region) and validated, then
 //! compared entry by entry: every object in a list that has an `id` is an entry (rules,
 //! criteria, milestones, platforms, phrase groups, suggestions, sources…), matched by its id
-//! and where it sits, and compared field by field. Lists inside an entry that are entries
+//! and where it sits, and compared field by field; the rest of the pack (lists without ids such
+//! as `links.allow`) is the entry `pack`. Lists inside an entry that are entries
 //! themselves are compared as entries of their own; other values (a figure, a verdict, a list
 //! of words) are compared whole. Maintainers' `note`s are not policy and are not compared.
 //!
@@ -137,7 +138,10 @@ pub fn policy_diff<'a>(a: &Value<'a>, b: &Value<'a>) -> Result<PolicyDiff<'a>, E
                     *slot = true;
                 }
                 let old = old_entries.get(i);
-                let fields = compare(old.map(|o| o.value), Some(entry.value), "");
+                let mut fields = compare(old.map(|o| o.value), Some(entry.value), "");
+                if entry.section.is_empty() {
+                    fields.retain(|f| !IDENTITY.contains(&f.field.as_str()));
+                }
                 if fields.is_empty() {
                     continue;
                 }
@@ -232,12 +236,18 @@ struct Entry<'v, 'a> {
     value: &'v Value<'a>,
 }
 
-/// Every identified object of `pack`, depth first, in document order.
+/// Every identified object of `pack`, depth first, in document order, after the pack itself:
+/// its own fields and the lists without ids (`links.allow`, `links.knownTlds`) are the entry
+/// `pack`.
 fn entries<'v, 'a>(pack: &'v Value<'a>) -> Vec<Entry<'v, 'a>> {
-    let mut out = Vec::new();
+    let mut out = vec![Entry { section: String::new(), id: "pack", value: pack }];
     walk(pack, "", &mut out);
     out
 }
+
+/// The pack's own fields that say which pack it is (given as `from` and `to`), not what it
+/// rules.
+const IDENTITY: [&str; 4] = ["version", "extends", "effectiveDate", "region"];
 
 fn walk<'v, 'a>(value: &'v Value<'a>, path: &str, out: &mut Vec<Entry<'v, 'a>>) {
     let Value::Object(fields) = value else { return };

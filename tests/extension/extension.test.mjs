@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -482,6 +482,62 @@ test("the reasons say what to write instead, and Replace puts it in the field on
   await description.focus();
   await page.keyboard.press("Control+Z");
   assert.equal(await description.inputValue(), text);
+  await page.close();
+});
+
+test("my rules in the options: a blocked word and an allowed phrase apply to the fields; export, re-import, a broken file", async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.selectOption("#rules-region", "ID");
+  await options.click("#rules-add-word");
+  await options.fill('#rules-words tbody tr:nth-child(1) input[data-key="phrase"]', "termurah se-indonesia");
+  await options.fill('#rules-words tbody tr:nth-child(1) input[data-key="instead"]', "harga bersahabat");
+  await options.click("#rules-add-allow");
+  await options.fill('#rules-allow tbody tr:nth-child(1) input[data-key="phrase"]', "wa ode");
+  await options.click("#rules-save");
+  await options.locator("#rules-status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
+
+  const page = await openMock();
+  await page.locator("#description").fill("Batik Wa Ode tulis asli, termurah se-Indonesia!");
+  await verdict(page, "description", "block");
+  await badge(page, "description").locator(".pill").click();
+  const reasons = await badge(page, "description").evaluate((b) => b.shadowRoot.querySelector(".panel").innerText);
+  assert.match(reasons, /termurah se-Indonesia/);
+  assert.match(reasons, /your rules|Your rules/);
+  assert.match(reasons, /harga bersahabat/);
+  assert.doesNotMatch(reasons, /WhatsApp/, "the allowed phrase is no finding");
+
+  // Exported, the word removed and saved, then the file imported back.
+  const [download] = await Promise.all([options.waitForEvent("download"), options.click("#rules-export")]);
+  const file = join(results, "extension-my-rules.json");
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, "utf8"));
+  assert.deepEqual(exported.regions.ID.allow, [{ phrase: "wa ode" }]);
+  await options.locator('#rules-words tbody tr:nth-child(1) button').click();
+  await options.click("#rules-save");
+  await page.locator("#description").fill("termurah se-Indonesia!");
+  await verdict(page, "description", "allow");
+  await options.setInputFiles("#rules-import", file);
+  await options.locator("#rules-status", { hasText: "Read extension-my-rules.json" }).waitFor({ timeout: 3000 });
+  assert.equal(await options.locator("#rules-words tbody tr").count(), 1);
+  await options.click("#rules-save");
+  await options.locator("#rules-status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
+  await page.locator("#description").fill("termurah se-Indonesia!!");
+  await verdict(page, "description", "block");
+
+  // A broken file changes nothing.
+  const broken = join(results, "extension-my-rules-broken.json");
+  writeFileSync(broken, "not json at all");
+  await options.setInputFiles("#rules-import", broken);
+  await options.locator("#rules-status", { hasText: "is not a rules file" }).waitFor({ timeout: 3000 });
+  assert.equal(await options.locator("#rules-words tbody tr").count(), 1);
+
+  // Cleaned up for the other tests.
+  await options.locator('#rules-words tbody tr:nth-child(1) button').click();
+  await options.locator('#rules-allow tbody tr:nth-child(1) button').click();
+  await options.click("#rules-save");
+  await options.locator("#rules-status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
+  await options.close();
   await page.close();
 });
 

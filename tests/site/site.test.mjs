@@ -17,7 +17,7 @@ import { serveDirectory } from "../../tools/serve.mjs";
 const ROOT = new URL("../../", import.meta.url).pathname;
 const WWW = join(ROOT, "www");
 const OUT = join(ROOT, "test-results", "site");
-const PAGES = ["index.html", "links.html", "catalog.html", "eligibility.html", "health.html", "closure.html", "changes.html"];
+const PAGES = ["index.html", "links.html", "catalog.html", "eligibility.html", "health.html", "closure.html", "changes.html", "rules.html"];
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -410,6 +410,77 @@ test("what changed: each region's dated rules and the pack versions, newest firs
   assert.match(await item.innerText(), /Changed recently.*1 January 2026/s);
   assert.equal(await item.locator(".changed a").getAttribute("href"), "changes.html#region=ID&lang=en");
   await e.close();
+});
+
+test("my rules: a blocked word and an allowed phrase, applied to checks, exported, re-imported, and a broken file", async () => {
+  const s = await open("rules.html#region=ID");
+  const { page } = s;
+  const context = page.context();
+  await page.click("#rules-add-word");
+  await page.fill("#rules-words tbody tr:nth-child(1) input[data-key=phrase]", "Termurah se-Indonesia");
+  await page.fill("#rules-words tbody tr:nth-child(1) input[data-key=instead]", "harga bersahabat");
+  await page.click("#rules-add-allow");
+  await page.fill("#rules-allow tbody tr:nth-child(1) input[data-key=phrase]", "Wa Ode");
+  await page.fill("#rules-try", "Batik Wa Ode, termurah se-Indonesia!");
+  await page.waitForFunction(() => document.getElementById("rules-try-findings").children.length === 1);
+  const found = page.locator("#rules-try-findings li");
+  assert.match(await found.innerText(), /termurah se-Indonesia.*On your own list of words to avoid.*harga bersahabat.*your rules/s);
+  assert.match(await text(page, "#rules-summary"), /1 added, 1 changed|3 added, 1 changed/);
+  assert.match(await text(page, "#rules-status"), /Not saved yet/);
+  await page.click("#rules-save");
+  assert.match(await text(page, "#rules-status"), /Saved\. Your rules apply to every check on this site for Indonesia/);
+
+  // The links page checks with them: the word is blocked, citing your rules; "Wa Ode" is no WhatsApp.
+  const links = await context.newPage();
+  await links.goto(`${origin}/links.html#region=ID&surface=video`);
+  await until(links, "html[data-ready]");
+  await links.fill("textarea#links-text", "Batik Wa Ode asli, termurah se-Indonesia!");
+  await until(links, '#links-result[data-verdict="block"]');
+  const mine = links.locator("#links-findings li");
+  assert.equal(await mine.count(), 1);
+  assert.match(await mine.innerText(), /termurah se-Indonesia[\s\S]*your rules/);
+  assert.equal(await mine.locator(".source a").getAttribute("href"), "rules.html");
+  await links.close();
+
+  // Exported as one file, with the overlay pack it makes.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#rules-export")]);
+  const exported = JSON.parse((await import("node:fs")).readFileSync(await download.path(), "utf8"));
+  assert.equal(exported.format, "shop-policy-rules");
+  assert.deepEqual(exported.regions.ID.words.map((w) => w.phrase), ["Termurah se-Indonesia"]);
+  assert.deepEqual(exported.packs[0].links.allow, ["wa ode"]);
+  const file = join(OUT, "my-rules-export.json");
+  writeFileSync(file, JSON.stringify(exported));
+
+  // Removed, then imported back: the rows return and apply once saved.
+  await page.click("#rules-clear");
+  assert.equal(await page.locator("#rules-words tbody tr").count(), 0);
+  await page.setInputFiles("#rules-import", file);
+  await page.waitForFunction(() => document.querySelectorAll("#rules-words tbody tr").length === 1);
+  assert.match(await text(page, "#rules-status"), /Read my-rules-export\.json: Indonesia/);
+  await page.click("#rules-save");
+  assert.match(await text(page, "#rules-status"), /Saved/);
+
+  // A broken file changes nothing; one from an older version shows its rows, marked, unsaved.
+  const broken = join(OUT, "my-rules-broken.json");
+  writeFileSync(broken, "{ this is not JSON");
+  await page.setInputFiles("#rules-import", broken);
+  await page.waitForFunction(() => /not a rules file/.test(document.getElementById("rules-status").textContent));
+  assert.equal(await page.locator("#rules-words tbody tr").count(), 1);
+  const older = join(OUT, "my-rules-older.json");
+  writeFileSync(older, JSON.stringify({ format: "shop-policy-rules", version: 1, regions: { ID: { words: [], allow: [], verdicts: [{ rule: "links.retired_rule", surface: "video", verdict: "review" }], figures: [] } } }));
+  await page.setInputFiles("#rules-import", older);
+  await page.waitForSelector("#rules-error:not([hidden])");
+  const row = page.locator("#rules-verdicts tbody tr").first();
+  assert.match(await row.locator("select[data-key=rule]").evaluate((sel) => sel.selectedOptions[0].textContent), /links\.retired_rule \(not in this version/);
+  assert.equal(await row.locator("select[data-key=rule]").getAttribute("aria-invalid"), "true");
+  await page.click("#rules-save");
+  assert.match(await text(page, "#rules-status"), /Not saved: fix the rows marked first/);
+  // What was saved before still applies.
+  const again = await context.newPage();
+  await again.goto(`${origin}/links.html#region=ID&surface=video&text=termurah%20se-Indonesia`);
+  await until(again, '#links-result[data-verdict="block"]');
+  await again.close();
+  await s.close();
 });
 
 test("eligibility: the facts as a form, every criterion judged, next steps, appeal, bad input", async () => {

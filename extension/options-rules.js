@@ -1,0 +1,200 @@
+// The options page's "My rules": the same rows, overlay and file as the help site's My rules
+// page (my-rules.js, shared), kept in chrome.storage.local and applied by the service worker to
+// every field it checks. Every edit is checked by the library; a problem is shown on its row,
+// and only a valid set is saved, so what was saved before is never lost.
+import init, { getPolicy, validatePolicy } from "./pkg/shop_policy.js";
+import { FORMAT, VERSION, emptyRules, hasRules, overlayFor, overlaysOf, rowOf } from "./my-rules.js";
+import { REGIONS } from "./shared.js";
+
+await init();
+
+const $ = (id) => document.getElementById(id);
+const SURFACES = ["all", "bio", "video", "live", "comment", "product", "chat"];
+const SURFACE_NAMES = { all: "everywhere", bio: "bio", video: "video caption", live: "LIVE", comment: "comment", product: "product", chat: "chat" };
+
+/** The stored document: `{ format, version, regions: { ID: rows, … } }`. */
+async function load() {
+  const { myRules } = await chrome.storage.local.get("myRules");
+  return myRules?.format === FORMAT && myRules.regions ? myRules : { format: FORMAT, version: VERSION, regions: {} };
+}
+
+let doc = await load();
+let shown = null;
+
+function el(tag, { dataset, ...props } = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset ?? {});
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+/** `node` with `data-key`: what a row's value is read as. */
+const keyed = (node, key) => {
+  node.dataset.key = key;
+  return node;
+};
+
+function select(options, value, label) {
+  const s = el("select", { ariaLabel: label });
+  for (const [v, text] of options) s.append(new Option(text, v, false, v === value));
+  if (value && ![...s.options].some((o) => o.value === value)) s.append(new Option(`${value} (not in this version of the rules)`, value, false, true));
+  return s;
+}
+
+function removeButton(tr) {
+  const b = el("button", { type: "button", className: "secondary", textContent: "×", ariaLabel: "Remove this row" });
+  b.addEventListener("click", () => tr.remove());
+  return b;
+}
+
+const ROWS = {
+  words: (w = {}) => {
+    const tr = el("tr");
+    tr.append(
+      el("td", {}, el("input", { type: "text", value: w.phrase ?? "", ariaLabel: "Word or phrase", dataset: { key: "phrase" } })),
+      el("td", {}, keyed(select([["block", "not allowed"], ["review", "review"]], w.verdict ?? "block", "Verdict"), "verdict")),
+      el("td", {}, keyed(select(SURFACES.map((s) => [s, SURFACE_NAMES[s]]), w.surface ?? "all", "Where"), "surface")),
+      el("td", {}, el("input", { type: "text", value: w.instead ?? "", ariaLabel: "Write instead", dataset: { key: "instead" } })),
+    );
+    tr.append(el("td", {}, removeButton(tr)));
+    return tr;
+  },
+  allow: (a = {}) => {
+    const tr = el("tr");
+    tr.append(el("td", {}, el("input", { type: "text", value: a.phrase ?? "", ariaLabel: "Phrase to allow", dataset: { key: "phrase" } })));
+    tr.append(el("td", {}, removeButton(tr)));
+    return tr;
+  },
+  verdicts: (v = {}) => {
+    const rules = getPolicy(shown).links.rules.map((r) => [r.id, r.id]);
+    const tr = el("tr");
+    tr.append(
+      el("td", {}, keyed(select(rules, v.rule ?? rules[0]?.[0], "Rule"), "rule")),
+      el("td", {}, keyed(select(SURFACES.map((s) => [s, SURFACE_NAMES[s]]), v.surface ?? "all", "Where"), "surface")),
+      el("td", {}, keyed(select([["block", "not allowed"], ["review", "review"], ["allow", "allowed"]], v.verdict ?? "review", "Verdict"), "verdict")),
+    );
+    tr.append(el("td", {}, removeButton(tr)));
+    return tr;
+  },
+  figures: (f = {}) => {
+    const options = figures().map((c) => [`${c.id}|${c.field}`, `${c.id}: ${c.field === "min" ? "at least" : "at most"} (built in ${c.value}, unverified)`]);
+    const tr = el("tr");
+    tr.append(
+      el("td", {}, keyed(select(options, f.rule ? `${f.rule}|${f.field}` : options[0]?.[0], "Figure"), "figure")),
+      el("td", {}, el("input", { type: "number", value: f.value ?? "", ariaLabel: "Your value", dataset: { key: "value" } })),
+    );
+    tr.append(el("td", {}, removeButton(tr)));
+    return tr;
+  },
+};
+
+function figures() {
+  return getPolicy(shown).eligibility.criteria
+    .filter((c) => c.verified === false && (typeof c.min === "number" || typeof c.max === "number"))
+    .map((c) => ({ id: c.id, field: typeof c.min === "number" ? "min" : "max", value: c.min ?? c.max }));
+}
+
+function read() {
+  const rows = (list) => [...$(`rules-${list}`).tBodies[0].rows].map((tr) =>
+    Object.fromEntries([...tr.querySelectorAll("[data-key]")].map((i) => [i.dataset.key, i.type === "number" ? (i.value === "" ? null : Number(i.value)) : i.value])));
+  return {
+    words: rows("words").filter((w) => w.phrase.trim()),
+    allow: rows("allow").filter((a) => a.phrase.trim()),
+    verdicts: rows("verdicts"),
+    figures: rows("figures").filter((f) => f.value !== null).map((f) => {
+      const [rule, field] = f.figure.split("|");
+      return { rule, field, value: f.value };
+    }),
+  };
+}
+
+function show(code) {
+  if (shown) doc.regions[shown] = read();
+  shown = code;
+  const rules = { ...emptyRules(), ...(doc.regions[code] ?? {}) };
+  for (const list of ["words", "allow", "verdicts", "figures"]) {
+    $(`rules-${list}`).tBodies[0].replaceChildren(...rules[list].map((row) => ROWS[list](row)));
+  }
+  const f = figures();
+  $("rules-figures-hint").textContent = f.length ? `Unverified for ${code}: ${f.map((c) => `${c.id} ${c.field} ${c.value}`).join("; ")}.` : `Every figure for ${code} is confirmed by its source.`;
+  $("rules-add-figure").disabled = f.length === 0;
+}
+
+/** Checks the rows with the library; marks the rows at fault. Returns the rows when valid. */
+function check() {
+  for (const marked of document.querySelectorAll("#my-rules [aria-invalid]")) marked.removeAttribute("aria-invalid");
+  const rules = read();
+  const { overlay, origins } = overlayFor(shown, rules);
+  const validation = validatePolicy(overlay);
+  const problems = validation.diagnostics.map((d) => {
+    const where = rowOf(d.path, origins, overlay);
+    const tr = where && $(`rules-${where[0]}`).tBodies[0].rows[where[1]];
+    tr?.querySelector("[data-key]")?.setAttribute("aria-invalid", "true");
+    return `${where ? `${where[0]}, row ${where[1] + 1}: ` : ""}${d.message}`;
+  });
+  $("rules-problems").replaceChildren(...problems.map((p) => el("li", { textContent: p })));
+  return problems.length ? null : rules;
+}
+
+function say(text, className = "") {
+  $("rules-status").className = `result ${className}`;
+  $("rules-status").textContent = text;
+}
+
+for (const code of REGIONS) $("rules-region").append(new Option(code, code));
+$("rules-region").value = Object.keys(doc.regions)[0] ?? "ID";
+show($("rules-region").value);
+$("rules-region").addEventListener("change", () => show($("rules-region").value));
+for (const list of ["words", "allow", "verdicts", "figures"]) {
+  const id = { words: "rules-add-word", allow: "rules-add-allow", verdicts: "rules-add-verdict", figures: "rules-add-figure" }[list];
+  $(id).addEventListener("click", () => {
+    const tr = ROWS[list]();
+    $(`rules-${list}`).tBodies[0].append(tr);
+    tr.querySelector("input, select")?.focus();
+  });
+}
+
+$("rules-save").addEventListener("click", async () => {
+  const rules = check();
+  if (!rules) return say("Not saved: fix the rows marked first. What was saved before is kept.", "bad");
+  const stored = await load();
+  if (hasRules(rules)) stored.regions[shown] = rules;
+  else delete stored.regions[shown];
+  await chrome.storage.local.set({ myRules: stored });
+  doc.regions[shown] = rules;
+  say(`Saved. Your rules apply to every field checked in ${shown}.`, "good");
+});
+
+$("rules-export").addEventListener("click", () => {
+  doc.regions[shown] = read();
+  const out = { format: FORMAT, version: VERSION, exported: new Date().toISOString().slice(0, 10), regions: doc.regions, packs: overlaysOf(doc) };
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(out, null, 2)}\n`], { type: "application/json" }));
+  const name = `my-rules-${new Date().toISOString().slice(0, 10)}.json`;
+  const link = el("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  say(`Saved ${name}.`);
+});
+
+$("rules-import").addEventListener("change", async () => {
+  const file = $("rules-import").files?.[0];
+  $("rules-import").value = "";
+  if (!file) return;
+  let data;
+  try {
+    data = JSON.parse(await file.text());
+    if (data?.format !== FORMAT || !data.regions || typeof data.regions !== "object") throw new Error(`not a ${FORMAT} file`);
+  } catch (error) {
+    say(`${file.name} is not a rules file exported from My rules (${error.message}). Nothing was changed.`, "bad");
+    return;
+  }
+  const regions = Object.keys(data.regions).filter((code) => REGIONS.includes(code));
+  for (const code of regions) doc.regions[code] = { ...emptyRules(), ...data.regions[code] };
+  shown = null;
+  if (regions[0]) $("rules-region").value = regions[0];
+  show($("rules-region").value);
+  const ok = check();
+  say(`Read ${file.name}: ${regions.join(", ")}. ${ok ? "Save to apply it." : "Fix the rows marked, then save."}`, ok ? "" : "warn");
+});
