@@ -491,6 +491,7 @@ page = await startPage({
     regionOptions(region);
     for (const editor of Object.values(editors)) editor.relabel();
     if (shownRegion) showFiguresHint(shownRegion);
+    for (const option of $("rules-try-surface").options) option.textContent = t(`surface.${option.value}`);
   },
   errorEl: $("rules-error"),
   resultEl: result,
