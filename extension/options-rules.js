@@ -117,7 +117,7 @@ function show(code) {
   }
   const f = figures();
   $("rules-figures-hint").textContent = f.length ? `Unverified for ${code}: ${f.map((c) => `${c.id} ${c.field} ${c.value}`).join("; ")}.` : `Every figure for ${code} is confirmed by its source.`;
-  $("rules-add-figure").disabled = f.length === 0;
+  $("rules-add-figure").hidden = f.length === 0;
 }
 
 /** Checks the rows with the library; marks the rows at fault. Returns the rows when valid. */

@@ -323,7 +323,8 @@ function showRegion(code) {
   editors.verdicts.set(rules.verdicts);
   editors.figures.set(rules.figures.map((f) => ({ figure: `${f.rule}|${f.field}`, value: f.value })));
   showFiguresHint(code);
-  $("rules-add-figure").disabled = figureOptions(pack).length === 0;
+  // Nothing to set where every figure is confirmed: no button that does nothing.
+  $("rules-add-figure").hidden = figureOptions(pack).length === 0 && !rules.figures.length;
 }
 
 function showFiguresHint(code) {

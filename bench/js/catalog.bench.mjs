@@ -90,12 +90,18 @@ export async function run() {
       met: page.total <= 2000 && page.longest <= 50 ? "met" : "not met",
     });
   }
-  for (const [kind, file] of [["CSV", csvFile], ["XLSX", xlsxFile]]) {
+  // The command line's steady rate: the same export five times over (50,000 products), where
+  // start-up (Node, two worker threads, their .wasm) weighs less.
+  const big = catalog(50_000);
+  const bigFile = join(dir, "products-50000.csv");
+  writeFileSync(bigFile, csv(big));
+  const bigMb = big.rows.reduce((n, r) => n + Buffer.byteLength(r[1]) + Buffer.byteLength(r[2]), 0) / 1e6;
+  for (const [kind, file, mb] of [["CSV", csvFile, textMb], ["XLSX", xlsxFile, textMb], ["CSV, 50,000 products", bigFile, bigMb]]) {
     const ms = cli(file);
-    const rate = textMb / (ms / 1000);
+    const rate = mb / (ms / 1000);
     rows.push({
       what: `npx shop-policy check, ${kind}`,
-      result: `${(ms / 1000).toFixed(2)} s for ${textMb.toFixed(1)} MB of text: ${rate.toFixed(1)} MB/s`,
+      result: `${(ms / 1000).toFixed(2)} s for ${mb.toFixed(1)} MB of text: ${rate.toFixed(1)} MB/s`,
       goal: "≥ 20 MB/s",
       met: rate >= 20 ? "met" : "not met",
     });
