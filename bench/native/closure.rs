@@ -28,7 +28,7 @@ fn input(n: usize, shuffled: bool) -> String {
         })
         .collect();
     format!(
-        r#"{{"region":"ID","asOf":"2026-06-01","initiatedBy":"seller","activeCampaigns":0,
+        r#"{{"region":"ID","asOf":"2026-06-01","initiatedBy":"seller","sellerType":"cross_border","activeCampaigns":0,
             "boundCreators":0,"announcementSince":"2026-04-01","orders":[{}],
             "commissionArrears":0,"balance":-2500,"unpaidInvoices":0,"depositArrears":0,
             "deposit":50000000}}"#,
