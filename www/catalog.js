@@ -198,7 +198,6 @@ const STRINGS = {
 
 /** Rows drawn at a time: a draw stays well under one frame's budget. */
 const PAGE_ROWS = 100;
-const ORDER = { block: 0, review: 1, allow: 2 };
 /** Columns of captions are posted with videos; product names and descriptions on the product. */
 const CAPTION = /caption|keterangan|文案|คำบรรยาย|แคปชั่น|chú thích/i;
 

@@ -23,6 +23,7 @@ const base = {
   previouslyRevoked: false,
   codeOfConductViolations: 0,
   linkedShopAtRisk: false,
+  foreignCreator: false,
 };
 const SCENARIOS = [
   ["eligible", { ...base, followers: 12_000, identityVerified: true }],
@@ -40,7 +41,8 @@ function criteriaOf(pack) {
     neverRevoked: ["previouslyRevoked", "===", () => false],
     linkedShopNotAtRisk: ["linkedShopAtRisk", "===", () => false],
   };
-  return pack.eligibility.criteria.map((c) => {
+  // The scenarios are local creators: a criterion for foreign creators only does not bind them.
+  return pack.eligibility.criteria.filter((c) => c.appliesTo !== "foreign").map((c) => {
     const [fact, op, figure] = spec[c.criterion];
     return { id: c.id, fact, op, value: figure(c) };
   });
