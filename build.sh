@@ -161,6 +161,10 @@ test_all() {
 
   log "npm package: node --test and tsc against pkg/ installed by name"
   node tools/npm-smoke.mjs
+  # The soak's mix of calls, briefly: an input that no longer decodes fails here, not at the
+  # next ./build.sh soak.
+  log "soak, briefly (2,000 mixed calls)"
+  node bench/soak.mjs 2000
 
   site_test
 

@@ -35,6 +35,7 @@ const closure = {
   region: "ID",
   asOf: "2026-06-01",
   initiatedBy: "seller",
+  sellerType: "cross_border",
   activeCampaigns: 0,
   boundCreators: 1,
   announcementSince: "2026-05-01",
