@@ -255,6 +255,15 @@ test("a field inserted after load is checked, with the surface it is for", async
   );
   assert.ok(rects >= 2, `${rects} highlight rectangles`);
 
+  // Replace from the reasons works in a rich-text editor too: through a DOM range, as an edit.
+  await shown.locator(".pill").click();
+  await page.waitForFunction(() => document.querySelector('[data-shop-policy-field="chat-reply"]')?.shadowRoot?.querySelector(".replace"));
+  const replaces = shown.locator(".replace");
+  await replaces.nth((await replaces.count()) - 1).click();
+  await page.waitForFunction(() => !/0812/.test(document.getElementById("chat-reply").textContent));
+  assert.match(await page.locator("#chat-reply").innerText(), /this chat|chat ini|这里的聊天/);
+  assert.match(await page.locator("#chat-reply").innerText(), /^Halo kak, stok ready\./);
+
   // Editing it: remove everything, write a clean reply.
   await page.locator("#chat-reply").click();
   await page.keyboard.press("Control+A");
