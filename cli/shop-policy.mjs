@@ -15,7 +15,6 @@ import { createInterface } from "node:readline";
 import { extname, basename } from "node:path";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { policies } from "../node.js";
 import { COLUMN_NAMES, ID_NAMES, headerKey } from "./columns.mjs";
 
 const REGIONS = ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
@@ -225,7 +224,9 @@ function makeWriter(format, out) {
 // ---- The command ----
 
 async function check(args) {
-  const policy = policies().find((p) => p.region === args.region);
+  // The policy a batch was judged under (the workers' engines say it): the main thread never
+  // loads the .wasm itself, nor reads every region's pack to name one.
+  let policy = null;
   const rows = args.kind === ".xlsx" ? xlsxRows(args.file, args.sheet)
     : args.kind === ".txt" ? txtRows(args.file)
     : csvRows(args.file, args.kind === ".tsv" ? "\t" : undefined);
@@ -287,7 +288,10 @@ async function check(args) {
     const rowsOfBatch = batch;
     batch = [];
     const columns = layout.columns.map((c) => rowsOfBatch.map((r) => String(r.cells[c] ?? "")));
-    pending.push(pool.check(columns).then((out) => ({ rows: rowsOfBatch, out })));
+    pending.push(pool.check(columns).then(({ out, policy: judgedUnder }) => {
+      policy ??= judgedUnder;
+      return { rows: rowsOfBatch, out };
+    }));
     while (pending.length >= pool.size * 2) await write(await pending.shift());
   };
   const take = async (item) => {
@@ -305,7 +309,8 @@ async function check(args) {
   }
   await writer.end();
   progress?.done(checked, bytes);
-  const summary = `${checked} texts checked under ${policy?.id ?? args.region} ${policy?.version ?? ""} on ${args.surface}: ` +
+  const under = policy ? `${policy.id} ${policy.version}` : `the rules for ${args.region}`;
+  const summary = `${checked} texts checked under ${under} on ${args.surface}: ` +
     `${counts.block} blocked, ${counts.review} to review, ${counts.allow} allowed`;
   if (args.format === "table") process.stdout.write(`\n${summary}\n`);
   else process.stderr.write(`${summary}\n`);
@@ -319,11 +324,11 @@ function makePool(args) {
   const waiting = new Map();
   let next = 0;
   for (const worker of workers) {
-    worker.on("message", ({ id, out, error }) => {
+    worker.on("message", ({ id, out, policy, error }) => {
       const { resolve, reject } = waiting.get(id);
       waiting.delete(id);
       if (error) reject(Object.assign(new Error(error.message), { code: error.code, path: error.path }));
-      else resolve(out);
+      else resolve({ out, policy });
     });
     worker.on("error", (error) => {
       for (const { reject } of waiting.values()) reject(error);

@@ -8,15 +8,18 @@ const engine = new Engine();
 
 parentPort.on("message", ({ id, columns, surface, region, lang }) => {
   try {
-    const out = columns.map((texts) =>
-      engine.checkLinksBatch({ texts, surface, region, lang }).results.map((r) => ({
+    let policy = null;
+    const out = columns.map((texts) => {
+      const report = engine.checkLinksBatch({ texts, surface, region, lang });
+      policy = report.policy;
+      return report.results.map((r) => ({
         verdict: r.verdict,
         suggestedText: r.suggestedText,
         findings: r.findings.map(({ ruleId, kind, verdict, start, end, match, platform, obfuscated, message, suggestion }) =>
           ({ ruleId, kind, verdict, start, end, match, platform, obfuscated, message, suggestion })),
-      })),
-    );
-    parentPort.postMessage({ id, out });
+      }));
+    });
+    parentPort.postMessage({ id, out, policy });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String(error?.message ?? error), code: error?.code, path: error?.path } });
   }
