@@ -10,6 +10,7 @@ import { storedOverlay } from "./my-rules.js";
 const STRINGS = {
   en: {
     "catalog.title": "Check my catalog — shop-policy",
+    "catalog.footer": "Everything runs on this device in WebAssembly. Your file is read here and never uploaded; nothing of it is kept after you leave the page.",
     "catalog.h1": "Check my catalog",
     "catalog.intro": "Drop a Seller Center product export (XLSX or CSV) or a list of captions (CSV or TXT). Every title, description and caption is checked for links, contacts, payments and calls to buy elsewhere, with what to write instead.",
     "catalog.private": "The file is read on this device only: nothing is uploaded.",
@@ -72,6 +73,7 @@ const STRINGS = {
   },
   id: {
     "catalog.title": "Cek katalog saya — shop-policy",
+    "catalog.footer": "Semuanya berjalan di perangkat ini dengan WebAssembly. File kamu dibaca di sini dan tidak pernah diunggah; tidak ada yang disimpan setelah kamu meninggalkan halaman.",
     "catalog.h1": "Cek katalog saya",
     "catalog.intro": "Masukkan file ekspor produk dari Seller Center (XLSX atau CSV) atau daftar caption (CSV atau TXT). Setiap judul, deskripsi, dan caption dicek apakah ada tautan, kontak, pembayaran, atau ajakan beli di tempat lain, lengkap dengan saran penggantinya.",
     "catalog.private": "File hanya dibaca di perangkat ini: tidak ada yang diunggah.",
@@ -134,6 +136,7 @@ const STRINGS = {
   },
   zh: {
     "catalog.title": "批量检查商品 — shop-policy",
+    "catalog.footer": "所有计算都通过WebAssembly在本设备上完成。你的文件只在这里读取，从不上传；离开页面后不会保留任何内容。",
     "catalog.h1": "批量检查商品",
     "catalog.intro": "放入 Seller Center 导出的商品表（XLSX 或 CSV），或一份文案清单（CSV 或 TXT）。每个标题、描述和文案都会检查是否含有链接、联系方式、站外付款或引导到别处购买的内容，并给出改写建议。",
     "catalog.private": "文件只在本机读取，不会上传。",

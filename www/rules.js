@@ -14,6 +14,7 @@ import {
 const STRINGS = {
   en: {
     "rules.title": "My rules — shop-policy",
+    "rules.footer": "Everything runs on this device in WebAssembly. Your rules are kept in this browser's storage on this device and are never uploaded; export them to move them elsewhere.",
     "rules.h1": "My rules",
     "rules.intro": "Add your own words to block or to review, allow phrases your shop needs (a brand that contains a platform's name), change a rule's verdict where you post, and set a figure where the built-in one is unverified. Your rules are kept on this device and apply to every check on this site for the region.",
     "rules.words": "Words and phrases to avoid",
@@ -86,6 +87,7 @@ const STRINGS = {
   },
   id: {
     "rules.title": "Aturan saya — shop-policy",
+    "rules.footer": "Semuanya berjalan di perangkat ini dengan WebAssembly. Aturanmu disimpan di penyimpanan browser di perangkat ini dan tidak pernah diunggah; ekspor untuk memindahkannya.",
     "rules.h1": "Aturan saya",
     "rules.intro": "Tambahkan kata yang ingin kamu blokir atau tinjau, izinkan frasa yang dibutuhkan tokomu (merek yang mengandung nama platform), ubah putusan aturan di tempat kamu memposting, dan isi angka yang belum terverifikasi. Aturanmu disimpan di perangkat ini dan berlaku untuk semua pemeriksaan di situs ini untuk wilayah tersebut.",
     "rules.words": "Kata dan frasa yang dihindari",
@@ -158,6 +160,7 @@ const STRINGS = {
   },
   zh: {
     "rules.title": "我的规则 — shop-policy",
+    "rules.footer": "所有计算都通过WebAssembly在本设备上完成。你的规则保存在本设备的浏览器存储中，从不上传；如需迁移请导出。",
     "rules.h1": "我的规则",
     "rules.intro": "添加你要禁止或需审核的词语，允许店铺需要的说法（含有平台名称的品牌名），按发布位置调整规则的结论，并在内置数字未经核实时填写你的数字。你的规则只保存在本设备上，并应用于本站该地区的所有检查。",
     "rules.words": "要避免的词语",
