@@ -1,6 +1,6 @@
-// Column names of catalog exports, in the languages of the site and of Seller Center, shared by
-// the command line and the "Check my catalog" page: which columns hold text to check, and which
-// one identifies a product.
+// What the command line and the "Check my catalog" page share about spreadsheets: the column
+// names of catalog exports, in the languages of the site and of Seller Center (which columns hold
+// text to check, and which one identifies a product), and a cell's text as exceljs reads it.
 //
 // Seller Center's product export and batch-edit templates name their columns in the seller's
 // language ("Product Name", "Nama Produk", "商品名称"…) and mark required ones with "*"; the names
@@ -45,3 +45,16 @@ export const ID_COLUMNS = [
 
 export const COLUMN_NAMES = new Set(TEXT_COLUMNS.map(headerKey));
 export const ID_NAMES = new Set(ID_COLUMNS.map(headerKey));
+
+/** Text of an exceljs cell value: rich text, hyperlinks, formulas and dates included. */
+export function cellText(v) {
+  if (v == null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? "").join("");
+  if (v.text !== undefined) return cellText(v.text);
+  if (v.result !== undefined) return cellText(v.result);
+  if (v.hyperlink !== undefined) return String(v.hyperlink);
+  return "";
+}

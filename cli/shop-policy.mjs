@@ -15,7 +15,7 @@ import { createInterface } from "node:readline";
 import { extname, basename } from "node:path";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { COLUMN_NAMES, ID_NAMES, headerKey } from "./columns.mjs";
+import { COLUMN_NAMES, ID_NAMES, cellText, headerKey } from "./columns.mjs";
 
 const REGIONS = ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"];
 const SURFACES = ["bio", "video", "live", "comment", "product", "chat"];
@@ -90,19 +90,6 @@ function validate(args) {
 }
 
 // ---- Reading: every format yields { header: string[] | null, rows: async iterable of { row, cells } } ----
-
-/** Text of an exceljs cell value: rich text, hyperlinks, formulas and dates included. */
-function cellText(v) {
-  if (v == null) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? "").join("");
-  if (v.text !== undefined) return cellText(v.text);
-  if (v.result !== undefined) return cellText(v.result);
-  if (v.hyperlink !== undefined) return String(v.hyperlink);
-  return "";
-}
 
 async function* xlsxRows(file, sheet) {
   const { default: ExcelJS } = await import("exceljs");

@@ -3,7 +3,9 @@
 // every field it checks. Every edit is checked by the library; a problem is shown on its row,
 // and only a valid set is saved, so what was saved before is never lost.
 import init, { getPolicy, validatePolicy } from "./pkg/shop_policy.js";
-import { FORMAT, VERSION, emptyRules, hasRules, overlayFor, overlaysOf, rowOf } from "./my-rules.js";
+import {
+  FORMAT, VERSION, emptyRules, exportDocument, exportName, hasRules, overlayFor, readExport, rowOf, unverifiedFigures,
+} from "./my-rules.js";
 import { REGIONS } from "./shared.js";
 
 await init();
@@ -88,11 +90,7 @@ const ROWS = {
   },
 };
 
-function figures() {
-  return getPolicy(shown).eligibility.criteria
-    .filter((c) => c.verified === false && (typeof c.min === "number" || typeof c.max === "number"))
-    .map((c) => ({ id: c.id, field: typeof c.min === "number" ? "min" : "max", value: c.min ?? c.max }));
-}
+const figures = () => unverifiedFigures(getPolicy(shown));
 
 function read() {
   const rows = (list) => [...$(`rules-${list}`).tBodies[0].rows].map((tr) =>
@@ -167,9 +165,8 @@ $("rules-save").addEventListener("click", async () => {
 
 $("rules-export").addEventListener("click", () => {
   doc.regions[shown] = read();
-  const out = { format: FORMAT, version: VERSION, exported: new Date().toISOString().slice(0, 10), regions: doc.regions, packs: overlaysOf(doc) };
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(out, null, 2)}\n`], { type: "application/json" }));
-  const name = `my-rules-${new Date().toISOString().slice(0, 10)}.json`;
+  const name = exportName();
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(exportDocument(doc), null, 2)}\n`], { type: "application/json" }));
   const link = el("a", { href: url, download: name });
   document.body.append(link);
   link.click();
@@ -182,16 +179,13 @@ $("rules-import").addEventListener("change", async () => {
   const file = $("rules-import").files?.[0];
   $("rules-import").value = "";
   if (!file) return;
-  let data;
-  try {
-    data = JSON.parse(await file.text());
-    if (data?.format !== FORMAT || !data.regions || typeof data.regions !== "object") throw new Error(`not a ${FORMAT} file`);
-  } catch (error) {
-    say(`${file.name} is not a rules file exported from My rules (${error.message}). Nothing was changed.`, "bad");
+  const data = readExport(await file.text(), REGIONS);
+  if (data instanceof Error) {
+    say(`${file.name} is not a rules file exported from My rules (${data.message}). Nothing was changed.`, "bad");
     return;
   }
-  const regions = Object.keys(data.regions).filter((code) => REGIONS.includes(code));
-  for (const code of regions) doc.regions[code] = { ...emptyRules(), ...data.regions[code] };
+  const regions = Object.keys(data.regions);
+  Object.assign(doc.regions, data.regions);
   shown = null;
   if (regions[0]) $("rules-region").value = regions[0];
   show($("rules-region").value);

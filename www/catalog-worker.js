@@ -30,19 +30,6 @@ async function ready() {
   return engine;
 }
 
-/** Text of an exceljs cell value: rich text, hyperlinks, formulas and dates included. */
-function cellText(v) {
-  if (v == null) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? "").join("");
-  if (v.text !== undefined) return cellText(v.text);
-  if (v.result !== undefined) return cellText(v.result);
-  if (v.hyperlink !== undefined) return String(v.hyperlink);
-  return "";
-}
-
 class FileProblem extends Error {
   constructor(key, vars = {}) {
     super(key);
@@ -67,7 +54,7 @@ async function readRows(file) {
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
       const cells = [];
       const values = row.values ?? [];
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+      for (let c = 1; c < values.length; c++) cells.push(columnsModule.cellText(values[c]));
       rows[number - 1] = cells;
     });
     return Array.from(rows, (r) => r ?? []);

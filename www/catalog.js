@@ -3,7 +3,7 @@
 // download. The page only shows: reading, checking and writing files happen in the worker, and
 // the table is drawn a hundred rows at a time, so the page stays responsive on 10,000 products.
 import {
-  fill, formatNumber, h, inputError, lang, policyLine, regionOptions, restoreForm, startPage, t, SURFACES,
+  downloadFile, fill, formatNumber, h, inputError, lang, policyLine, regionOptions, restoreForm, startPage, t, SURFACES,
 } from "./common.js";
 import { storedOverlay } from "./my-rules.js";
 
@@ -398,12 +398,7 @@ worker.onmessage = ({ data }) => {
     renderResults();
     document.documentElement.dataset.catalog = data.type;
   } else if (data.type === "file") {
-    const url = URL.createObjectURL(data.blob);
-    const link = h("a", { href: url, download: data.name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(data.name, data.blob);
     downloadStatus.textContent = t("catalog.downloaded", { name: data.name });
   } else if (data.type === "error") {
     state.checking = false;

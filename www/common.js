@@ -785,7 +785,12 @@ const normalizeHeader = (s) =>
 export function downloadCsv(name, rows) {
   const quote = (cell) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
   const text = "\ufeff" + rows.map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n") + "\r\n";
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  downloadFile(name, new Blob([text], { type: "text/csv;charset=utf-8" }));
+}
+
+/** Saves `blob` as a download named `name` (made on this device; nothing is sent). */
+export function downloadFile(name, blob) {
+  const url = URL.createObjectURL(blob);
   const link = h("a", { href: url, attrs: { download: name } });
   document.body.append(link);
   link.click();

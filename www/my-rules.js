@@ -193,3 +193,50 @@ export function storedOverlay(region) {
   const rules = rulesOf(loadDocument(), region);
   return hasRules(rules) && engineFor(region) ? overlayFor(region, rules).overlay : null;
 }
+
+/** The file an export writes: every region's rows, and the overlay packs they make. */
+export function exportDocument(doc) {
+  return { format: FORMAT, version: VERSION, exported: new Date().toISOString().slice(0, 10), regions: doc.regions, packs: overlaysOf(doc) };
+}
+
+/** The file name of an export made today. */
+export const exportName = () => `my-rules-${new Date().toISOString().slice(0, 10)}.json`;
+
+/**
+ * A rules file read for `regions` (the codes the reader knows): `{ version, regions }` with each
+ * region's rows in their shape (a row that is no object is left out; a missing field is null),
+ * or an Error saying why it is none (not JSON, not this format). An import never replaces
+ * anything with what it cannot read.
+ */
+export function readExport(text, regions) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return error;
+  }
+  if (data?.format !== FORMAT || !data.regions || typeof data.regions !== "object") return new Error(`not a ${FORMAT} file`);
+  const clean = (list, keys) => (Array.isArray(list) ? list : []).filter((r) => r && typeof r === "object")
+    .map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])));
+  const out = {};
+  for (const [code, rules] of Object.entries(data.regions)) {
+    if (!regions.includes(code) || !rules || typeof rules !== "object") continue;
+    out[code] = {
+      words: clean(rules.words, ["phrase", "verdict", "surface", "instead"]).map((w) => ({ ...w, phrase: String(w.phrase ?? ""), instead: String(w.instead ?? "") })),
+      allow: clean(rules.allow, ["phrase"]).map((a) => ({ phrase: String(a.phrase ?? "") })),
+      verdicts: clean(rules.verdicts, ["rule", "surface", "verdict"]),
+      figures: clean(rules.figures, ["rule", "field", "value"]),
+    };
+  }
+  return { version: data.version, regions: out };
+}
+
+/** The eligibility thresholds of `pack` its sources do not confirm: what a person may set. */
+export function unverifiedFigures(pack) {
+  return pack.eligibility.criteria
+    .filter((c) => c.verified === false && (typeof c.min === "number" || typeof c.max === "number"))
+    .map((c) => {
+      const field = typeof c.min === "number" ? "min" : "max";
+      return { id: c.id, field, value: c[field] };
+    });
+}

@@ -5,10 +5,11 @@
 // apply to every check of the site; an export is one file an agency can hand to its sellers.
 import { Engine, getPolicy, policyDiff, validatePolicy } from "./pkg/shop_policy.js";
 import {
-  RowEditor, SURFACES, describeSources, fill, formatNumber, h, has, inputError, regionOptions, restoreForm, sourceNode, startPage, t,
+  RowEditor, SURFACES, describeSources, downloadFile, fill, formatNumber, h, has, inputError, regionOptions, restoreForm, sourceNode, startPage, t,
 } from "./common.js";
 import {
-  FORMAT, VERSION, emptyRules, hasRules, loadDocument, overlayFor, overlaysOf, rowOf, rulesOf, saveDocument,
+  VERSION, emptyRules, exportDocument, exportName, hasRules, loadDocument, overlayFor, readExport, rowOf, rulesOf, saveDocument,
+  unverifiedFigures,
 } from "./my-rules.js";
 
 const STRINGS = {
@@ -250,12 +251,7 @@ function linkRuleOptions(pack) {
   return pack.links.rules.map((r) => ({ value: r.id, text: () => r.id }));
 }
 function figureOptions(pack) {
-  return pack.eligibility.criteria
-    .filter((c) => c.verified === false && (typeof c.min === "number" || typeof c.max === "number"))
-    .map((c) => {
-      const field = typeof c.min === "number" ? "min" : "max";
-      return { value: `${c.id}|${field}`, text: () => t(`figure.${field}`, { rule: c.id }), criterion: c, field };
-    });
+  return unverifiedFigures(pack).map((f) => ({ ...f, value: `${f.id}|${f.field}`, text: () => t(`figure.${f.field}`, { rule: f.id }) }));
 }
 
 const editors = {};
@@ -317,7 +313,7 @@ function showRegion(code) {
   const figures = figureOptions(pack);
   for (const f of rules.figures ?? []) {
     const value = `${f.rule}|${f.field}`;
-    if (f.rule && !figures.some((o) => o.value === value)) figures.push({ value, text: () => t("rules.unknownRule", { id: f.rule }), criterion: {}, field: f.field });
+    if (f.rule && !figures.some((o) => o.value === value)) figures.push({ value, text: () => t("rules.unknownRule", { id: f.rule }), field: f.field });
   }
   editors.verdicts.columns[0].options = ruleOptions;
   editors.figures.columns[0].options = figures;
@@ -327,13 +323,13 @@ function showRegion(code) {
   editors.figures.set(rules.figures.map((f) => ({ figure: `${f.rule}|${f.field}`, value: f.value })));
   showFiguresHint(code);
   // Nothing to set where every figure is confirmed: no button that does nothing.
-  $("rules-add-figure").hidden = figureOptions(pack).length === 0 && !rules.figures.length;
+  $("rules-add-figure").hidden = unverifiedFigures(pack).length === 0 && !rules.figures.length;
 }
 
 function showFiguresHint(code) {
   const figures = figureOptions(getPolicy(code));
   $("rules-figures-hint").textContent = figures.length
-    ? `${t("rules.figures.hint", { region: t(`region.${code}`) })} ${figures.map((f) => t("figure.builtin", { label: f.text(), value: formatNumber(f.criterion[f.field]) })).join("; ")}.`
+    ? `${t("rules.figures.hint", { region: t(`region.${code}`) })} ${figures.map((f) => t("figure.builtin", { label: f.text(), value: formatNumber(f.value) })).join("; ")}.`
     : t("rules.figures.none", { region: t(`region.${code}`) });
 }
 
@@ -439,14 +435,8 @@ function save() {
 
 function exportFile() {
   doc.regions[region.value] = tableRules();
-  const out = { format: FORMAT, version: VERSION, exported: new Date().toISOString().slice(0, 10), regions: doc.regions, packs: overlaysOf(doc) };
-  const name = `my-rules-${new Date().toISOString().slice(0, 10)}.json`;
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(out, null, 2)}\n`], { type: "application/json" }));
-  const link = h("a", { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const name = exportName();
+  downloadFile(name, new Blob([`${JSON.stringify(exportDocument(doc), null, 2)}\n`], { type: "application/json" }));
   $("rules-status").textContent = t("rules.exported", { name });
   $("rules-status").dataset.keep = "true";
 }
@@ -455,31 +445,17 @@ function exportFile() {
 async function importFile(file) {
   const status = $("rules-status");
   status.dataset.keep = "true";
-  let data;
-  try {
-    data = JSON.parse(await file.text());
-    if (data?.format !== FORMAT || !data.regions || typeof data.regions !== "object") throw new Error("format");
-  } catch (error) {
-    status.textContent = t("rules.importBad", { name: file.name, reason: error.message === "format" ? FORMAT : error.message });
+  const data = readExport(await file.text(), [...region.options].map((o) => o.value));
+  if (data instanceof Error) {
+    status.textContent = t("rules.importBad", { name: file.name, reason: data.message });
     return;
   }
-  const regions = [];
-  for (const [code, rules] of Object.entries(data.regions)) {
-    if (!region.querySelector(`option[value="${CSS.escape(code)}"]`)) continue;
-    const clean = (list, keys) => (Array.isArray(list) ? list : []).filter((r) => r && typeof r === "object").map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])));
-    doc.regions[code] = {
-      words: clean(rules.words, ["phrase", "verdict", "surface", "instead"]).map((w) => ({ ...w, phrase: String(w.phrase ?? ""), instead: String(w.instead ?? "") })),
-      allow: clean(rules.allow, ["phrase"]).map((a) => ({ phrase: String(a.phrase ?? "") })),
-      verdicts: clean(rules.verdicts, ["rule", "surface", "verdict"]),
-      figures: clean(rules.figures, ["rule", "field", "value"]),
-    };
-    regions.push(t(`region.${code}`));
-  }
-  const message = t("rules.imported", { name: file.name, regions: regions.join(", ") });
+  Object.assign(doc.regions, data.regions);
+  const codes = Object.keys(data.regions);
+  const message = t("rules.imported", { name: file.name, regions: codes.map((code) => t(`region.${code}`)).join(", ") });
   status.textContent = data.version > VERSION ? `${message} ${t("rules.importNewer", { name: file.name })}` : message;
-  const first = Object.keys(data.regions).find((code) => region.querySelector(`option[value="${CSS.escape(code)}"]`));
   shownRegion = null;
-  if (first) region.value = first;
+  if (codes[0]) region.value = codes[0];
   page.update();
 }
 

@@ -114,25 +114,20 @@ impl Engine {
 
 /// Checks `text` for `surface` under a region's policy.
 pub fn check_links(policy: &RegionPolicy, text: &str, surface: Surface, lang: Lang) -> LinksReport {
-    let (kept, findings) = judge(policy, text, surface, lang);
+    let (kept, LinksResult { verdict, findings, suggested_text }) =
+        judge_text(policy, text, surface, lang);
     let blocked = kept
         .iter()
         .zip(&findings)
         .filter(|(_, f)| f.verdict == Verdict::Block)
         .map(|(c, _)| (c.start, c.end));
     let redacted = rules::redact(text, blocked);
-    let verdict = rules::overall(&findings);
-    let suggested_text = if verdict == Verdict::Allow {
-        text.to_owned()
-    } else {
-        suggest(policy, text, surface, lang, &kept, &findings)
-    };
     LinksReport {
         sources: cited_sources(policy, &findings),
         verdict,
         findings,
         redacted,
-        suggested_text,
+        suggested_text: suggested_text.unwrap_or_else(|| text.to_owned()),
         policy: PolicyRef::of(&policy.pack),
     }
 }
@@ -207,7 +202,7 @@ impl Engine {
         let results: Vec<LinksResult> = input
             .texts
             .iter()
-            .map(|text| judge_text(policy, text, input.surface, input.call.lang))
+            .map(|text| judge_text(policy, text, input.surface, input.call.lang).1)
             .collect();
         let findings = results.iter().flat_map(|r| &r.findings);
         let mut cited: Vec<&str> = Vec::new();
@@ -225,13 +220,19 @@ impl Engine {
     }
 }
 
-/// One text of a batch judged: verdict, findings and, where needed, what to write instead.
-fn judge_text(policy: &RegionPolicy, text: &str, surface: Surface, lang: Lang) -> LinksResult {
+/// One text judged: verdict, findings and, where needed, what to write instead; with the kept
+/// candidates (byte spans) for the masked copy of a single check.
+fn judge_text(
+    policy: &RegionPolicy,
+    text: &str,
+    surface: Surface,
+    lang: Lang,
+) -> (Vec<Candidate>, LinksResult) {
     let (kept, findings) = judge(policy, text, surface, lang);
     let verdict = rules::overall(&findings);
     let suggested_text =
         (verdict != Verdict::Allow).then(|| suggest(policy, text, surface, lang, &kept, &findings));
-    LinksResult { verdict, findings, suggested_text }
+    (kept, LinksResult { verdict, findings, suggested_text })
 }
 
 /// The sources `findings` cite, each once, described from the pack.
