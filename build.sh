@@ -147,6 +147,7 @@ test_all() {
   # Each native benchmark once, unoptimized: a bench whose input no longer decodes fails here,
   # not at the next ./build.sh bench.
   log "native benchmarks run once (cargo test --benches)"
+  node bench/corpus.mjs # the links bench reads target/bench-corpus/, absent on a clean clone
   cargo test --benches
 
   # Every tests/wasm*.rs file is a wasm-bindgen test suite.
@@ -271,6 +272,7 @@ bench() {
   build
   bench_bridge_module
   log "native benchmarks"
+  node bench/corpus.mjs
   cargo bench --benches
   log "Node benchmarks against peer libraries"
   node bench/js/run.mjs
