@@ -22,5 +22,44 @@ fn links(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, links);
+/// The adversarial families of bench/js/links-adversarial.bench.mjs at 100 KB, natively: the
+/// place to profile them (`perf record` on this bench with `--profile-time`).
+fn adversarial(c: &mut Criterion) {
+    const FRAGMENTS: [&str; 20] = [
+        "http://a",
+        "a://",
+        "www.",
+        ".",
+        "1.",
+        "/a",
+        "1 ",
+        "0-8.1 2",
+        "1\u{FE0F}\u{20E3}",
+        "零八",
+        "๐๘",
+        "nol delapan ",
+        "-",
+        "a@",
+        "x at y dot ",
+        "a dot ",
+        "toko titik ",
+        "店点",
+        "s h o p e e ",
+        "a. ",
+    ];
+    let engine = Engine::builtin();
+    let policy = engine.region("ID").unwrap();
+    let mut group = c.benchmark_group("checkLinks adversarial 100 KB");
+    group.sample_size(10);
+    for unit in FRAGMENTS {
+        let text = unit.repeat(100_000_usize.div_ceil(unit.len()));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("{unit:?}"), |b| {
+            b.iter(|| check_links(policy, black_box(&text), Surface::Video, Lang::En))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, links, adversarial);
 criterion_main!(benches);

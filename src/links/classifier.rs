@@ -366,11 +366,17 @@ impl LinkIndex {
                 continue;
             }
             for to in (from + 1..=groups.len()).rev() {
-                let dropped_after = run.digits_of(to, groups.len()).len();
-                if to < groups.len()
-                    && !groups.get(to).is_some_and(|g| g.strong)
-                    && dropped_after > 3
-                {
+                // A number ends at the run's end or at a real gap, or drops at most a few
+                // digits after it. A run too long for one number may begin with one, before a
+                // real gap ("0812 3456 7890, 0813 …"); its last group may be cut short.
+                let gap_after = groups.get(to).map(|g| g.strong);
+                let ends_well = match gap_after {
+                    None => !run.too_long,
+                    Some(strong) => {
+                        strong || (!run.too_long && run.digits_of(to, groups.len()).len() <= 3)
+                    }
+                };
+                if !ends_well {
                     continue;
                 }
                 let candidate = run.digits_of(from, to);

@@ -27,6 +27,9 @@ const MAX_DIGITS: usize = 20;
 const MAX_GROUPS: usize = 20;
 /// At most this many characters between two groups.
 const MAX_GAP: usize = 3;
+/// The token starts a run remembers, to tell where a later start could read a shorter run
+/// (more than the tokens [`MAX_DIGITS`] digits take, "double" and tens words included).
+const MARKS: usize = 48;
 
 /// Digits spelled as words, compiled from the pack.
 #[derive(Debug, Clone)]
@@ -103,8 +106,18 @@ pub struct NumberRun {
     pub obfuscated: bool,
     /// Some digits were words.
     pub spelled: bool,
-    /// More digits than any telephone number: the run is read to its end and is no phone.
+    /// More digits than any telephone number: the run as a whole is no phone (a phone may
+    /// still begin it: "0812 3456 7890, 0813 …").
     pub too_long: bool,
+    /// Digits read, those past [`MAX_DIGITS`] included.
+    total: usize,
+    /// The last group read: where it starts and its digits (those past [`MAX_DIGITS`]
+    /// included).
+    group_start: usize,
+    group_total: usize,
+    /// Where recent tokens began, with the digits read before each (a ring).
+    marks: [(usize, usize); MARKS],
+    mark_count: usize,
 }
 
 impl NumberRun {
@@ -120,7 +133,60 @@ impl NumberRun {
             obfuscated: false,
             spelled: false,
             too_long: false,
+            total: 0,
+            group_start: 0,
+            group_total: 0,
+            marks: [(0, 0); MARKS],
+            mark_count: 0,
         }
+    }
+
+    /// Where the next read of a number may start and find a telephone number this read could
+    /// not, for a run of digit words too long to be one ("nol delapan nol delapan …",
+    /// "零八零八…"). Reading again from each of its words made the scan quadratic in them.
+    ///
+    /// [`super::classifier::LinkIndex::phone_in`] tried every number beginning at the run's
+    /// first four groups (those it may start from) within its first [`MAX_DIGITS`] digits: the
+    /// next read starts at the first group it did not start from, or, when the run ended in
+    /// one glued group longer than any number, where that group's last 15 digits begin.
+    pub fn next_start(&self) -> usize {
+        if !self.too_long || !self.spelled {
+            return self.start;
+        }
+        let groups = self.groups();
+        if self.group_total > 15 {
+            let kept = self.mark_count.min(MARKS);
+            let oldest = self.mark_count - kept;
+            let group_end = self.total;
+            let tail = (oldest..self.mark_count)
+                .filter_map(|i| self.marks.get(i % MARKS))
+                .find(|&&(at, before)| at >= self.group_start && group_end - before <= 15);
+            // Past the ring's reach nothing is known: no skip.
+            let known = kept < MARKS
+                || tail
+                    .is_some_and(|&(at, _)| at > self.marks.get(oldest % MARKS).map_or(0, |m| m.0));
+            return match tail {
+                Some(&(at, _)) if known => at,
+                _ => self.start,
+            };
+        }
+        let tried = |g: usize| {
+            g < 4
+                && groups.get(g).is_some_and(|group| group.strong || usize::from(group.first) <= 3)
+        };
+        (1..groups.len())
+            .find(|&g| !tried(g))
+            .and_then(|g| groups.get(g))
+            .map_or(self.start, |g| g.start)
+    }
+
+    /// Notes that a token begins at `at`.
+    #[inline]
+    fn mark(&mut self, at: usize) {
+        if let Some(slot) = self.marks.get_mut(self.mark_count % MARKS) {
+            *slot = (at, self.total);
+        }
+        self.mark_count += 1;
     }
 
     /// The groups.
@@ -147,6 +213,7 @@ impl NumberRun {
 
     #[inline]
     fn push(&mut self, digit: u8) -> bool {
+        self.total += 1;
         let room = self.digits.len() < MAX_DIGITS;
         if room {
             self.digits.push(char::from(b'0' + digit.min(9)));
@@ -298,6 +365,8 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
     run.obfuscated = false;
     run.spelled = false;
     run.too_long = false;
+    run.total = 0;
+    run.mark_count = 0;
     let mut at = pos;
     if let Some(c @ ('+' | '＋')) = char_at(text, at) {
         run.plus = true;
@@ -316,8 +385,16 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
         // One group.
         let group_start = at;
         let first = run.digits.len();
+        let total_before = run.total;
+        run.group_start = at;
         let mut words_in_group = 0;
-        while let Some(found) = token(text, at, words, run.digits.len() > first, run.digits.len()) {
+        loop {
+            let token_start = at;
+            let Some(found) = token(text, at, words, run.digits.len() > first, run.digits.len())
+            else {
+                break;
+            };
+            run.mark(token_start);
             match found {
                 Token::Digits(pair, n, end, o) => {
                     for _ in 0..repeat {
@@ -378,12 +455,6 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
                     break;
                 }
             }
-            // Digit words of a script without spaces, already longer than any telephone
-            // number (ended below): every one of them is a place a number may start, and
-            // reading on to the end of a long run ("零八零八…") from each was quadratic.
-            if run.spelled && run.digits.len() - first > 15 {
-                break;
-            }
         }
         let len = run.digits.len() - first;
         if len == 0 && words_in_group == 0 && repeat == 1 {
@@ -415,14 +486,15 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
             }
             run.end = end;
         }
+        run.group_total = run.total - total_before;
         // A group longer than any telephone number ends the run: what follows starts afresh.
-        if len > 15 {
+        // (Digit words glued together, "零八零八…", are read to the group's end, once.)
+        if run.group_total > 15 {
             run.too_long = true;
             break;
         }
-        // More digits or groups than any telephone number has: the run ends here too. Read on,
-        // a long run of digit words ("nol delapan nol delapan …") was read to its end from each
-        // of its words.
+        // More digits or groups than any telephone number has: the run ends here too (a run
+        // of digit words is read again from [`NumberRun::next_start`]).
         if run.too_long {
             break;
         }

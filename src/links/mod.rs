@@ -391,6 +391,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut mentions = Vec::new();
     let mut scratch = Scratch::default();
     let mut run = digits::NumberRun::empty();
+    // No number is read again before this (inside a long run of digit words already read).
+    let mut numbers_from = 0;
     let mut clauses = signals::Clauses::new(text);
     let mut pos = 0;
     let bytes = text.as_bytes();
@@ -514,12 +516,15 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             pos = run.end;
             continue;
         }
-        if (starts_number(c, folded, text, pos) || can & words::DIGIT != 0)
+        if pos >= numbers_from
+            && (starts_number(c, folded, text, pos) || can & words::DIGIT != 0)
             && digits::read_into(text, pos, &index.digit_words, &mut run)
-            && let Some(skip_to) = number(index, text, pos, &run, &mut out, &mut mentions)
         {
-            pos = skip_to.max(pos + width);
-            continue;
+            if let Some(skip_to) = number(index, text, pos, &run, &mut out, &mut mentions) {
+                pos = skip_to.max(pos + width);
+                continue;
+            }
+            numbers_from = run.next_start();
         }
         if can & words::NAME != 0
             && let Some(name) = index.phrases.names.longest(text, pos, &mut scratch.names)
@@ -649,9 +654,8 @@ fn number(
         return go_on();
     }
     let money = digits::money_or_reference_before(text, run.start);
-    let phone = (!run.too_long && !money)
-        .then(|| index.phone_in(text, run, phone_word_before(text, run.start)))
-        .flatten();
+    let phone =
+        (!money).then(|| index.phone_in(text, run, phone_word_before(text, run.start))).flatten();
     if let Some(phone) = phone {
         out.push(Candidate {
             start: phone.start,

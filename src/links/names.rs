@@ -288,7 +288,8 @@ impl NameIndex {
             if state.letters == 0 {
                 continue;
             }
-            if Some(c) == state.last && state.repeats < 8 {
+            // A letter doubled in place ("shopeee"), not across a separator ("a://a").
+            if Some(c) == state.last && state.piece > 0 && state.repeats < 8 {
                 stack.push(State { reader, repeats: state.repeats + 1, ..state });
             }
             if is_separator(c) && state.separators < 12 {
