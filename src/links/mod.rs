@@ -393,6 +393,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut run = digits::NumberRun::empty();
     // No number is read again before this (inside a long run of digit words already read).
     let mut numbers_from = 0;
+    // No scheme-less host starts before this (inside a chain of too many labels).
+    let mut hosts_from = 0;
     let mut clauses = signals::Clauses::new(text);
     let mut pos = 0;
     let bytes = text.as_bytes();
@@ -492,6 +494,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 pos,
                 &index.host_words,
                 schemes,
+                &mut hosts_from,
                 |tld, disguise, marked| index.plausible_tld(tld, disguise, marked),
                 |run| link(index, run),
             )

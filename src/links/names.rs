@@ -358,12 +358,28 @@ impl NameIndex {
                 continue;
             }
             let dropped = last.is_some_and(|l| self.trie.step(node, l).is_some());
+            // After a separator, only a character that can go on from here ("s.hopee", not
+            // "a. b"): most sentence ends and spaced words stop the walk.
+            let goes_on = |c: char| {
+                self.trie.step(node, c).is_some()
+                    || leet(c).iter().any(|&l| self.trie.step(node, l).is_some())
+                    || is_mask(c)
+            };
+            let separated = |c: char| {
+                is_separator(c) && {
+                    let mut after = next;
+                    while after.peek().is_some_and(is_separator) {
+                        after.next_char();
+                    }
+                    after.peek().is_some_and(goes_on)
+                }
+            };
             return match c {
                 None => dropped,
                 Some(c) => {
                     dropped
                         || !leet(c).is_empty()
-                        || (node != 0 && (is_separator(c) || Some(c) == last || is_mask(c)))
+                        || (node != 0 && (separated(c) || Some(c) == last || is_mask(c)))
                 }
             };
         }

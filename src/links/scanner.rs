@@ -360,13 +360,20 @@ enum Stop {
     Malformed,
 }
 
+/// At most this many labels in a host (DNS allows 127; no real one comes close).
+const MAX_LABELS: usize = 16;
+
 /// Reads labels and separators from `pos`. Returns before allocating anything when the first
-/// label is not followed by a separator (most words).
+/// label is not followed by a separator (most words). A chain of more than [`MAX_LABELS`]
+/// labels is no host; with `tail`, it is read to its end and `tail` is set to where its last
+/// [`MAX_LABELS`] labels begin: no host starts inside it before that (a scan that tried each
+/// of its labels again, "a dot a dot a dot …", was [`MAX_LABELS`] times slower).
 fn host_labels(
     text: &str,
     pos: usize,
     mode: Labels,
     words: &HostWords,
+    tail: Option<&mut usize>,
 ) -> Option<(Vec<Label>, Stop)> {
     let (end, folded) = label_span(text, pos, mode, words)?;
     let first = Label { start: pos, end, separator: Disguise::None, spelled: false, folded };
@@ -402,12 +409,40 @@ fn host_labels(
                 break;
             }
         }
-        if labels.len() > 16 {
+        if labels.len() > MAX_LABELS {
+            if let Some(tail) = tail {
+                *tail = chain_tail(text, &labels, mode, words);
+            }
             return None;
         }
         next_separator = labels.last().and_then(|l| separator(text, l.end, words));
     }
     Some((labels, stop))
+}
+
+/// Where the last [`MAX_LABELS`] labels of the chain that `labels` begin start, read on to its
+/// end.
+fn chain_tail(text: &str, labels: &[Label], mode: Labels, words: &HostWords) -> usize {
+    let mut starts = [0; MAX_LABELS];
+    let mut count = 0;
+    for label in labels {
+        if let Some(slot) = starts.get_mut(count % MAX_LABELS) {
+            *slot = label.start;
+        }
+        count += 1;
+    }
+    let mut end = labels.last().map_or(0, |l| l.end);
+    while let Some((after_sep, _, _)) = separator(text, end, words)
+        && let Some((next_end, _)) = label_span(text, after_sep, mode, words)
+    {
+        if let Some(slot) = starts.get_mut(count % MAX_LABELS) {
+            *slot = after_sep;
+        }
+        count += 1;
+        end = next_end;
+    }
+    // The oldest of the last MAX_LABELS starts.
+    starts.get(count % MAX_LABELS).copied().unwrap_or(end)
 }
 
 /// Whether `labels` are the four numbers of an IPv4 address.
@@ -622,6 +657,7 @@ pub fn host_runs<T>(
     pos: usize,
     words: &HostWords,
     schemes: bool,
+    hosts_from: &mut usize,
     plausible: impl Fn(&str, Disguise, bool) -> bool,
     mut accept: impl FnMut(HostRun) -> Option<T>,
 ) -> Option<T> {
@@ -630,10 +666,11 @@ pub fn host_runs<T>(
     {
         return run.and_then(accept);
     }
-    if !token_start(text, pos) {
+    // Inside a chain of labels too long for a host, before its last few.
+    if pos < *hosts_from || !token_start(text, pos) {
         return None;
     }
-    let (labels, stop) = host_labels(text, pos, Labels::Text, words)?;
+    let (labels, stop) = host_labels(text, pos, Labels::Text, words, Some(hosts_from))?;
     if labels.len() < 2 || stop == Stop::Malformed {
         return None;
     }
@@ -874,7 +911,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
         }
         (vec![inside.to_ascii_lowercase()], close + 1, true)
     } else {
-        let Some((labels, stop)) = host_labels(text, host_start, Labels::Url, words) else {
+        let Some((labels, stop)) = host_labels(text, host_start, Labels::Url, words, None) else {
             return Some(None);
         };
         if stop == Stop::Malformed {
@@ -936,7 +973,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
 
 /// The longest host run at `pos` (see [`host_runs`]), whatever its top-level domain.
 pub fn host_run(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
-    host_runs(text, pos, words, true, |_, _, _| true, Some)
+    host_runs(text, pos, words, true, &mut 0, |_, _, _| true, Some)
 }
 
 /// The characters of an e-mail address's local part besides letters and digits (RFC 5322
@@ -1080,7 +1117,7 @@ fn email_host(
     disguised: bool,
     words: &HostWords,
 ) -> Option<(HostRun, bool)> {
-    let (labels, stop) = host_labels(text, host_start, Labels::Email, words)?;
+    let (labels, stop) = host_labels(text, host_start, Labels::Email, words, None)?;
     if stop == Stop::Malformed
         || labels.first().is_some_and(|l| text.get(l.start..).is_some_and(|t| t.starts_with('-')))
     {
@@ -1153,7 +1190,7 @@ pub fn mailto_at(text: &str, pos: usize, words: &HostWords) -> Option<HostRun> {
     if local.is_empty() || !local.chars().all(is_local_char) || local.len() > 64 {
         return None;
     }
-    let (labels, stop) = host_labels(text, at + 1, Labels::Text, words)?;
+    let (labels, stop) = host_labels(text, at + 1, Labels::Text, words, None)?;
     if stop == Stop::Malformed {
         return None;
     }
