@@ -19,39 +19,11 @@ use crate::report::FindingKind;
 /// Top-level domains that are also file extensions people mention ("README.md", "photos.zip").
 const FILE_EXTENSIONS: &[&str] = &["md", "py", "rs", "zip", "mov", "sh", "ps"];
 
-/// Top-level domains that a shop's website commonly has (see [`LinkIndex::common_tld`]); a
-/// `match`, as it is asked at every "word. word" of a text.
-fn is_common_tld(tld: &str) -> bool {
-    matches!(
-        tld,
-        "com"
-            | "net"
-            | "org"
-            | "co"
-            | "id"
-            | "my"
-            | "sg"
-            | "ph"
-            | "vn"
-            | "th"
-            | "uk"
-            | "us"
-            | "io"
-            | "shop"
-            | "store"
-            | "online"
-            | "site"
-            | "info"
-            | "biz"
-            | "me"
-            | "app"
-            | "asia"
-            | "xyz"
-            | "cn"
-            | "hk"
-            | "tw"
-    )
-}
+/// Top-level domains that a shop's website commonly has (see [`LinkIndex::common_tld`]).
+const COMMON_TLDS: &[&str] = &[
+    "com", "net", "org", "co", "id", "my", "sg", "ph", "vn", "th", "uk", "us", "io", "shop",
+    "store", "online", "site", "info", "biz", "me", "app", "asia", "xyz", "cn", "hk", "tw",
+];
 
 /// A need of a signal: alternatives separated by `|`, each a slot (`{ecommerce}`), the digit-run
 /// cue `account_number` or a cue group's id.
@@ -351,7 +323,7 @@ impl LinkIndex {
     /// website ("rinahijab titik com", "nhà bơ chấm vn"): the generic ones shops use and the
     /// regions' own.
     pub fn common_tld(&self, tld: &str) -> bool {
-        is_common_tld(tld) || self.catalog_tlds.contains(tld)
+        COMMON_TLDS.contains(&tld) || self.catalog_tlds.contains(tld)
     }
 
     /// The telephone number in `run`, if any: the widest span of its groups that a numbering
