@@ -59,6 +59,8 @@ async function ownEngine(region) {
 
 // The functions the popup may call by name; nothing else is reachable through a message.
 const CALLS = { checkEligibility, accountHealth, checkClosure, getPolicy, policies };
+// The checks that an engine with the person's own rules answers too.
+const OWN_RULES_CALLS = new Set(["checkEligibility", "accountHealth", "checkClosure"]);
 
 async function handle(message) {
   switch (message?.type) {
@@ -81,6 +83,11 @@ async function handle(message) {
       const fn = Object.hasOwn(CALLS, message.fn) ? CALLS[message.fn] : null;
       if (!fn) throw Object.assign(new Error(`unknown function ${message.fn}`), { code: "invalid_input" });
       await engine();
+      // A check for a region the person has own rules for (a figure they set) is answered under
+      // them, as the pages and the content script do.
+      const region = message.arg?.region;
+      const own = OWN_RULES_CALLS.has(message.fn) && typeof region === "string" ? await ownEngine(region) : null;
+      if (own) return { ok: true, result: own[message.fn](message.arg) };
       return { ok: true, result: message.arg === undefined ? fn() : fn(message.arg) };
     }
     case "options": {

@@ -550,6 +550,38 @@ test("my rules in the options: a blocked word and an allowed phrase apply to the
   await page.close();
 });
 
+test("my rules in the options: a figure set for a region is used by the popup's quick checks", async () => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.selectOption("#rules-region", "MY");
+  await options.click("#rules-add-figure");
+  const row = options.locator("#rules-figures tbody tr:nth-child(1)");
+  await row.locator('[data-key="figure"]').selectOption("eligibility.followers|min");
+  await row.locator('[data-key="value"]').fill("500");
+  await options.click("#rules-save");
+  await options.locator("#rules-status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.selectOption("#region", "MY");
+  await popup.selectOption("#lang", "en");
+  const eligibility = popup.locator("#eligibility");
+  await eligibility.locator('[name="followers"]').fill("563");
+  await eligibility.locator('[name="age"]').fill("24");
+  await eligibility.locator("button").click();
+  await eligibility.locator(".outcome").waitFor({ timeout: 3000 });
+  const answer = await eligibility.locator(".result").innerText();
+  assert.doesNotMatch(answer, /more followers/, "563 followers meet the 500 the person set");
+  assert.match(answer, /your rules|Your rules/);
+
+  // Cleaned up for the other tests.
+  await options.locator("#rules-figures tbody tr:nth-child(1) button").click();
+  await options.click("#rules-save");
+  await options.locator("#rules-status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
+  await options.close();
+  await popup.close();
+});
+
 test("a field inside a frame is checked too (editors and chat panes often live in iframes)", async () => {
   const page = await openMock();
   const frame = page.frameLocator("#editor-frame");
