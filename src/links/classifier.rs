@@ -113,6 +113,8 @@ pub struct LinkIndex {
     pub signals: Vec<CompiledSignal>,
     /// The phrase groups named `negation`.
     pub negation: Vec<usize>,
+    /// The phrase group `in_app`: TikTok's own wording (its basket, its checkout).
+    pub in_app: Option<usize>,
     /// The cue index a digit run that is not a phone stands for (an account number).
     pub account_number: usize,
     /// Phrases and aliases.
@@ -254,6 +256,7 @@ impl LinkIndex {
                 .filter(|(_, c)| c.id == "negation")
                 .map(|(i, _)| i)
                 .collect(),
+            in_app: links.calls_to_action.iter().position(|c| c.id == "in_app"),
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),
             starts,

@@ -155,20 +155,13 @@ impl NumberRun {
         }
         let groups = self.groups();
         if self.group_total > 15 {
+            // The ring holds more tokens than the last 15 digits take (a glued group's tokens
+            // are digits, "double" or tens words).
             let kept = self.mark_count.min(MARKS);
-            let oldest = self.mark_count - kept;
-            let group_end = self.total;
-            let tail = (oldest..self.mark_count)
+            return (self.mark_count - kept..self.mark_count)
                 .filter_map(|i| self.marks.get(i % MARKS))
-                .find(|&&(at, before)| at >= self.group_start && group_end - before <= 15);
-            // Past the ring's reach nothing is known: no skip.
-            let known = kept < MARKS
-                || tail
-                    .is_some_and(|&(at, _)| at > self.marks.get(oldest % MARKS).map_or(0, |m| m.0));
-            return match tail {
-                Some(&(at, _)) if known => at,
-                _ => self.start,
-            };
+                .find(|&&(at, before)| at >= self.group_start && self.total - before <= 15)
+                .map_or(self.start, |&(at, _)| at);
         }
         let tried = |g: usize| {
             g < 4

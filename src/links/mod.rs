@@ -395,6 +395,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut numbers_from = 0;
     // No scheme-less host starts before this (inside a chain of too many labels).
     let mut hosts_from = 0;
+    // In a script without spaces, no cue word or call to action starts inside the one just
+    // read: the longest match is the word ("ในไบโอ|นะ" holds no "โอน", to transfer).
+    let mut phrases_from = 0;
     let mut clauses = signals::Clauses::new(text);
     let mut pos = 0;
     let bytes = text.as_bytes();
@@ -545,11 +548,15 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             }
         }
         if can & words::PHRASE != 0
+            && pos >= phrases_from
             && !inside_token(text, pos)
             && let Some(phrase) =
                 index.phrases.longest_phrase(text, pos, phrases::first_two(text, pos), &mut scratch)
             && !unit_after_number(text, pos, phrase.end)
         {
+            if cjk {
+                phrases_from = phrase.end;
+            }
             for &group in index.phrases.groups(&phrase) {
                 match index.cta_rules.get(group).copied().flatten() {
                     Some(_)
@@ -591,6 +598,17 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             _ => pos + width,
         };
     }
+    // A platform's name inside TikTok's own wording is TikTok's ("ตะกร้าสีส้ม", the orange
+    // basket, holds the word Thai sellers use for Shopee).
+    let own: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| index.in_app.is_some_and(|g| m.what == What::Cue(g)))
+        .map(|m| (m.start, m.end))
+        .collect();
+    mentions.retain(|m| {
+        !matches!(m.what, What::Name(_))
+            || !own.iter().any(|&(start, end)| start <= m.start && m.end <= end)
+    });
     signals::evaluate(&index.signals, &index.negation, &mut clauses, &mentions, &mut out);
     out
 }
