@@ -6,7 +6,7 @@ import { getPolicy } from "./pkg/shop_policy.js";
 import { checker } from "./my-rules.js";
 import {
   RowEditor, addDays, csvDate, csvObjects, describePath, describeSources, downloadCsv, fill, formatDay, formParams, formatMoney,
-  formatNumber, h, inputError, readDateColumn,
+  formatNumber, h, inputError, nextTask, readDateColumn,
   lang, localToday, metBadge, minorToDecimal, noteItem, parseCount, parseMoney, policyLine, regionOptions, restoreForm,
   showExample, showUnderstood, sourceNode, startPage, t, unverifiedBadge,
 } from "./common.js";
@@ -445,13 +445,14 @@ form.addEventListener("submit", (event) => {
 $("closure-add-order").addEventListener("click", () => {
   orders.add({ id: "", status: "completed", finalizedOn: $("closure-asof").value || localToday() });
 });
-$("closure-import-button").addEventListener("click", () => {
+$("closure-import-button").addEventListener("click", async () => {
   const status = $("closure-import-status");
   try {
     const { rows, order } = parseOrders($("closure-import").value);
-    orders.set(rows);
+    if (!(await orders.setInSteps(rows))) return; // imported again meanwhile
     status.textContent = [t("import.done", { n: rows.length }),
       order ? t(`date.order.${order.order}`, { example: order.example }) : ""].join(" ").trim();
+    await nextTask();
     page.update();
   } catch (error) {
     const where = error.path ? `${describePath(error.path)}: ` : "";

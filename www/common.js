@@ -917,11 +917,31 @@ export class RowEditor {
    * inputs froze the page for over a second while the browser laid them out.
    */
   set(rows) {
+    this.generation = (this.generation ?? 0) + 1;
     this.body.replaceChildren();
     const shown = rows.slice(0, EDITABLE_ROWS);
     this.rest = rows.slice(EDITABLE_ROWS).map((row) => ({ ...row }));
     for (const row of shown) this.add(row, false);
     this.relabel();
+  }
+
+  /**
+   * `set`, a few rows per task, so that a pasted import never freezes the page (a hundred rows
+   * of inputs took over 100 ms to build and lay out in one go). Resolves when every row is in,
+   * or when a later `set` took over.
+   */
+  async setInSteps(rows) {
+    const generation = (this.generation = (this.generation ?? 0) + 1);
+    this.body.replaceChildren();
+    const shown = rows.slice(0, EDITABLE_ROWS);
+    this.rest = rows.slice(EDITABLE_ROWS).map((row) => ({ ...row }));
+    for (let i = 0; i < shown.length; i += ROWS_PER_STEP) {
+      if (i > 0) await nextTask();
+      if (this.generation !== generation) return false;
+      for (const row of shown.slice(i, i + ROWS_PER_STEP)) this.add(row, false);
+    }
+    this.relabel();
+    return true;
   }
 
   /** Says how many imported rows are checked without being shown. */
@@ -1026,6 +1046,14 @@ export class RowEditor {
 
 /** Imported rows shown as editable rows; the rest are kept as data (see `RowEditor.set`). */
 const EDITABLE_ROWS = 100;
+/** Rows built per task by `RowEditor.setInSteps`. */
+const ROWS_PER_STEP = 20;
+
+/** Resolves in a later task, after the browser has had a chance to paint and take input. */
+export function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Copying text, with a fallback that selects it when the clipboard is not available.
@@ -1160,13 +1188,20 @@ export async function startPage({ strings, restore, state, render, relabel = () 
     const hash = `#${params}`;
     tooLarge = hash.length > MAX_HASH;
     if (tooLarge || hash === lastHash) return;
-    try {
-      history.replaceState(null, "", hash);
-      lastHash = hash;
-    } catch {
-      // Keep the previous link rather than lose the check.
-    }
+    lastHash = hash;
+    // In a task of its own: rewriting the address costs tens of milliseconds for a long link,
+    // which the check just rendered need not wait for.
+    const pending = ++saves;
+    setTimeout(() => {
+      if (pending !== saves) return; // a newer state is on its way
+      try {
+        history.replaceState(null, "", hash);
+      } catch {
+        lastHash = location.hash; // keep the previous link rather than lose the check
+      }
+    }, 0);
   };
+  let saves = 0;
 
   // The fields marked invalid by the last error, to clear on the next check.
   let marked = [];

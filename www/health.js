@@ -3,7 +3,7 @@
 // minus each expiration as it comes), so it shows exactly what the library says will happen.
 import { checker } from "./my-rules.js";
 import {
-  RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError,
+  RowEditor, SURFACES, addDays, csvDate, csvObjects, daysBetween, fill, formParams, formatNumber, h, inputError, nextTask,
   describePath, describeSources, downloadCsv, formatDay, inForceNode, lang, localToday, readDateColumn, showExample, noteItem, policyLine, regionOptions, restoreForm, sourceNode, startPage, svg, t,
   unverifiedBadge,
 } from "./common.js";
@@ -698,20 +698,21 @@ $("health-add-attempt").addEventListener("click", () => {
 });
 violations.addButton = $("health-add-violation");
 attempts.addButton = $("health-add-attempt");
-$("health-import-button").addEventListener("click", () => {
+$("health-import-button").addEventListener("click", async () => {
   const status = $("health-import-status");
   try {
     const rows = parseImport($("health-import").value);
     let n = 0;
     if (rows.violations) {
-      violations.set(rows.violations);
+      if (!(await violations.setInSteps(rows.violations))) return; // imported again meanwhile
       n += rows.violations.length;
     }
     if (rows.attempts) {
-      attempts.set(rows.attempts);
+      if (!(await attempts.setInSteps(rows.attempts))) return;
       n += rows.attempts.length;
     }
     status.textContent = t("import.done", { n });
+    await nextTask();
     page.update();
   } catch (error) {
     const where = error.path ? `${describePath(error.path)}: ` : "";
