@@ -532,18 +532,28 @@ export function minorToDecimal(amount, minorUnit) {
 
 /** Money as the report's currency says, in the page's language: 48750000 IDR → "Rp 487.500,00". */
 export function formatMoney(amount, currency) {
-  const format = new Intl.NumberFormat(NUMBER_LOCALE[current], {
-    style: "currency",
-    currency: currency.code,
-    minimumFractionDigits: currency.minorUnit,
-    maximumFractionDigits: currency.minorUnit,
-  });
+  const format = cachedFormat(`${NUMBER_LOCALE[current]}|${currency.code}|${currency.minorUnit}`, () =>
+    new Intl.NumberFormat(NUMBER_LOCALE[current], {
+      style: "currency",
+      currency: currency.code,
+      minimumFractionDigits: currency.minorUnit,
+      maximumFractionDigits: currency.minorUnit,
+    }));
   // Intl formats a decimal string exactly, so amounts up to 2^53 − 1 minor units stay exact.
   return format.format(minorToDecimal(amount, currency.minorUnit));
 }
 
 export function formatNumber(n) {
-  return new Intl.NumberFormat(NUMBER_LOCALE[current]).format(n);
+  return cachedFormat(NUMBER_LOCALE[current], () => new Intl.NumberFormat(NUMBER_LOCALE[current])).format(n);
+}
+
+/** Intl formatters by locale and options: one is costly to build (the home page spent 40 ms
+ * building a date formatter per source date), and the pages format hundreds of figures. */
+const formats = new Map();
+function cachedFormat(key, build) {
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = build()));
+  return format;
 }
 
 /** An error shaped like the library's, for problems the page finds before calling it. */
@@ -881,7 +891,9 @@ export function readDateColumn(values, region, today, path) {
 export function formatDay(isoDate) {
   const [year, month, day] = isoDate.split("-").map(Number);
   const options = { timeZone: "UTC", year: "numeric", ...(month ? { month: "long" } : {}), ...(day ? { day: "numeric" } : {}) };
-  return new Intl.DateTimeFormat(DATE_LOCALE[current], options).format(new Date(Date.UTC(year, (month || 1) - 1, day || 1)));
+  const format = cachedFormat(`date|${DATE_LOCALE[current]}|${month ? "m" : ""}${day ? "d" : ""}`,
+    () => new Intl.DateTimeFormat(DATE_LOCALE[current], options));
+  return format.format(new Date(Date.UTC(year, (month || 1) - 1, day || 1)));
 }
 
 /** One pasted date on its own (JSON imports): ISO, or day first; see `readDateColumn` for columns. */
