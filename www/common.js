@@ -18,324 +18,26 @@ const NUMBER_LOCALE = { en: "en-US", id: "id-ID", zh: "zh-CN" };
 // Dates in words as the library writes them: "12 January 2026", "12 Januari 2026", "2026年1月12日".
 const DATE_LOCALE = { en: "en-GB", id: "id-ID", zh: "zh-CN" };
 
-/** Strings every page uses. Pages add their own table (see `startPage`). */
-const SHARED = {
-  en: {
-    "skip": "Skip to the checker",
-    "site.name": "shop-policy",
-    "site.tagline": "TikTok Shop seller and creator policies, checked in your browser. Nothing you type is sent anywhere.",
-    "nav.label": "Checkers",
-    "nav.home": "Home",
-    "nav.links": "Links & contacts",
-    "nav.catalog": "Check my catalog",
-    "nav.changes": "What changed",
-    "nav.rules": "My rules",
-    "nav.eligibility": "Creator eligibility",
-    "nav.health": "Account health",
-    "nav.closure": "Shop closure",
-    "lang.label": "Language",
-    "loading": "Loading the policy engine…",
-    "engine.failed": "The policy engine could not start: {message}",
-    "privacy": "Everything runs on this device in WebAssembly. Your inputs are kept only in this page's address (after the #), so you can bookmark or share a check; they are never uploaded.",
-    "region": "Region",
-    "asOf": "Date to judge on",
-    "asOf.hint": "Leave empty for today in the region's time zone.",
-    "region.ID": "Indonesia",
-    "region.MY": "Malaysia",
-    "region.TH": "Thailand",
-    "region.VN": "Vietnam",
-    "region.PH": "Philippines",
-    "region.SG": "Singapore",
-    "region.UK": "United Kingdom",
-    "region.US": "United States",
-    "surface.none": "(not given)",
-    "surface.bio": "Profile bio",
-    "surface.video": "Video caption",
-    "surface.live": "LIVE",
-    "surface.comment": "Comment",
-    "surface.product": "Product listing",
-    "surface.chat": "Customer chat",
-    "unknown": "Unknown",
-    "yes": "Yes",
-    "no": "No",
-    "source": "Source",
-    "source.official": "official page",
-    "source.mine": "your rules",
-    "changed.recent": "Changed recently",
-    "changed.on": "This rule came into force on {date}, within the 90 days before this check.",
-    "changed.link": "See what changed",
-    "source.thirdParty": "third-party source",
-    "source.borrowed": "same rule as {region}",
-    "inForce": "Rule in force",
-    "unverified": "Unverified parameter: the sources are silent and the figure is the pack's assumption.",
-    "unverified.short": "unverified",
-    "policy": "Judged under policy {id}, version {version}.",
-    "check": "Check",
-    "example": "Load the example",
-    "example.loaded": "Example data: replace it with your own.",
-    "clear": "Clear",
-    "share": "Copy a link to this check",
-    "share.done": "Link copied.",
-    "share.manual": "Copy the address from the address bar to share this check.",
-    "share.tooLarge": "This check is too large to share as a link; it is checked here all the same.",
-    "copy.done": "Copied.",
-    "copy.manual": "Select the text and press Ctrl+C (⌘C) to copy.",
-    "row": "row {n}",
-    "rows.add": "Add a row",
-    "rows.remove": "Remove row {n}",
-    "rows.empty": "No rows yet.",
-    "rows.rest": "{n} more imported rows are checked too; only the first {shown} are shown for editing.",
-    "rows.actions": "Actions",
-    "import": "Import",
-    "template": "Download a CSV template",
-    "import.done": "Imported {n} rows.",
-    "error.title": "This input cannot be checked yet.",
-    "error.missing": "Fill this in: it is needed to judge.",
-    "csv.noColumn": "The pasted data has no column for this: name it one of {names} (or the same in Indonesian or Chinese).",
-    "date.mixed": "The dates in this column mix day-first and month-first: {value}",
-    "date.unreadable": "This is not a date: {value}",
-    "date.unreal": "This date does not exist: {value}",
-    "date.future": "This date is in the future ({date}): {value}",
-    "date.order.dmy": "Dates read day first, e.g. {example}.",
-    "date.order.mdy": "Dates read month first, e.g. {example}.",
-    "date.order.ymd": "Dates read as year-month-day, e.g. {example}.",
-    "number.currency": "This amount is in {written}; the shop's currency is {expected}.",
-    "number.notMoney": "Write the number only: {text}",
-    "number.negative": "This cannot be negative: {text}",
-    "number.unreadable": "This number cannot be read: {text}",
-    "number.noDecimals": "{code} has no decimal places: {text}",
-    "number.tooPrecise": "{code} has {places} decimal places: {text}",
-    "number.notWhole": "This must be a whole number: {text}",
-    "number.tooLarge": "This number is too large: {text}",
-    "understood": "= {value}",
-    "error.where": "Please check {field}.",
-    "error.invalid_input": "The value is missing, of the wrong kind or out of range.",
-    "error.unknown_field": "This field is not part of the input.",
-    "error.unknown_region": "There is no policy for this region.",
-    "error.invalid_date": "This is not a real calendar date (YYYY-MM-DD).",
-    "error.invalid_pack": "The policy pack is not valid.",
-    "error.duplicate_id": "This id is used twice.",
-    "error.unknown_reference": "This refers to an id that does not exist.",
-    "error.csv": "The pasted data could not be read.",
-    "error.details": "Details: {message}",
-    "error.unexpected": "Something unexpected went wrong: {message}",
-    "met.yes": "Met",
-    "met.no": "Not met",
-    "met.unknown": "Unknown",
-    "date.none": "—",
-  },
-  id: {
-    "skip": "Langsung ke pemeriksa",
-    "site.name": "shop-policy",
-    "site.tagline": "Kebijakan penjual dan kreator TikTok Shop, diperiksa di browser Anda. Tidak ada yang Anda ketik yang dikirim ke mana pun.",
-    "nav.label": "Pemeriksa",
-    "nav.home": "Beranda",
-    "nav.links": "Tautan & kontak",
-    "nav.catalog": "Cek katalog saya",
-    "nav.changes": "Apa yang berubah",
-    "nav.rules": "Aturan saya",
-    "nav.eligibility": "Kelayakan kreator",
-    "nav.health": "Kesehatan akun",
-    "nav.closure": "Penutupan toko",
-    "lang.label": "Bahasa",
-    "loading": "Memuat mesin kebijakan…",
-    "engine.failed": "Mesin kebijakan tidak dapat dijalankan: {message}",
-    "privacy": "Semuanya berjalan di perangkat ini dengan WebAssembly. Masukan Anda hanya disimpan di alamat halaman ini (setelah tanda #), sehingga pemeriksaan dapat ditandai atau dibagikan; masukan tidak pernah diunggah.",
-    "region": "Wilayah",
-    "asOf": "Tanggal penilaian",
-    "asOf.hint": "Kosongkan untuk hari ini menurut zona waktu wilayah.",
-    "region.ID": "Indonesia",
-    "region.MY": "Malaysia",
-    "region.TH": "Thailand",
-    "region.VN": "Vietnam",
-    "region.PH": "Filipina",
-    "region.SG": "Singapura",
-    "region.UK": "Britania Raya",
-    "region.US": "Amerika Serikat",
-    "surface.none": "(tidak diisi)",
-    "surface.bio": "Bio profil",
-    "surface.video": "Keterangan video",
-    "surface.live": "LIVE",
-    "surface.comment": "Komentar",
-    "surface.product": "Halaman produk",
-    "surface.chat": "Chat pelanggan",
-    "unknown": "Tidak diketahui",
-    "yes": "Ya",
-    "no": "Tidak",
-    "source": "Sumber",
-    "source.official": "halaman resmi",
-    "source.mine": "aturan kamu",
-    "changed.recent": "Baru berubah",
-    "changed.on": "Aturan ini berlaku sejak {date}, dalam 90 hari sebelum pemeriksaan ini.",
-    "changed.link": "Lihat perubahannya",
-    "source.thirdParty": "sumber pihak ketiga",
-    "source.borrowed": "aturan yang sama dengan {region}",
-    "inForce": "Aturan yang berlaku",
-    "unverified": "Parameter belum terverifikasi: sumber tidak menyebutkannya dan angka ini adalah asumsi paket kebijakan.",
-    "unverified.short": "belum terverifikasi",
-    "policy": "Dinilai dengan kebijakan {id}, versi {version}.",
-    "check": "Periksa",
-    "example": "Muat contoh",
-    "example.loaded": "Data contoh: ganti dengan data Anda sendiri.",
-    "clear": "Kosongkan",
-    "share": "Salin tautan ke pemeriksaan ini",
-    "share.done": "Tautan disalin.",
-    "share.manual": "Salin alamat dari bilah alamat untuk membagikan pemeriksaan ini.",
-    "share.tooLarge": "Pemeriksaan ini terlalu besar untuk dibagikan sebagai tautan; tetap diperiksa di sini.",
-    "copy.done": "Disalin.",
-    "copy.manual": "Pilih teks lalu tekan Ctrl+C (⌘C) untuk menyalin.",
-    "row": "baris {n}",
-    "rows.add": "Tambah baris",
-    "rows.remove": "Hapus baris {n}",
-    "rows.empty": "Belum ada baris.",
-    "rows.rest": "{n} baris impor lainnya juga diperiksa; hanya {shown} baris pertama yang ditampilkan untuk diedit.",
-    "rows.actions": "Tindakan",
-    "import": "Impor",
-    "template": "Unduh templat CSV",
-    "import.done": "{n} baris diimpor.",
-    "error.title": "Masukan ini belum dapat diperiksa.",
-    "error.missing": "Isi kolom ini: diperlukan untuk penilaian.",
-    "csv.noColumn": "Data yang ditempel tidak punya kolom untuk ini: beri nama salah satu dari {names} (atau padanannya dalam bahasa Indonesia atau Mandarin).",
-    "date.mixed": "Tanggal di kolom ini mencampur urutan hari-bulan dan bulan-hari: {value}",
-    "date.unreadable": "Ini bukan tanggal: {value}",
-    "date.unreal": "Tanggal ini tidak ada: {value}",
-    "date.future": "Tanggal ini ada di masa depan ({date}): {value}",
-    "date.order.dmy": "Tanggal dibaca hari lebih dulu, mis. {example}.",
-    "date.order.mdy": "Tanggal dibaca bulan lebih dulu, mis. {example}.",
-    "date.order.ymd": "Tanggal dibaca tahun-bulan-hari, mis. {example}.",
-    "number.currency": "Jumlah ini dalam {written}; mata uang toko adalah {expected}.",
-    "number.notMoney": "Tulis angkanya saja: {text}",
-    "number.negative": "Nilai ini tidak boleh negatif: {text}",
-    "number.unreadable": "Angka ini tidak dapat dibaca: {text}",
-    "number.noDecimals": "{code} tidak memakai angka desimal: {text}",
-    "number.tooPrecise": "{code} memakai {places} angka desimal: {text}",
-    "number.notWhole": "Nilai ini harus bilangan bulat: {text}",
-    "number.tooLarge": "Angka ini terlalu besar: {text}",
-    "understood": "= {value}",
-    "error.where": "Periksa kembali {field}.",
-    "error.invalid_input": "Nilainya kosong, jenisnya salah, atau di luar rentang.",
-    "error.unknown_field": "Kolom ini bukan bagian dari masukan.",
-    "error.unknown_region": "Tidak ada kebijakan untuk wilayah ini.",
-    "error.invalid_date": "Ini bukan tanggal kalender yang valid (YYYY-MM-DD).",
-    "error.invalid_pack": "Paket kebijakan tidak valid.",
-    "error.duplicate_id": "ID ini dipakai dua kali.",
-    "error.unknown_reference": "Ini merujuk ke ID yang tidak ada.",
-    "error.csv": "Data yang ditempel tidak dapat dibaca.",
-    "error.details": "Rincian: {message}",
-    "error.unexpected": "Terjadi masalah tak terduga: {message}",
-    "met.yes": "Terpenuhi",
-    "met.no": "Tidak terpenuhi",
-    "met.unknown": "Tidak diketahui",
-    "date.none": "—",
-  },
-  zh: {
-    "skip": "跳到检查工具",
-    "site.name": "shop-policy",
-    "site.tagline": "在浏览器中检查TikTok Shop卖家和达人政策。您输入的任何内容都不会被发送出去。",
-    "nav.label": "检查工具",
-    "nav.home": "首页",
-    "nav.links": "链接与联系方式",
-    "nav.catalog": "批量检查商品",
-    "nav.changes": "规则变更",
-    "nav.rules": "我的规则",
-    "nav.eligibility": "达人带货资格",
-    "nav.health": "账户健康",
-    "nav.closure": "关闭店铺",
-    "lang.label": "语言",
-    "loading": "正在加载政策引擎…",
-    "engine.failed": "政策引擎无法启动：{message}",
-    "privacy": "所有计算都通过WebAssembly在本设备上完成。您的输入只保存在本页地址（#之后）中，方便收藏或分享检查结果；不会被上传。",
-    "region": "地区",
-    "asOf": "判断日期",
-    "asOf.hint": "留空则使用该地区时区的今天。",
-    "region.ID": "印度尼西亚",
-    "region.MY": "马来西亚",
-    "region.TH": "泰国",
-    "region.VN": "越南",
-    "region.PH": "菲律宾",
-    "region.SG": "新加坡",
-    "region.UK": "英国",
-    "region.US": "美国",
-    "surface.none": "（未填写）",
-    "surface.bio": "个人简介",
-    "surface.video": "视频文案",
-    "surface.live": "直播",
-    "surface.comment": "评论",
-    "surface.product": "商品详情",
-    "surface.chat": "客服聊天",
-    "unknown": "未知",
-    "yes": "是",
-    "no": "否",
-    "source": "来源",
-    "source.official": "官方页面",
-    "source.mine": "你的规则",
-    "changed.recent": "近期变更",
-    "changed.on": "此规则自{date}起生效，在本次检查前 90 天内。",
-    "changed.link": "查看规则变更",
-    "source.thirdParty": "第三方来源",
-    "source.borrowed": "沿用{region}的规则",
-    "inForce": "适用的规则",
-    "unverified": "未经核实的参数：来源未作规定，此数值为政策包的假设。",
-    "unverified.short": "未核实",
-    "policy": "依据政策 {id}（版本 {version}）判断。",
-    "check": "检查",
-    "example": "载入示例",
-    "example.loaded": "示例数据：请替换为您自己的数据。",
-    "clear": "清空",
-    "share": "复制此检查的链接",
-    "share.done": "链接已复制。",
-    "share.manual": "请从地址栏复制地址以分享此检查。",
-    "share.tooLarge": "此检查内容过多，无法以链接分享；本页仍会照常检查。",
-    "copy.done": "已复制。",
-    "copy.manual": "请选中文本并按 Ctrl+C（⌘C）复制。",
-    "row": "第{n}行",
-    "rows.add": "添加一行",
-    "rows.remove": "删除第{n}行",
-    "rows.empty": "还没有任何行。",
-    "rows.rest": "另有{n}行导入数据同样参与检查；仅显示前{shown}行供编辑。",
-    "rows.actions": "操作",
-    "import": "导入",
-    "template": "下载CSV模板",
-    "import.done": "已导入{n}行。",
-    "error.title": "暂时无法检查此输入。",
-    "error.missing": "请填写此项：判断需要它。",
-    "csv.noColumn": "粘贴的数据缺少此列：请命名为{names}之一（也可用印尼语或中文列名）。",
-    "date.mixed": "此列日期混用了日在前和月在前两种写法：{value}",
-    "date.unreadable": "这不是日期：{value}",
-    "date.unreal": "该日期不存在：{value}",
-    "date.future": "该日期在未来（{date}）：{value}",
-    "date.order.dmy": "日期按日在前读取，例如{example}。",
-    "date.order.mdy": "日期按月在前读取，例如{example}。",
-    "date.order.ymd": "日期按年-月-日读取，例如{example}。",
-    "number.currency": "该金额的币种为{written}，店铺币种为{expected}。",
-    "number.notMoney": "请只填写数字：{text}",
-    "number.negative": "此项不能为负数：{text}",
-    "number.unreadable": "无法识别此数字：{text}",
-    "number.noDecimals": "{code}没有小数位：{text}",
-    "number.tooPrecise": "{code}最多{places}位小数：{text}",
-    "number.notWhole": "此项须为整数：{text}",
-    "number.tooLarge": "数字过大：{text}",
-    "understood": "= {value}",
-    "error.where": "请检查{field}。",
-    "error.invalid_input": "该值缺失、类型错误或超出范围。",
-    "error.unknown_field": "该字段不属于输入内容。",
-    "error.unknown_region": "没有该地区的政策。",
-    "error.invalid_date": "这不是有效的日历日期（YYYY-MM-DD）。",
-    "error.invalid_pack": "政策包无效。",
-    "error.duplicate_id": "该ID被重复使用。",
-    "error.unknown_reference": "引用了不存在的ID。",
-    "error.csv": "无法读取粘贴的数据。",
-    "error.details": "详情：{message}",
-    "error.unexpected": "发生了意外问题：{message}",
-    "met.yes": "已满足",
-    "met.no": "未满足",
-    "met.unknown": "未知",
-    "date.none": "—",
-  },
-};
-
-let tables = SHARED;
+/**
+ * The strings, one catalog file per language (`i18n/<lang>.js`, shared with the browser
+ * extension): `shared` for every page and one section per page, named after its script. Only
+ * the languages shown are loaded.
+ */
+const catalogs = {};
+/** The page's section of the catalogs, set by `startPage`. */
+let section = null;
+/** By language: the shared strings and the page's own. */
+const tables = {};
 let current = "en";
+
+/** The .wasm's loading, started as soon as this module runs. */
+let engineLoading = null;
+
+/** Loads `lang`'s catalog (once) and builds its table for this page. */
+async function loadLang(lang) {
+  catalogs[lang] ??= (await import(`./i18n/${lang}.js`)).default;
+  tables[lang] = { ...catalogs[lang].shared, ...(section ? catalogs[lang][section] : {}) };
+}
 
 /** The language the page is shown in. */
 export const lang = () => current;
@@ -1093,7 +795,7 @@ export async function copyText(text, statusEl, selectable) {
  * Starts a page: translates the static text, loads the wasm, restores the inputs from the URL
  * hash, renders the first result and keeps the hash in step with the form from then on.
  *
- * - `strings`: the page's own `{ en, id, zh }` table (merged over the shared one);
+ * - `section`: the page's own part of the string catalogs (`i18n/<lang>.js`), added to `shared`;
  * - `restore(params)`: fill the form from the hash (`URLSearchParams`; empty: the example);
  * - `state()`: the form as `URLSearchParams` (without `lang`);
  * - `render()`: run the checker and show the report; may throw (shown by `showError`);
@@ -1169,14 +871,21 @@ export function showExample(form, on) {
   }
 }
 
-export async function startPage({ strings, restore, state, render, relabel = () => {}, fieldFor = () => null, errorEl, resultEl, resultAttr }) {
-  tables = Object.fromEntries(LANGS.map((l) => [l, { ...SHARED[l], ...strings[l] }]));
+export async function startPage({ section: page, restore, state, render, relabel = () => {}, fieldFor = () => null, errorEl, resultEl, resultAttr }) {
+  section = page;
   const langSelect = document.getElementById("lang");
   const status = document.getElementById("engine-status");
 
   const hashParams = () => new URLSearchParams(location.hash.slice(1));
-  const applyLang = (wanted) => {
-    current = LANGS.includes(wanted) ? wanted : "en";
+  const applyLang = async (wanted) => {
+    const next = LANGS.includes(wanted) ? wanted : "en";
+    try {
+      await loadLang(next);
+      current = next;
+    } catch {
+      // The catalog could not be loaded (offline after the page was cached?): stay as shown.
+      if (!tables[current]) await loadLang("en");
+    }
     document.documentElement.lang = HTML_LANG[current];
     langSelect.value = current;
     for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
@@ -1315,16 +1024,17 @@ export async function startPage({ strings, restore, state, render, relabel = () 
 
   // The language follows the person: a link's `lang`, else their last choice on this site, else
   // the browser's language.
-  applyLang(hashParams().get("lang") ?? storedLang() ?? browserLang());
-  langSelect.addEventListener("change", () => {
-    applyLang(langSelect.value);
+  const engine = (engineLoading ?? init()).then(() => performance.mark("shop-policy:wasm"));
+  engine.catch(() => {}); // reported below, once the strings are in
+  await applyLang(hashParams().get("lang") ?? storedLang() ?? browserLang());
+  langSelect.addEventListener("change", async () => {
+    await applyLang(langSelect.value);
     rememberLang(current);
     update();
   });
 
   try {
-    await init();
-    performance.mark("shop-policy:wasm");
+    await engine;
   } catch (error) {
     status.textContent = t("engine.failed", { message: error.message });
     throw error;
@@ -1342,9 +1052,9 @@ export async function startPage({ strings, restore, state, render, relabel = () 
   performance.mark("shop-policy:ready");
 
   // A shared link opened in a tab that already shows the page changes only the hash.
-  window.addEventListener("hashchange", () => {
+  window.addEventListener("hashchange", async () => {
     const params = hashParams();
-    applyLang(params.get("lang"));
+    await applyLang(params.get("lang"));
     restore(params);
     update();
   });
@@ -1415,4 +1125,19 @@ export function restoreForm(form, params, defaults) {
 export function regionOptions(select) {
   if (!select.options.length) for (const r of REGIONS) select.append(h("option", { value: r }));
   for (const option of select.options) option.textContent = `${t(`region.${option.value}`)} (${option.value})`;
+}
+
+// The language the page opens in, loaded before any page script runs (they may format a message
+// while they start): a link's `lang`, else the last choice on this site, else the browser's.
+// Outside a browser (the tests import this module in Node), English.
+// The engine starts loading meanwhile (`startPage` waits for it).
+{
+  const browser = typeof location !== "undefined";
+  if (browser) {
+    engineLoading = init();
+    engineLoading.catch(() => {}); // reported by startPage
+  }
+  const wanted = browser ? new URLSearchParams(location.hash.slice(1)).get("lang") ?? storedLang() ?? browserLang() : "en";
+  current = LANGS.includes(wanted) ? wanted : "en";
+  await loadLang(current);
 }
