@@ -386,6 +386,7 @@ impl LinkIndex {
                 // "1900 5247 (8h-21h)": a group glued to a word is no part of a number.
                 let end = groups.get(to - 1)?.end;
                 if !(7..=17).contains(&candidate.len())
+                    || run.progression(from, to)
                     || digits::glued_after(text, end)
                     || !digits::shape_ok(run, from, to, short_first)
                 {

@@ -198,6 +198,30 @@ impl NumberRun {
         self.digits.get(span).unwrap_or_default()
     }
 
+    /// Whether groups `from..to` count up or down by a constant step, one or two digits each
+    /// ("10 9 8 7 6 5 4 3", a countdown; "6 8 10 12 14 16", sizes): a list, not a number.
+    pub fn progression(&self, from: usize, to: usize) -> bool {
+        let value = |g: &Group| self.digits_of_group(g).parse::<i32>().ok();
+        let Some(values) = self
+            .groups()
+            .get(from..to)
+            .filter(|groups| groups.len() >= 4 && groups.iter().all(|g| g.len <= 2))
+            .and_then(|groups| groups.iter().map(value).collect::<Option<Vec<i32>>>())
+        else {
+            return false;
+        };
+        let step = values.get(1).zip(values.first()).map_or(0, |(b, a)| b - a);
+        step != 0
+            && values
+                .windows(2)
+                .all(|w| w.get(1).zip(w.first()).is_some_and(|(b, a)| b - a == step))
+    }
+
+    fn digits_of_group(&self, g: &Group) -> &str {
+        let first = usize::from(g.first);
+        self.digits.get(first..first + usize::from(g.len)).unwrap_or_default()
+    }
+
     /// Whether the digits were spaced out on purpose: one or two at a time after the first
     /// group ("0 8 1 2 …", "+62 8 1 3 …", "08 12 33 45 77 80").
     pub fn spaced_out(&self) -> bool {
@@ -628,8 +652,24 @@ const NOT_A_PHONE_BEFORE: &[&str] = &[
 
 /// The same in scripts written without spaces and as currency signs: they end the word before
 /// the number ("单号", "ราคา", "฿").
-const NOT_A_PHONE_SUFFIXES: &[&str] =
-    &["₱", "฿", "₫", "£", "€", "¥", "订单", "单号", "编号", "型号", "ราคา", "价格"];
+const NOT_A_PHONE_SUFFIXES: &[&str] = &[
+    "₱",
+    "฿",
+    "₫",
+    "£",
+    "€",
+    "¥",
+    "订单",
+    "单号",
+    "编号",
+    "型号",
+    "ราคา",
+    "价格",
+    "อย.",
+    "จดแจ้ง",
+    "เลขพัสดุ",
+    "บาร์โค้ด",
+];
 
 /// Reference words that mark a number a word or two later too ("S/N unit sis: 0123…",
 /// "Reference no. po ng refund: 9017…"); in byte order, written folded.
