@@ -231,12 +231,14 @@ serve() {
 # report type and binding, about 3 KB) to about 180.7 KB, and policyDiff (#18: the generic
 # entry walk, values written as JSON, overlays resolved on both sides, about 4.7 KB) to about
 # 185.4 KB; the scanner's bounds on hostile pastes (a chain of labels and a run of digit words
-# read once, two phones in one run: about 0.6 KB) to about 187 KB. Until the planners decide (a
-# slimmer scanner, a second module, or the budget), the test fails past 183 KiB so that nothing
-# grows further unnoticed, and prints the distance to the 150 KiB goal. ./build.sh size shows
-# where the bytes go.
+# read once, two phones in one run: about 0.6 KB) to about 187 KB; the precision and recall fixes
+# from probing fresh Thai, Chinese and Southeast Asian seller texts (phrase lists, the words that
+# hide a name, China's mobile numbers, negation ending at a comma, lists of numbers: about
+# 1.2 KB) to about 188.6 KB. Until the planners decide (a slimmer scanner, a second module, or
+# the budget), the test fails past 185 KiB so that nothing grows further unnoticed, and prints
+# the distance to the 150 KiB goal. ./build.sh size shows where the bytes go.
 SIZE_GOAL=153600
-SIZE_BUDGET=187392
+SIZE_BUDGET=189440
 
 size_check() {
   local gz

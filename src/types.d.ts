@@ -217,6 +217,8 @@ export interface PhonePlanSpec {
   trunkPrefix: string;
   /** National numbers are written with or without the trunk prefix (North America). */
   trunkOptional?: boolean;
+  /** Mobile numbers are written without the trunk prefix that landlines take (China). */
+  mobileWithoutTrunk?: boolean;
   /** First digits of one-digit area codes written as their own group ("03-2385 6789"). */
   shortAreaCodes?: string;
   numbers: NumberBlockSpec[];

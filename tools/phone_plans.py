@@ -214,6 +214,8 @@ def plan(region, pack_region):
     ])
     if md.national_prefix == "1":
         out["trunkOptional"] = True  # North America: "1 800 …" and "800 …" alike
+    if md.country_code == 86:
+        out["mobileWithoutTrunk"] = True  # China: "139 1234 5678", landlines "010 …"
     if short:
         out["shortAreaCodes"] = "".join(sorted(short))
     out["numbers"] = [

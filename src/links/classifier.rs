@@ -113,8 +113,10 @@ pub struct LinkIndex {
     pub signals: Vec<CompiledSignal>,
     /// The phrase groups named `negation`.
     pub negation: Vec<usize>,
-    /// The phrase group `in_app`: TikTok's own wording (its basket, its checkout).
-    pub in_app: Option<usize>,
+    /// The phrase groups whose words hide a platform's name inside them: `in_app`, TikTok's
+    /// own wording (ตะกร้าสีส้ม, its orange basket), and `plain_words`, ordinary words that
+    /// hold a name (ออนไลน์, online, holds ไลน์, LINE).
+    pub masks: Vec<usize>,
     /// The cue index a digit run that is not a phone stands for (an account number).
     pub account_number: usize,
     /// Phrases and aliases.
@@ -256,7 +258,13 @@ impl LinkIndex {
                 .filter(|(_, c)| c.id == "negation")
                 .map(|(i, _)| i)
                 .collect(),
-            in_app: links.calls_to_action.iter().position(|c| c.id == "in_app"),
+            masks: links
+                .calls_to_action
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.id == "in_app" || c.id == "plain_words")
+                .map(|(i, _)| i)
+                .collect(),
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),
             starts,
@@ -471,6 +479,7 @@ impl LinkIndex {
                 && plan.blocks_of(digits).any(|block| {
                     (plan.trunk_prefix.is_empty()
                         || plan.trunk_optional
+                        || (plan.mobile_without_trunk && block.is_mobile())
                         || block.is_service()
                         || (form.disguised && block.is_mobile()))
                         && (!mobile_only || block.is_mobile())

@@ -201,6 +201,10 @@ impl NumberRun {
     /// Whether groups `from..to` count up or down by a constant step, one or two digits each
     /// ("10 9 8 7 6 5 4 3", a countdown; "6 8 10 12 14 16", sizes): a list, not a number.
     pub fn progression(&self, from: usize, to: usize) -> bool {
+        // Digits spelled as words are read out, not counted: "kosong satu dua, tiga empat…".
+        if self.spelled {
+            return false;
+        }
         let value = |g: &Group| self.digits_of_group(g).parse::<i32>().ok();
         let Some(values) = self
             .groups()

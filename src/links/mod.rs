@@ -599,10 +599,11 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         };
     }
     // A platform's name inside TikTok's own wording is TikTok's ("ตะกร้าสีส้ม", the orange
-    // basket, holds the word Thai sellers use for Shopee).
+    // basket, holds the word Thai sellers use for Shopee), and inside an ordinary word is no
+    // name ("ออนไลน์", online, holds "ไลน์", LINE).
     let own: Vec<(usize, usize)> = mentions
         .iter()
-        .filter(|m| index.in_app.is_some_and(|g| m.what == What::Cue(g)))
+        .filter(|m| matches!(m.what, What::Cue(g) if index.masks.contains(&g)))
         .map(|m| (m.start, m.end))
         .collect();
     mentions.retain(|m| {

@@ -21,7 +21,7 @@
 //! which is bounded.
 
 use super::rules::Candidate;
-use super::text::char_at;
+use super::text::{char_at, is_cjk_or_thai};
 use crate::pack::Category;
 use crate::report::FindingKind;
 
@@ -256,13 +256,22 @@ pub fn negated_before(
     negated(text, mentions.get(from..).unwrap_or_default(), negation, lo, start)
 }
 
-/// Whether a negation mention ends at most [`NEGATION_REACH`] characters before `start`.
+/// Whether a negation mention ends at most [`NEGATION_REACH`] characters before `start`, in
+/// the same phrase: a comma ends a negation's reach ("no COD, transfer only"), and so does a
+/// space after a Thai or Chinese negation, as those scripts separate phrases with spaces
+/// ("ใครไม่ทันในไลฟ์ ไปสั่งในแอปส้มได้": who did not make the LIVE, order in the orange app).
 fn negated(text: &str, mentions: &[Mention], negation: &[usize], lo: usize, start: usize) -> bool {
     mentions.iter().any(|m| {
+        let spaced_script =
+            text.get(..m.end).and_then(|t| t.chars().next_back()).is_some_and(is_cjk_or_thai);
         matches!(m.what, What::Cue(g) if negation.contains(&g))
             && m.end <= start
             && m.start >= lo
-            && text.get(m.end..start).is_some_and(|gap| gap.chars().count() <= NEGATION_REACH)
+            && text.get(m.end..start).is_some_and(|gap| {
+                gap.chars().count() <= NEGATION_REACH
+                    && !gap.contains([',', '，', '、', ';', '；'])
+                    && !(spaced_script && gap.contains(' '))
+            })
     })
 }
 

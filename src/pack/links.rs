@@ -252,6 +252,9 @@ pub struct PhonePlan {
     /// Whether national numbers are written as often without the trunk prefix as with it
     /// (North America: "1 800 …" and "800 …").
     pub trunk_optional: bool,
+    /// Whether mobile numbers are written without the trunk prefix that landlines take (China:
+    /// "139 1234 5678", "010 1234 5678").
+    pub mobile_without_trunk: bool,
     /// First digits of one-digit area codes, written as a group of their own after the trunk
     /// prefix ("03-2385 6789" in Kuala Lumpur).
     pub short_area_codes: String,
@@ -715,6 +718,8 @@ fn read_plan(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<PhonePlan> {
     let country_code = o.req(d, path, "countryCode", |d, v, p| digits(d, v, p, 1, 3));
     let trunk_prefix = o.req(d, path, "trunkPrefix", |d, v, p| digits(d, v, p, 0, 2));
     let trunk_optional = o.opt(d, path, "trunkOptional", Decoder::boolean).unwrap_or(false);
+    let mobile_without_trunk =
+        o.opt(d, path, "mobileWithoutTrunk", Decoder::boolean).unwrap_or(false);
     let short_area_codes =
         o.opt(d, path, "shortAreaCodes", |d, v, p| digits(d, v, p, 1, 10)).unwrap_or_default();
     let numbers = o.req(d, path, "numbers", |d, v, p| d.list(v, p, read_number_block));
@@ -724,6 +729,7 @@ fn read_plan(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<PhonePlan> {
         country_code: country_code?,
         trunk_prefix: trunk_prefix?,
         trunk_optional,
+        mobile_without_trunk,
         short_area_codes,
         numbers: numbers?,
     })
