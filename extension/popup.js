@@ -5,6 +5,27 @@ import { REGIONS } from "./shared.js";
 
 const $ = (selector) => document.querySelector(selector);
 
+// The popup's words come from the help site's catalogs (i18n/<lang>.js, section `popup`), in the
+// language chosen for the reasons, so the answer and the form around it speak one language.
+const LANGS = ["en", "id", "zh"];
+const catalogs = {};
+let strings = {};
+
+/** The popup string `key`, `{name}` slots filled from `vars`. */
+function t(key, vars) {
+  const text = strings[key] ?? `⟦${key}⟧`;
+  return vars ? text.replace(/\{(\w+)\}/g, (slot, name) => (name in vars ? String(vars[name]) : slot)) : text;
+}
+
+async function applyLang(wanted) {
+  const code = LANGS.includes(wanted) ? wanted : "en";
+  catalogs[code] ??= (await import(`./i18n/${code}.js`)).default;
+  strings = catalogs[code].popup;
+  document.documentElement.lang = code === "zh" ? "zh-Hans" : code;
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  footer();
+}
+
 async function call(fn, arg) {
   const answer = await chrome.runtime.sendMessage({ type: "call", fn, arg });
   if (!answer?.ok) throw Object.assign(new Error(answer?.error?.message ?? "no answer"), answer?.error ?? {});
@@ -30,9 +51,9 @@ function source(text) {
   if (!text) return null;
   const info = described.get(text);
   const title = info?.title ?? (/^https?:\/\//.test(text) ? new URL(text).hostname : text);
-  const details = [info?.publisher, info?.date, info?.official === false ? "third-party" : null,
-    info?.borrowedFrom ? `same rule as ${info.borrowedFrom}` : null].filter(Boolean);
-  return el("div", "src", `Source: ${title}${details.length ? ` (${details.join(", ")})` : ""}`);
+  const details = [info?.publisher, info?.date, info?.official === false ? t("popup.thirdParty") : null,
+    info?.borrowedFrom ? t("popup.sameRuleAs", { region: info.borrowedFrom }) : null].filter(Boolean);
+  return el("div", "src", t("popup.source", { source: `${title}${details.length ? ` (${details.join(", ")})` : ""}` }));
 }
 
 function show(section, ...nodes) {
@@ -80,15 +101,22 @@ async function eligibility(form) {
   const tier = report.linkShare;
   show(
     "eligibility",
-    el("div", `outcome ${OUTCOME_CLASS[report.outcome] ?? ""}`, `${report.outcome.replace("_", " ")}${report.canApply ? " — you can apply" : ""}`),
+    el("div", `outcome ${OUTCOME_CLASS[report.outcome] ?? ""}`, `${t(`popup.outcome.${report.outcome}`)}${report.canApply ? t("popup.canApply") : ""}`),
     report.reason ? el("div", "", report.reason.message, source(report.reason.source)) : null,
     list(report.criteria.map((c) => [`${MET[c.met]} ${c.message}`, source(c.source)])),
-    report.nextSteps.length ? el("div", "", "Next:") : null,
+    report.nextSteps.length ? el("div", "", t("popup.next")) : null,
     report.nextSteps.length ? list(report.nextSteps.map((s) => s.message)) : null,
-    tier ? el("div", `outcome ${OUTCOME_CLASS[tier.outcome] ?? ""}`, `Link-Share Only: ${tier.outcome.replace("_", " ")}`) : null,
+    tier ? el("div", `outcome ${OUTCOME_CLASS[tier.outcome] ?? ""}`, t("popup.linkShare", { outcome: t(`popup.outcome.${tier.outcome}`) })) : null,
     tier ? el("div", "", tier.message, source(tier.source)) : null,
-    el("div", "muted", `${report.policy.id} ${report.policy.version}, as of ${report.asOf}`),
+    el("div", "muted", t("popup.policyAsOf", { policy: `${report.policy.id} ${report.policy.version}`, date: day(report.asOf) })),
   );
+}
+
+/** A date in words, in the popup's language. */
+function day(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const locale = { en: "en-GB", id: "id-ID", zh: "zh-CN" }[lang()] ?? "en-GB";
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 function violations(text) {
@@ -99,9 +127,9 @@ function violations(text) {
     .map((line, index) => {
       const match = /^(\d{4}-\d{2}-\d{2})\s+(\d+)\s+(.+)$/.exec(line);
       if (!match) {
-        throw Object.assign(new Error(`write "YYYY-MM-DD points type", not "${line}"`), {
+        throw Object.assign(new Error(t("popup.error.line", { line })), {
           code: "invalid_input",
-          path: `line ${index + 1}`,
+          path: t("popup.line", { n: index + 1 }),
         });
       }
       return { id: `v${index + 1}`, issuedOn: match[1], points: Number(match[2]), type: match[3] };
@@ -119,18 +147,18 @@ async function health(form) {
   });
   described = new Map(report.sources.map((s) => [s.source, s]));
   const { reached, next } = report.milestone;
-  const score = report.score ? `, health score ${report.score.value} (${report.score.status})` : "";
+  const score = report.score ? t("popup.score", { value: report.score.value, status: t(`popup.status.${report.score.status}`) }) : "";
   show(
     "health",
-    el("div", `outcome ${reached ? "bad" : report.warning ? "warn" : "good"}`, `${report.activePoints} active points${score}`),
+    el("div", `outcome ${reached ? "bad" : report.warning ? "warn" : "good"}`, `${t("popup.activePoints", { points: report.activePoints })}${score}`),
     el("div", "", report.inForce.message, source(report.inForce.source)),
-    reached ? el("div", "", `Reached: ${reached.message}`, source(reached.source)) : null,
-    next ? el("div", "", `Next at ${next.points} (${next.pointsToGo} to go): ${next.message}`) : null,
+    reached ? el("div", "", t("popup.reached", { message: reached.message }), source(reached.source)) : null,
+    next ? el("div", "", t("popup.nextAt", { points: next.points, toGo: next.pointsToGo, message: next.message })) : null,
     report.warning ? el("div", "warn", report.warning.message) : null,
-    report.expirations.length ? el("div", "", "Points expire:") : null,
-    report.expirations.length ? list(report.expirations.map((e) => `${e.on}: ${e.points}`)) : null,
+    report.expirations.length ? el("div", "", t("popup.expire")) : null,
+    report.expirations.length ? list(report.expirations.map((e) => `${day(e.on)}: ${e.points}`)) : null,
     el("div", "", report.weekly.message),
-    el("div", "muted", `${report.policy.id} ${report.policy.version}, as of ${report.asOf}`),
+    el("div", "muted", t("popup.policyAsOf", { policy: `${report.policy.id} ${report.policy.version}`, date: day(report.asOf) })),
   );
 }
 
@@ -140,11 +168,24 @@ async function currencyOf(code) {
   return minorUnits.get(code);
 }
 
+/** The closure form's figures: each is needed, and an empty one is unknown, never 0. */
+const CLOSURE_FIGURES = ["activeCampaigns", "boundCreators", "openOrders", "commissionArrears", "balance", "unpaidInvoices", "depositArrears", "deposit"];
+
 async function closure(form) {
   const data = new FormData(form);
+  const missing = CLOSURE_FIGURES.filter((name) => String(data.get(name)).trim() === "");
+  if (missing.length) {
+    const label = (name) => form.elements[name].closest("label").querySelector("[data-i18n]").textContent;
+    for (const name of CLOSURE_FIGURES) form.elements[name].toggleAttribute("aria-invalid", missing.includes(name));
+    show("closure", el("div", "bad", t("popup.missing", { fields: missing.map(label).join(", ") })));
+    form.elements[missing[0]].focus();
+    return;
+  }
+  for (const name of CLOSURE_FIGURES) form.elements[name].removeAttribute("aria-invalid");
   const currency = await currencyOf(region());
   // The library counts money in minor units (integers); the form asks in currency units.
-  const money = (name) => Math.round(Number(data.get(name) || 0) * 10 ** currency.minorUnit);
+  const money = (name) => Math.round(Number(data.get(name)) * 10 ** currency.minorUnit);
+  const count = (name) => Number(data.get(name));
   const orders = Array.from({ length: Number(data.get("openOrders") || 0) }, (_, i) => ({ id: `open-${i + 1}`, status: "awaiting shipment" }));
   if (data.get("lastFinalOn")) orders.push({ id: "last-final", status: "completed", finalizedOn: data.get("lastFinalOn") });
   const report = await call("checkClosure", {
@@ -152,8 +193,8 @@ async function closure(form) {
     lang: lang(),
     initiatedBy: data.get("initiatedBy"),
     sellerType: data.get("sellerType"),
-    activeCampaigns: Number(data.get("activeCampaigns") || 0),
-    boundCreators: Number(data.get("boundCreators") || 0),
+    activeCampaigns: count("activeCampaigns"),
+    boundCreators: count("boundCreators"),
     announcementSince: data.get("announcementSince") || null,
     orders,
     commissionArrears: money("commissionArrears"),
@@ -163,18 +204,20 @@ async function closure(form) {
     deposit: money("deposit"),
   });
   const format = (minor) =>
-    `${report.currency.code} ${(minor / 10 ** report.currency.minorUnit).toLocaleString(undefined, { minimumFractionDigits: report.currency.minorUnit })}`;
+    new Intl.NumberFormat({ en: "en-US", id: "id-ID", zh: "zh-CN" }[lang()] ?? "en-US", {
+      style: "currency", currency: report.currency.code, minimumFractionDigits: report.currency.minorUnit, maximumFractionDigits: report.currency.minorUnit,
+    }).format(minor / 10 ** report.currency.minorUnit);
   const failing = report.conditions.filter((c) => !c.met);
   described = new Map(report.sources.map((s) => [s.source, s]));
   show(
     "closure",
     report.applies ? null : el("div", "warn", report.scope.message),
-    el("div", `outcome ${report.canClose ? "good" : "bad"}`, report.canClose ? "The shop can close now" : `${failing.length} condition(s) not met`),
-    el("div", "", `Earliest close date: ${report.earliestCloseDate ?? "— (an order is still open)"}`),
-    report.depositRefund === null ? null : el("div", "", `Deposit refunded: ${format(report.depositRefund)}`),
+    el("div", `outcome ${report.canClose ? "good" : "bad"}`, report.canClose ? t("popup.canClose") : t("popup.notMet", { n: failing.length })),
+    el("div", "", t("popup.earliest", { date: report.earliestCloseDate ? day(report.earliestCloseDate) : t("popup.earliestOpen") })),
+    report.depositRefund === null ? null : el("div", "", t("popup.refund", { amount: format(report.depositRefund) })),
     failing.length ? list(failing.map((c) => [`✗ ${c.message} ${c.detail}`, source(c.source)])) : null,
     el("div", "", report.withdrawal.message),
-    el("div", "muted", `${report.policy.id} ${report.policy.version}, as of ${report.asOf}${report.verified ? "" : " — unverified rules"}`),
+    el("div", "muted", t("popup.policyAsOf", { policy: `${report.policy.id} ${report.policy.version}`, date: day(report.asOf) }) + (report.verified ? "" : t("popup.unverified"))),
   );
 }
 
@@ -193,10 +236,17 @@ const settings = await chrome.runtime.sendMessage({ type: "options" });
 for (const code of REGIONS) $("#region").append(new Option(code, code));
 $("#region").value = settings?.region ?? "ID";
 $("#lang").value = settings?.lang ?? "en";
-const link = el("a", "", "Options");
-link.href = "#";
-link.addEventListener("click", (event) => {
-  event.preventDefault();
-  chrome.runtime.openOptionsPage();
-});
-$("#footer").append("Region and language default to the ", link, ". Nothing you enter leaves this browser.");
+$("#lang").addEventListener("change", () => applyLang(lang()));
+await applyLang(lang());
+
+/** The footer, with the link to the options inside the sentence of each language. */
+function footer() {
+  const link = el("a", "", t("popup.options"));
+  link.href = "#";
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    chrome.runtime.openOptionsPage();
+  });
+  const [before, after = ""] = t("popup.footer").split("{options}");
+  $("#footer").replaceChildren(before, link, after);
+}

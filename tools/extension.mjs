@@ -25,6 +25,8 @@ writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\
 for (const file of SOURCES) cpSync(join(source, file), join(out, file));
 // "My rules" rows become an overlay pack the same way on the help site and here.
 cpSync(join(root, "www", "my-rules.js"), join(out, "my-rules.js"));
+// The words of the popup: the help site's string catalogs, one file per language.
+cpSync(join(root, "www", "i18n"), join(out, "i18n"), { recursive: true });
 cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
 // The wasm-bindgen "web" target: the JS glue, its snippet (imported by the glue), the module.
 for (const file of ["shop_policy.js", "shop_policy_bg.wasm", "snippets"]) {

@@ -1028,8 +1028,10 @@ export async function startPage({ section: page, restore, state, render, relabel
   engine.catch(() => {}); // reported below, once the strings are in
   await applyLang(hashParams().get("lang") ?? storedLang() ?? browserLang());
   langSelect.addEventListener("change", async () => {
+    // Remembered at once: a page opened next follows the choice even if this one is left before
+    // its strings have loaded.
+    rememberLang(langSelect.value);
     await applyLang(langSelect.value);
-    rememberLang(current);
     update();
   });
 

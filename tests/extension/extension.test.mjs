@@ -335,13 +335,22 @@ test("the popup's quick checks run on the same wasm", async () => {
   await page.selectOption('#health [name="role"]', "seller");
 
   await page.locator("#closure summary").click();
+  // A blank figure is unknown: the popup names what to fill in rather than judging it 0.
   await page.fill('#closure [name="openOrders"]', "1");
+  await page.click("#closure button");
+  await page.locator("#closure .bad", { hasText: "Fill in: Active campaigns, Bound creators, Commission owed" }).waitFor({ timeout: 3000 });
+  assert.equal(await page.locator('#closure [name="deposit"]').getAttribute("aria-invalid"), "");
+  for (const name of ["activeCampaigns", "boundCreators", "commissionArrears", "balance", "unpaidInvoices", "depositArrears"]) {
+    await page.fill(`#closure [name="${name}"]`, "0");
+  }
   await page.fill('#closure [name="deposit"]', "500000");
   await page.click("#closure button");
   await page.locator("#closure .outcome").waitFor({ timeout: 3000 });
   const closure = await page.locator("#closure .result").innerText();
-  assert.match(closure, /condition\(s\) not met/);
+  assert.match(closure, /Conditions not met: \d/);
   assert.match(closure, /an order is still open/);
+  // Empty amounts are unknown, not 0: the answer asks for them rather than judging them paid.
+  assert.doesNotMatch(closure, /⟦/);
   await page.selectOption('#closure [name="sellerType"]', "local");
   await page.click("#closure button");
   await page.locator("#closure .warn", { hasText: "shown as a guide" }).waitFor({ timeout: 3000 });
@@ -351,6 +360,29 @@ test("the popup's quick checks run on the same wasm", async () => {
   await page.click("#health button");
   await page.locator("#health .bad").waitFor({ timeout: 3000 });
   assert.match(await page.locator("#health .bad").innerText(), /^invalid_date \(violations\[0\]\.issuedOn\)/);
+  await page.close();
+});
+
+test("the popup speaks the language chosen for the reasons: its form, its answers, its dates", async () => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.selectOption("#region", "ID");
+  await page.selectOption("#lang", "id");
+  await page.locator("#eligibility summary", { hasText: "Izin e-commerce (kreator)" }).waitFor({ timeout: 3000 });
+  assert.equal(await page.locator("html").getAttribute("lang"), "id");
+  const eligibility = page.locator("#eligibility");
+  await eligibility.locator('[name="followers"]').fill("563");
+  await eligibility.locator('[name="age"]').fill("24");
+  await eligibility.locator("button", { hasText: "Cek kelayakan" }).click();
+  await eligibility.locator(".outcome").first().waitFor({ timeout: 3000 });
+  const answer = await eligibility.locator(".result").innerText();
+  assert.match(answer, /tidak memenuhi syarat|data belum lengkap/);
+  assert.match(answer, /per \d{1,2} [A-Z][a-z]+ 20\d\d/, "the date in words, in Indonesian");
+  await page.selectOption("#lang", "zh");
+  await page.locator("#closure summary", { hasText: "关闭店铺" }).waitFor({ timeout: 3000 });
+  const text = await page.locator("body").innerText();
+  assert.doesNotMatch(text, /⟦/, "every popup string exists in Chinese");
+  assert.match(await page.locator("#footer").innerText(), /设置/);
   await page.close();
 });
 
