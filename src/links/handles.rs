@@ -194,15 +194,15 @@ pub fn handle_after(
     {
         return Some(phone.end);
     }
-    // A name that is also an ordinary word ("line", "tele") needs an `@` handle, a number, or an
-    // id announced by a colon.
-    if strict && !colon {
-        return None;
-    }
+    // A name that is also an ordinary word ("line", "tele", "QQ") needs an `@` handle, a number
+    // (a phone, or an id of six digits or more: "QQ 884455667"), or an id announced by a colon.
     let end = id_end(text, at, true);
     let id = text.get(at..end)?.trim_end_matches(['.', '-']);
     let folded = super::text::folded_lowercase(id);
     let len = folded.chars().count();
+    if strict && !colon && !(len >= 6 && folded.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
     let plain_ok = (colon || cjk_name) && len >= 3;
     let with_digit = len >= 5
         && folded.bytes().any(|b| b.is_ascii_digit())
