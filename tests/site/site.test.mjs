@@ -174,6 +174,7 @@ test("links: highlights and the verdict follow the text as it is typed", async (
   await until(page, '#links-result[data-verdict="allow"]');
   assert.equal(await page.inputValue("textarea#links-text"), "Kaos polos Rp 75.000, cek di keranjang kuning ya");
   await page.selectOption("select#lang", "en");
+  await page.waitForSelector('html[lang="en"]');
 
   // Surface and region pickers change the verdict as the pack says.
   await box.fill("instagram.com/toko");
@@ -340,6 +341,7 @@ test("catalog: an export checked in a worker, the table filtered and sorted, res
 
   // An XLSX export in Chinese with a note row above its header, checked in Chinese.
   await page.selectOption("select#lang", "zh");
+  await page.waitForSelector('html[lang="zh-Hans"]'); // the Chinese strings are loaded on demand
   const xlsxFile = join(dir, "商品.xlsx");
   await writeXlsx(xlsxFile, catalog(40, { lang: "zh", descriptionBytes: 300, seed: 7 }));
   await page.setInputFiles("#catalog-file", xlsxFile);
@@ -399,6 +401,7 @@ test("what changed: each region's dated rules and the pack versions, newest firs
   // Another region, another timeline; in Chinese.
   await page.selectOption("#changes-region", "UK");
   await page.selectOption("select#lang", "zh");
+  await page.waitForSelector('html[lang="zh-Hans"]'); // the Chinese strings are loaded on demand
   await page.waitForFunction(() => document.getElementById("changes-result").dataset.region === "UK");
   assert.match(await text(page, "#changes-summary"), /英国：2 条带日期的规则/);
   assert.ok(await page.locator('#changes-timeline li[data-rule="health.uk_seller_points"][data-kind="until"]').count());
@@ -805,6 +808,7 @@ test("a shared URL restores the inputs, the language and the result", async () =
   await a.page.selectOption("select#links-region", "MY");
   await a.page.selectOption("select#links-surface", "chat");
   await a.page.selectOption("#lang", "zh");
+  await a.page.waitForSelector('html[lang="zh-Hans"]');
   await a.page.fill("textarea#links-text", "Order via WhatsApp +60 12-345 6789 😀 & tokopedia.com/x");
   await until(a.page, '#links-result[data-verdict="block"]');
   await a.page.waitForFunction(() => decodeURIComponent(location.hash).includes("tokopedia"));
