@@ -8,6 +8,8 @@ const $ = (selector) => document.querySelector(selector);
 // The popup's words come from the help site's catalogs (i18n/<lang>.js, section `popup`), in the
 // language chosen for the reasons, so the answer and the form around it speak one language.
 const LANGS = ["en", "id", "zh"];
+/** Dates and lists as each language writes them. */
+const LOCALES = { en: "en-GB", id: "id-ID", zh: "zh-CN" };
 const catalogs = {};
 let strings = {};
 
@@ -115,7 +117,7 @@ async function eligibility(form) {
 /** A date in words, in the popup's language. */
 function day(iso) {
   const [y, m, d] = iso.split("-").map(Number);
-  const locale = { en: "en-GB", id: "id-ID", zh: "zh-CN" }[lang()] ?? "en-GB";
+  const locale = LOCALES[lang()] ?? "en-GB";
   return new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
@@ -177,7 +179,8 @@ async function closure(form) {
   if (missing.length) {
     const label = (name) => form.elements[name].closest("label").querySelector("[data-i18n]").textContent;
     for (const name of CLOSURE_FIGURES) form.elements[name].toggleAttribute("aria-invalid", missing.includes(name));
-    show("closure", el("div", "bad", t("popup.missing", { fields: missing.map(label).join(", ") })));
+    const fields = new Intl.ListFormat(LOCALES[lang()] ?? "en-GB", { type: "conjunction" }).format(missing.map(label));
+    show("closure", el("div", "bad", t("popup.missing", { fields })));
     form.elements[missing[0]].focus();
     return;
   }
@@ -221,14 +224,18 @@ async function closure(form) {
   );
 }
 
-for (const [section, run] of [["eligibility", eligibility], ["health", health], ["closure", closure]]) {
-  $(`#${section} form`).addEventListener("submit", async (event) => {
+const CHECKS = [["eligibility", eligibility], ["health", health], ["closure", closure]];
+async function check(section, run) {
+  try {
+    await run($(`#${section} form`));
+  } catch (error) {
+    showError(section, error);
+  }
+}
+for (const [section, run] of CHECKS) {
+  $(`#${section} form`).addEventListener("submit", (event) => {
     event.preventDefault();
-    try {
-      await run(event.target);
-    } catch (error) {
-      showError(section, error);
-    }
+    check(section, run);
   });
 }
 
@@ -236,7 +243,11 @@ const settings = await chrome.runtime.sendMessage({ type: "options" });
 for (const code of REGIONS) $("#region").append(new Option(code, code));
 $("#region").value = settings?.region ?? "ID";
 $("#lang").value = settings?.lang ?? "en";
-$("#lang").addEventListener("change", () => applyLang(lang()));
+// A new language: the form's words change, and every answer shown is asked again in it.
+$("#lang").addEventListener("change", async () => {
+  await applyLang(lang());
+  for (const [section, run] of CHECKS) if ($(`#${section} .result`).childElementCount) await check(section, run);
+});
 await applyLang(lang());
 
 /** The footer, with the link to the options inside the sentence of each language. */

@@ -378,11 +378,18 @@ test("the popup speaks the language chosen for the reasons: its form, its answer
   const answer = await eligibility.locator(".result").innerText();
   assert.match(answer, /tidak memenuhi syarat|data belum lengkap/);
   assert.match(answer, /per \d{1,2} [A-Z][a-z]+ 20\d\d/, "the date in words, in Indonesian");
+  await page.screenshot({ path: join(results, "popup-id.png"), fullPage: true });
   await page.selectOption("#lang", "zh");
   await page.locator("#closure summary", { hasText: "关闭店铺" }).waitFor({ timeout: 3000 });
+  // The answer shown is asked again in the new language.
+  await eligibility.locator(".outcome", { hasText: "不符合条件" }).waitFor({ timeout: 3000 });
   const text = await page.locator("body").innerText();
   assert.doesNotMatch(text, /⟦/, "every popup string exists in Chinese");
   assert.match(await page.locator("#footer").innerText(), /设置/);
+  await page.locator("#closure summary").click();
+  await page.locator("#closure button").click();
+  await page.locator("#closure .bad", { hasText: "请填写" }).waitFor({ timeout: 3000 });
+  await page.screenshot({ path: join(results, "popup-zh.png"), fullPage: true });
   await page.close();
 });
 
