@@ -630,7 +630,9 @@ pub fn shape_ok(
         || (first.len == 2 && short == ShortFirst::AreaCode)
         || (first.len == 2 && short == ShortFirst::MobileStart && groups.len() >= 3 && total >= 9)
         // "1-800-555-0199", "1-300-88-1234": a long-distance or service prefix.
-        || (first.len == 1 && groups.get(1).is_some_and(|g| g.len == 3) && total >= 10);
+        || (first.len == 1 && groups.get(1).is_some_and(|g| g.len == 3) && total >= 10)
+        // "0 81 23 45 678": the trunk prefix on its own, then a number in pairs and threes.
+        || (run.digits_of(from, from + 1) == "0" && groups.len() >= 4 && total >= 9);
     // After a country code or a bracketed area code, the area code may be one digit; service
     // numbers put one digit on its own too ("0800-1-872-443", "1800-8-913-4400").
     let singles = groups.iter().skip(1).filter(|g| g.len < 2).count();
