@@ -369,7 +369,13 @@ test("catalog: a long check can be cancelled, and the page stays usable", async 
   const s = await open("catalog.html");
   const { page } = s;
   await page.setInputFiles("#catalog-file", file);
-  await page.waitForSelector("#catalog-column-list input[type=checkbox]");
+  // This wait timed out once in CI (1 run in about 12 of the suite) and never alone: on a timeout,
+  // say what the page showed, so the next failure can be understood.
+  await page.waitForSelector("#catalog-column-list input[type=checkbox]").catch(async (error) => {
+    const said = await page.evaluate(() => ["catalog-status", "catalog-file-info", "catalog-error"]
+      .map((id) => `${id}: ${document.getElementById(id)?.textContent ?? ""}`).join("\n"));
+    throw new Error(`${error.message}\n${said}\nconsole: ${s.log.errors.join("; ")}`);
+  });
   await page.click("#catalog-check");
   await page.waitForFunction(() => Number(document.getElementById("catalog-progress").value) > 0);
   await page.click("#catalog-cancel");
