@@ -13,7 +13,9 @@ use super::signals::{CompiledSignal, Need};
 use super::words::{self, WordStarts};
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::{FastMap, FastSet};
-use crate::pack::{Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan, Suggestion};
+use crate::pack::{
+    CallToAction, Category, FIXED_RULES, LinkRule, LinksPolicy, PhonePlan, Suggestion,
+};
 use crate::report::FindingKind;
 
 /// Top-level domains that are also file extensions people mention ("README.md", "photos.zip").
@@ -24,6 +26,12 @@ const COMMON_TLDS: &[&str] = &[
     "com", "net", "org", "co", "id", "my", "sg", "ph", "vn", "th", "uk", "us", "io", "shop",
     "store", "online", "site", "info", "biz", "me", "app", "asia", "xyz", "cn", "hk", "tw",
 ];
+
+/// The indexes of the phrase groups with one of these ids.
+fn groups_named(links: &LinksPolicy, ids: &[&str]) -> Vec<usize> {
+    let named = |(i, c): (usize, &CallToAction)| ids.contains(&c.id.as_str()).then_some(i);
+    links.calls_to_action.iter().enumerate().filter_map(named).collect()
+}
 
 /// A need of a signal: alternatives separated by `|`, each a slot (`{ecommerce}`), the digit-run
 /// cue `account_number` or a cue group's id.
@@ -251,20 +259,8 @@ impl LinkIndex {
             cta_rules,
             cta_kinds: links.calls_to_action.iter().map(|c| c.kind).collect(),
             signals,
-            negation: links
-                .calls_to_action
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.id == "negation")
-                .map(|(i, _)| i)
-                .collect(),
-            masks: links
-                .calls_to_action
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.id == "in_app" || c.id == "plain_words")
-                .map(|(i, _)| i)
-                .collect(),
+            negation: groups_named(links, &["negation"]),
+            masks: groups_named(links, &["in_app", "plain_words"]),
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),
             starts,

@@ -205,12 +205,13 @@ impl NumberRun {
         if self.spelled {
             return false;
         }
-        let value = |g: &Group| self.digits_of_group(g).parse::<i32>().ok();
-        let Some(values) = self
-            .groups()
-            .get(from..to)
-            .filter(|groups| groups.len() >= 4 && groups.iter().all(|g| g.len <= 2))
-            .and_then(|groups| groups.iter().map(value).collect::<Option<Vec<i32>>>())
+        let Some(groups) = self.groups().get(from..to) else { return false };
+        if groups.len() < 4 || groups.iter().any(|g| g.len > 2) {
+            return false;
+        }
+        let Some(values) = (from..to)
+            .map(|g| self.digits_of(g, g + 1).parse::<i32>().ok())
+            .collect::<Option<Vec<i32>>>()
         else {
             return false;
         };
@@ -219,11 +220,6 @@ impl NumberRun {
             && values
                 .windows(2)
                 .all(|w| w.get(1).zip(w.first()).is_some_and(|(b, a)| b - a == step))
-    }
-
-    fn digits_of_group(&self, g: &Group) -> &str {
-        let first = usize::from(g.first);
-        self.digits.get(first..first + usize::from(g.len)).unwrap_or_default()
     }
 
     /// Whether the digits were spaced out on purpose: one or two at a time after the first

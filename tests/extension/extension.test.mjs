@@ -298,12 +298,17 @@ test("the service worker re-instantiates the wasm after it is stopped", async ()
   await page.close();
 });
 
-test("the popup's quick checks run on the same wasm", async () => {
+/** The popup in a tab of its own, for `region` and in `lang`. */
+async function openPopup(region, lang) {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.selectOption("#region", "ID");
-  await page.selectOption("#lang", "en");
-  const eligibility = page.locator("#eligibility");
+  await page.selectOption("#region", region);
+  await page.selectOption("#lang", lang);
+  return { page, eligibility: page.locator("#eligibility") };
+}
+
+test("the popup's quick checks run on the same wasm", async () => {
+  const { page, eligibility } = await openPopup("ID", "en");
   await eligibility.locator('[name="followers"]').fill("563");
   await eligibility.locator('[name="age"]').fill("24");
   await eligibility.locator('[name="identityVerified"]').selectOption("true");
@@ -364,13 +369,9 @@ test("the popup's quick checks run on the same wasm", async () => {
 });
 
 test("the popup speaks the language chosen for the reasons: its form, its answers, its dates", async () => {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`);
-  await page.selectOption("#region", "ID");
-  await page.selectOption("#lang", "id");
+  const { page, eligibility } = await openPopup("ID", "id");
   await page.locator("#eligibility summary", { hasText: "Izin e-commerce (kreator)" }).waitFor({ timeout: 3000 });
   assert.equal(await page.locator("html").getAttribute("lang"), "id");
-  const eligibility = page.locator("#eligibility");
   await eligibility.locator('[name="followers"]').fill("563");
   await eligibility.locator('[name="age"]').fill("24");
   await eligibility.locator("button", { hasText: "Cek kelayakan" }).click();
@@ -600,11 +601,7 @@ test("my rules in the options: a figure set for a region is used by the popup's 
   await options.click("#rules-save");
   await options.locator("#rules-status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.selectOption("#region", "MY");
-  await popup.selectOption("#lang", "en");
-  const eligibility = popup.locator("#eligibility");
+  const { page: popup, eligibility } = await openPopup("MY", "en");
   await eligibility.locator('[name="followers"]').fill("563");
   await eligibility.locator('[name="age"]').fill("24");
   await eligibility.locator("button").click();
