@@ -119,8 +119,8 @@ pub struct LinkIndex {
     pub cta_kinds: Vec<FindingKind>,
     /// The signals, compiled.
     pub signals: Vec<CompiledSignal>,
-    /// The phrase groups named `negation`.
-    pub negation: Vec<usize>,
+    /// The phrase groups named `negation`, and `negation_end`.
+    pub negation: super::signals::Negation,
     /// The phrase groups whose words hide a platform's name inside them: `in_app`, TikTok's
     /// own wording (ตะกร้าสีส้ม, its orange basket), and `plain_words`, ordinary words that
     /// hold a name (ออนไลน์, online, holds ไลน์, LINE).
@@ -223,9 +223,15 @@ impl LinkIndex {
                 .flat_map(move |(_, list)| list.iter().map(move |p| (group, p.as_str())))
         });
         let mut starts = WordStarts::default();
+        // A phrase may begin with a slot ("{payment} me"): then a name may begin a phrase too.
+        let slot_first = links
+            .calls_to_action
+            .iter()
+            .any(|cta| cta.phrases.iter().any(|(_, list)| list.iter().any(|p| p.starts_with('{'))));
+        let name_flags = if slot_first { words::NAME | words::PHRASE } else { words::NAME };
         for platform in &links.catalog {
             for (name, _) in platform.names() {
-                starts.add(name, words::NAME, true);
+                starts.add(name, name_flags, true);
             }
         }
         for cta in &links.calls_to_action {
@@ -259,7 +265,10 @@ impl LinkIndex {
             cta_rules,
             cta_kinds: links.calls_to_action.iter().map(|c| c.kind).collect(),
             signals,
-            negation: groups_named(links, &["negation"]),
+            negation: super::signals::Negation {
+                cues: groups_named(links, &["negation"]),
+                ends: groups_named(links, &["negation_end"]),
+            },
             masks: groups_named(links, &["in_app", "plain_words"]),
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),

@@ -314,8 +314,14 @@ fn token(
                 // "08l2" are digits; "10l" (ten litres) and "lO8" are not. A letter after the
                 // last digit of a group counts when another group follows ("55Z O93l") or the
                 // run is already as long as a phone number.
+                // At a run's start the letter needs a real digit after it, or it is the O of a
+                // leading zero ("Ol6-55Z"): "SS2/24" (a Petaling Jaya road) is no 552….
                 let next = char_at(text, pos + width);
-                let next_digit = digitish_at(text, pos + width);
+                let next_digit = if in_group || f == 'o' {
+                    digitish_at(text, pos + width)
+                } else {
+                    next.is_some_and(is_digit_char)
+                };
                 let glued_after =
                     next.is_some_and(|n| is_word_char(n) && !is_digit_char(n)) && !next_digit;
                 let glued_before = !in_group && super::text::word_char_before(text, pos);

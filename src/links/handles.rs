@@ -152,13 +152,14 @@ pub fn handle_after(
                 at += c.len_utf8();
             }
             // Arrows and pointing emoji: "IG → mimi.ootd", "LINE 👉 @shop". They point at the id
-            // as a colon does.
+            // as a colon does; any other symbol or emoji is passed over as a separator ("Maya 👶
+            // | Tindahan": a child's name, then the shop's description).
             _ if !c.is_ascii()
                 && (c as u32) >= 0x2000
                 && !is_word_char(c)
                 && !super::text::is_cjk_or_thai(c) =>
             {
-                colon = true;
+                colon |= points_at(c);
                 at += c.len_utf8();
             }
             _ if !filler_used && (separators > 0 || cjk_name) => {
@@ -212,6 +213,14 @@ pub fn handle_after(
         && (plain_ok || with_digit || all_digits)
         && !char_at(text, at + id.len()).is_some_and(is_word_char))
     .then_some(at + id.len())
+}
+
+/// Whether `c` is an arrow or a pointing hand (or a phone with an arrow), which introduces an id
+/// as a colon does.
+fn points_at(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF | 0x2794..=0x27BF | 0x2B05..=0x2B07 | 0x2B95 | 0x25B6 | 0x25BA | 0x261B
+        | 0x261E | 0x23E9 | 0x1F446..=0x1F449 | 0x1F4F2 | 0x1F51C)
 }
 
 /// The end of an account id starting at `start`: letters and digits however written (folded:

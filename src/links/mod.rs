@@ -503,7 +503,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 schemes,
                 &mut hosts_from,
                 |tld, disguise, marked| index.plausible_tld(tld, disguise, marked),
-                |run| link(index, run),
+                |run| link(index, text, run),
             )
         {
             pos = link.end;
@@ -561,7 +561,19 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             if cjk {
                 phrases_from = phrase.end;
             }
+            // A cue inside TikTok's own wording or an ordinary word is neither ("kini di TikTok
+            // Shop": the word "shop" is no call to buy; "etalase ada di profil": the showcase is
+            // TikTok's, no pointer to a bio link).
+            let own = mentions.iter().rev().take(8).any(|m| {
+                matches!(m.what, What::Cue(g) if index.masks.contains(&g))
+                    && m.start <= pos
+                    && phrase.end <= m.end
+                    && (m.start < pos || phrase.end < m.end)
+            });
             for &group in index.phrases.groups(&phrase) {
+                if own && !index.masks.contains(&group) {
+                    continue;
+                }
                 match index.cta_rules.get(group).copied().flatten() {
                     Some(_)
                         if signals::negated_before(
@@ -774,8 +786,29 @@ fn phone_word_before(text: &str, pos: usize) -> bool {
     handles::word_before(text, head.len(), PHONE_WORDS).is_some()
 }
 
+/// Top-level domains that are also short English words a sentence goes on with ("so cute.my
+/// baby", "love.it so much", "check.in today").
+const WORD_TLDS: &[&str] =
+    &["my", "me", "in", "is", "it", "at", "to", "no", "so", "do", "us", "am", "be", "by", "as"];
+
+/// Whether a bare `word.tld` is a sentence missing the space after its full stop rather than a
+/// host: two labels of lowercase letters, the first a short word (at most 7 letters; shops'
+/// names are rarely that short) and the second a short English word ([`WORD_TLDS`]), and the
+/// sentence goes on after a space with a lowercase word. A shop's site written at the end of a
+/// line, as `www.kedai.my` or `kedai.com.my` still counts.
+fn missing_space(text: &str, run: &scanner::HostRun, labels: &[String]) -> bool {
+    let [name, tld] = labels else { return false };
+    let written = text.get(run.start..run.end).unwrap_or_default();
+    let next_word = text.get(run.end..).unwrap_or_default().strip_prefix(' ');
+    !run.has_path
+        && WORD_TLDS.contains(&tld.as_str())
+        && written.bytes().all(|b| b.is_ascii_lowercase() || b == b'.')
+        && (2..=7).contains(&name.len())
+        && next_word.and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
+}
+
 /// A host run, judged: is it a link, which platform, which rule, which kind.
-fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
+fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidate> {
     let hxxp = run.scheme.as_deref().is_some_and(|s| s.starts_with("hxxp"));
     // A scheme without a host: an app link (`whatsapp://…`) names its platform by its scheme;
     // any other (`file:///…`, `upi://…`) is a link of unknown kind.
@@ -829,7 +862,10 @@ fn link(index: &LinkIndex, run: scanner::HostRun) -> Option<Candidate> {
     // for "dot" ("rinahijab titik com").
     let is_link = match run.disguise {
         Disguise::None | Disguise::Marked => {
-            with_scheme || www || platform.is_some() || index.known_tld(tld)
+            with_scheme
+                || www
+                || platform.is_some()
+                || (index.known_tld(tld) && !missing_space(text, &run, labels))
         }
         Disguise::Prose => {
             platform.is_some_and(|p| index.is_domain_of(&host, p))

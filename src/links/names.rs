@@ -114,6 +114,11 @@ fn is_separator(c: char) -> bool {
     ) || (!c.is_ascii() && !is_word_char(c) && !is_cjk_or_thai(c))
 }
 
+/// Punctuation that, followed by a space, ends a phrase or a sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?')
+}
+
 /// Characters written in place of a letter to mask it.
 fn is_mask(c: char) -> bool {
     matches!(c, '*' | '•' | '#' | '?' | '×' | 'x')
@@ -295,8 +300,17 @@ impl NameIndex {
             if is_separator(c) && state.separators < 12 {
                 // A run of separators counts once ("s . h", "s🔥🔥h").
                 let mut after = reader;
-                while after.peek().is_some_and(is_separator) {
+                let mut sentence = ends_sentence(c);
+                let mut spaced = c == ' ';
+                while let Some(next) = after.peek().filter(|&n| is_separator(n)) {
+                    sentence |= ends_sentence(next);
+                    spaced |= next == ' ';
                     after.next_char();
+                }
+                // Punctuation and a space end a phrase ("TikTok Shop, i-approve", "our shop.
+                // I love it"), except between letters spelled out one at a time ("s, h, o").
+                if sentence && spaced && state.piece > 1 {
+                    continue;
                 }
                 stack.push(State {
                     reader: after,

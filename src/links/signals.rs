@@ -246,7 +246,7 @@ impl<'t> Clauses<'t> {
 pub fn negated_before(
     clauses: &mut Clauses<'_>,
     mentions: &[Mention],
-    negation: &[usize],
+    negation: &Negation,
     start: usize,
 ) -> bool {
     let text = clauses.text;
@@ -256,15 +256,27 @@ pub fn negated_before(
     negated(text, mentions.get(from..).unwrap_or_default(), negation, lo, start)
 }
 
+/// The cue groups that negate, and those that end a negation's reach ("if you don't want to
+/// wait, just GCash me": "just" asserts what follows).
+#[derive(Debug, Clone, Default)]
+pub struct Negation {
+    /// Groups named `negation`.
+    pub cues: Vec<usize>,
+    /// Groups named `negation_end`.
+    pub ends: Vec<usize>,
+}
+
 /// Whether a negation mention ends at most [`NEGATION_REACH`] characters before `start`, in
 /// the same phrase: a comma ends a negation's reach ("no COD, transfer only"), and so does a
 /// space after a Thai or Chinese negation, as those scripts separate phrases with spaces
-/// ("ใครไม่ทันในไลฟ์ ไปสั่งในแอปส้มได้": who did not make the LIVE, order in the orange app).
-fn negated(text: &str, mentions: &[Mention], negation: &[usize], lo: usize, start: usize) -> bool {
+/// ("ใครไม่ทันในไลฟ์ ไปสั่งในแอปส้มได้": who did not make the LIVE, order in the orange app),
+/// and a word such as "just" or "but" between the two.
+fn negated(text: &str, mentions: &[Mention], negation: &Negation, lo: usize, start: usize) -> bool {
+    let is = |m: &Mention, groups: &[usize]| matches!(m.what, What::Cue(g) if groups.contains(&g));
     mentions.iter().any(|m| {
         let spaced_script =
             text.get(..m.end).and_then(|t| t.chars().next_back()).is_some_and(is_cjk_or_thai);
-        matches!(m.what, What::Cue(g) if negation.contains(&g))
+        is(m, &negation.cues)
             && m.end <= start
             && m.start >= lo
             && text.get(m.end..start).is_some_and(|gap| {
@@ -272,6 +284,7 @@ fn negated(text: &str, mentions: &[Mention], negation: &[usize], lo: usize, star
                     && !gap.contains([',', '，', '、', ';', '；'])
                     && !(spaced_script && gap.contains(' '))
             })
+            && !mentions.iter().any(|e| is(e, &negation.ends) && e.start >= m.end && e.end <= start)
     })
 }
 
@@ -279,7 +292,7 @@ fn negated(text: &str, mentions: &[Mention], negation: &[usize], lo: usize, star
 /// first signal that fires on it.
 pub fn evaluate(
     signals: &[CompiledSignal],
-    negation: &[usize],
+    negation: &Negation,
     clauses: &mut Clauses<'_>,
     mentions: &[Mention],
     out: &mut Vec<Candidate>,
@@ -320,7 +333,24 @@ pub fn evaluate(
             {
                 continue;
             }
-            if nearby().any(|m| matches!(m.what, What::Cue(g) if signal.unless.contains(&g))) {
+            // A cue that cancels the signal, unless it is negated itself ("价格私聊 不在直播间报价":
+            // the price by private message, not in the LIVE room).
+            let cancelled = (from..to).any(|j| {
+                mentions.get(j).is_some_and(|m| {
+                    j != i
+                        && m.start >= lo
+                        && m.end <= hi
+                        && matches!(m.what, What::Cue(g) if signal.unless.contains(&g))
+                        && !negated(
+                            text,
+                            mentions.get(from..j).unwrap_or_default(),
+                            negation,
+                            lo,
+                            m.start,
+                        )
+                })
+            });
+            if cancelled {
                 continue;
             }
             let mut start = anchor.start;
@@ -416,25 +446,37 @@ mod tests {
                 negatable: true,
             },
         ];
+        let negation = Negation { cues: vec![2], ends: vec![3] };
         let text = "beli di shopee aja";
         let mentions =
             [mention(0, 4, What::Cue(1)), mention(8, 14, What::Name(Category::Ecommerce))];
         let mut out = Vec::new();
-        evaluate(&signals, &[2], &mut Clauses::new(text), &mentions, &mut out);
+        evaluate(&signals, &negation, &mut Clauses::new(text), &mentions, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!((out[0].rule, out[0].start, out[0].end), (0, 0, 14));
 
         let text = "murah dari shopee";
         let mentions = [mention(11, 17, What::Name(Category::Ecommerce))];
         out.clear();
-        evaluate(&signals, &[2], &mut Clauses::new(text), &mentions, &mut out);
+        evaluate(&signals, &negation, &mut Clauses::new(text), &mentions, &mut out);
         assert_eq!((out[0].rule, out[0].kind), (1, FindingKind::Mention));
 
         let text = "bukan shopee";
         let mentions =
             [mention(0, 5, What::Cue(2)), mention(6, 12, What::Name(Category::Ecommerce))];
         out.clear();
-        evaluate(&signals, &[2], &mut Clauses::new(text), &mentions, &mut out);
+        evaluate(&signals, &negation, &mut Clauses::new(text), &mentions, &mut out);
         assert!(out.is_empty());
+
+        // "tapi" (but) between the negation and the name ends the negation's reach.
+        let text = "bukan ini tapi shopee";
+        let mentions = [
+            mention(0, 5, What::Cue(2)),
+            mention(10, 14, What::Cue(3)),
+            mention(15, 21, What::Name(Category::Ecommerce)),
+        ];
+        out.clear();
+        evaluate(&signals, &negation, &mut Clauses::new(text), &mentions, &mut out);
+        assert_eq!((out[0].rule, out[0].kind), (1, FindingKind::Mention));
     }
 }
