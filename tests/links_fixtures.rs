@@ -38,18 +38,16 @@ use shop_policy::{Engine, FindingKind, Lang, LinksReport, Surface, check_links};
 
 // Floors: the cases each suite passed when last set (99.1 % of all 688). Raise these as the
 // scanner improves; never lower one to make a change pass without saying why in the commit.
-// The six left are deliberate or a conflict between suites:
+// The five left are deliberate or a conflict between suites:
 // - links.txt `http://foo.com/blah_blah_"doublequoted"`: linkify-rs ends a path at `"`
 //   (`http://example.org/"a"`), linkify-it does not; we follow linkify-rs, as a link in quotes
 //   in a seller's text should end at the quote;
 // - links.txt `➡.ws/䨹`: an emoji as a host label without a scheme;
 // - not_links.txt `hppt://example.com`: a misspelt scheme is still a link to a seller's buyers;
-// - not_links.txt `path:to:file.pm`: "Link:shopee.co.id" (no space after the colon) is common in
-//   sellers' texts, so a host after a colon counts;
 // - validator's invalid `somename@ｇｍａｉｌ.com` and a fullwidth local part: an address written in
 //   fullwidth characters is a disguised address, which the policy treats as an address.
 const FLOOR_LINKIFY_IT_LINKS: usize = 115; // of 117
-const FLOOR_LINKIFY_IT_NOT_LINKS: usize = 36; // of 38
+const FLOOR_LINKIFY_IT_NOT_LINKS: usize = 37; // of 38
 const FLOOR_LINKIFY_RS: usize = 224; // of 224
 const FLOOR_LIBPHONENUMBER: usize = 264; // of 264
 const FLOOR_VALIDATOR_VALID: usize = 18; // of 18

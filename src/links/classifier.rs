@@ -18,8 +18,9 @@ use crate::pack::{
 };
 use crate::report::FindingKind;
 
-/// Top-level domains that are also file extensions people mention ("README.md", "photos.zip").
-const FILE_EXTENSIONS: &[&str] = &["md", "py", "rs", "zip", "mov", "sh", "ps"];
+/// Top-level domains that are also file extensions people mention ("README.md", "photos.zip",
+/// "file.pm").
+const FILE_EXTENSIONS: &[&str] = &["md", "py", "rs", "zip", "mov", "sh", "ps", "pm"];
 
 /// Top-level domains that a shop's website commonly has (see [`LinkIndex::common_tld`]).
 const COMMON_TLDS: &[&str] = &[
