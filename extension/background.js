@@ -5,6 +5,21 @@
 import init, { Engine, checkLinks, checkEligibility, accountHealth, checkClosure, getPolicy, policies } from "./pkg/shop_policy.js";
 import { emptyRules, hasRules, overlayFor } from "./my-rules.js";
 import { resolveLang, resolveRegion, regionGuessed, inferSurface, withDefaults, isMatchPattern } from "./shared.js";
+// The help site's string catalogs (copied in by tools/extension.mjs). Static imports: a service
+// worker may not import() at run time.
+import en from "./i18n/en.js";
+import id from "./i18n/id.js";
+import zh from "./i18n/zh.js";
+
+const CATALOGS = { en, id, zh };
+
+/** The words of a field's badge and reasons panel in `lang`: the panel's own, the verdicts and
+ *  the surfaces, as the help site's links page says them. */
+function panelLabels(lang) {
+  const catalog = CATALOGS[lang] ?? CATALOGS.en;
+  const pick = (section, prefix) => Object.entries(catalog[section]).filter(([key]) => key.startsWith(prefix));
+  return Object.fromEntries([...Object.entries(catalog.panel), ...pick("links", "links.verdict."), ...pick("shared", "surface.")]);
+}
 
 const CONTENT_SCRIPT_ID = "shop-policy-fields";
 
@@ -77,7 +92,7 @@ async function handle(message) {
       const report = own ? own.checkLinks(input) : checkLinks(input);
       stats.checks += 1;
       const guessed = regionGuessed(opts.region, page);
-      return { ok: true, report, region, guessed, lang, surface, workerMs: performance.now() - started };
+      return { ok: true, report, region, guessed, lang, labels: panelLabels(lang), surface, workerMs: performance.now() - started };
     }
     case "call": {
       const fn = Object.hasOwn(CALLS, message.fn) ? CALLS[message.fn] : null;

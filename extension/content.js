@@ -22,32 +22,14 @@
   const FIELD_SELECTOR = 'textarea, input, [contenteditable]:not([contenteditable="false"])';
   const Z = "2147483646";
 
-  const LABELS = {
-    en: {
-      allow: "OK", review: "Review", block: "Blocked", error: "Not checked",
-      none: "Nothing here sends buyers off TikTok Shop.", source: "Source",
-      on: "on", region: "region", policy: "policy",
-      ask: "Which region's rules should apply here?", use: "Use",
-      instead: "Write instead", replace: "Replace",
-      surfaces: { product: "product", chat: "chat", video: "video caption", bio: "bio", comment: "comment", live: "LIVE" },
-    },
-    id: {
-      allow: "Aman", review: "Tinjau", block: "Diblokir", error: "Tidak diperiksa",
-      none: "Tidak ada yang mengarahkan pembeli keluar dari TikTok Shop.", source: "Sumber",
-      on: "di", region: "wilayah", policy: "kebijakan",
-      ask: "Aturan wilayah mana yang berlaku di sini?", use: "Gunakan",
-      instead: "Tulis saja", replace: "Ganti",
-      surfaces: { product: "produk", chat: "chat", video: "keterangan video", bio: "bio", comment: "komentar", live: "LIVE" },
-    },
-    zh: {
-      allow: "通过", review: "需审核", block: "违规", error: "未检查",
-      none: "未发现将买家引导至 TikTok Shop 之外的内容。", source: "来源",
-      on: "位置", region: "地区", policy: "政策",
-      ask: "这里应适用哪个地区的规则？", use: "使用",
-      instead: "可改为", replace: "替换",
-      surfaces: { product: "商品", chat: "聊天", video: "视频文案", bio: "简介", comment: "评论", live: "直播" },
-    },
+  // The badge's and panel's words come with each answer, from the help site's catalogs in the
+  // language chosen for the reasons (the service worker reads them); until the first answer, and
+  // if the worker cannot answer at all, these English words.
+  const FALLBACK_LABELS = {
+    "panel.error": "Not checked", "panel.none": "Nothing here sends buyers off TikTok Shop.",
+    "links.verdict.allow": "Allowed", "links.verdict.review": "Needs review", "links.verdict.block": "Not allowed",
   };
+  let lastLabels = FALLBACK_LABELS;
 
   // One stylesheet adopted by every shadow root: constructed stylesheets are CSSOM, which the
   // page's CSP (style-src without 'unsafe-inline') does not block, unlike a <style> element.
@@ -295,8 +277,14 @@
     return state.ui;
   }
 
+  /** The words for `state`, as a function: `L("panel.use")`, `L("panel.as", { surface })`. */
   function labels(state) {
-    return LABELS[state.result?.lang] ?? LABELS.en;
+    if (state.result?.labels) lastLabels = state.result.labels;
+    const words = lastLabels;
+    return (key, vars) => {
+      const text = words[key] ?? FALLBACK_LABELS[key] ?? key;
+      return vars ? text.replace(/\{(\w+)\}/g, (slot, name) => (name in vars ? String(vars[name]) : slot)) : text;
+    };
   }
 
   function render(state) {
@@ -314,9 +302,9 @@
     if (state.result?.region) ui.badge.setAttribute("data-shop-policy-region", state.result.region);
     const count = report.findings.length;
     ui.pill.className = `pill ${verdict}`;
-    ui.pill.textContent = `${L[verdict]}${count ? ` · ${count}` : ""}`;
+    ui.pill.textContent = `${verdict === "error" ? L("panel.error") : L(`links.verdict.${verdict}`)}${count ? ` · ${count}` : ""}`;
     ui.pill.setAttribute("aria-label", `shop-policy: ${ui.pill.textContent}`);
-    ui.pill.title = report.findings.map((f) => `${L[f.verdict]}: ${f.match} — ${f.message}`).join("\n") || L.none;
+    ui.pill.title = report.findings.map((f) => `${L(`links.verdict.${f.verdict}`)}: ${f.match} — ${f.message}`).join("\n") || L("panel.none");
     ui.pill.setAttribute("aria-expanded", String(state.open));
     renderPanel(state, ui, L, report);
     renderHighlights(state, ui, report);
@@ -326,17 +314,17 @@
   function askRegion(region, L) {
     const row = el("div", "ask");
     const select = el("select");
-    select.setAttribute("aria-label", L.ask);
+    select.setAttribute("aria-label", L("panel.ask"));
     for (const code of ["ID", "MY", "TH", "VN", "PH", "SG", "UK", "US"]) {
       const option = el("option", "", code);
       option.value = code;
       option.selected = code === region;
       select.append(option);
     }
-    const use = el("button", "use", L.use);
+    const use = el("button", "use", L("panel.use"));
     use.type = "button";
     use.addEventListener("click", () => chrome.storage.sync.set({ region: select.value }));
-    row.append(el("span", "", `${L.ask} `), select, " ", use);
+    row.append(el("span", "", `${L("panel.ask")} `), select, " ", use);
     return row;
   }
 
@@ -345,29 +333,29 @@
     if (!state.open) return;
     ui.panel.replaceChildren();
     if (state.error) {
-      ui.panel.append(el("div", "head", `${L.error}: ${state.error.message}`));
+      ui.panel.append(el("div", "head", `${L("panel.error")}: ${state.error.message}`));
       return;
     }
     const { surface, region, guessed } = state.result ?? {};
-    const head = [L.surfaces[surface] ? `${L.on} ${L.surfaces[surface]}` : "", region ? `${L.region} ${region}` : "",
-      report.policy ? `${L.policy} ${report.policy.id} ${report.policy.version}` : ""].filter(Boolean).join(" · ");
+    const head = [surface ? L("panel.as", { surface: L(`surface.${surface}`) }) : "", region ? L("panel.region", { region }) : "",
+      report.policy ? L("panel.policy", { policy: `${report.policy.id} ${report.policy.version}` }) : ""].filter(Boolean).join(" · ");
     if (head) ui.panel.append(el("div", "head", head));
     // The region was only guessed (the page does not say, nobody chose): ask, with the guess
     // preselected; the choice is saved in the options and every field is checked again.
     if (guessed) ui.panel.append(askRegion(region, L));
     if (!report.findings.length) {
-      ui.panel.append(el("div", "", L.none));
+      ui.panel.append(el("div", "", L("panel.none")));
       return;
     }
     const list = el("ol");
     for (const finding of report.findings) {
       const item = el("li", finding.verdict);
-      item.append(el("span", `verdict ${finding.verdict}`, L[finding.verdict]), " ", el("q", "", finding.match),
+      item.append(el("span", `verdict ${finding.verdict}`, L(`links.verdict.${finding.verdict}`)), " ", el("q", "", finding.match),
         " ", el("span", "", finding.message));
       // The source by its title (the report describes each), never a bare address.
       const info = report.sources?.find((s) => s.source === finding.source);
       const title = info?.title ?? (/^https:\/\//.test(finding.source) ? new URL(finding.source).hostname : finding.source);
-      const src = el("div", "src", `${L.source}: `);
+      const src = el("div", "src", `${L("panel.source")}: `);
       if (/^https:\/\//.test(finding.source)) {
         const link = el("a", "", title);
         link.href = finding.source;
@@ -377,8 +365,8 @@
       } else src.append(title);
       if (info?.publisher) src.append(` — ${info.publisher}`);
       if (finding.suggestion) {
-        const instead = el("div", "instead", `${L.instead}: `);
-        const replace = el("button", "replace", L.replace);
+        const instead = el("div", "instead", `${L("panel.instead")}: `);
+        const replace = el("button", "replace", L("panel.replace"));
         replace.type = "button";
         replace.addEventListener("click", () => replaceWithSuggestion(state, finding));
         instead.append(el("q", "", finding.suggestion), replace);

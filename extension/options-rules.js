@@ -7,12 +7,16 @@ import {
   FORMAT, VERSION, emptyRules, exportDocument, exportName, hasRules, overlayFor, readExport, rowOf, unverifiedFigures,
 } from "./my-rules.js";
 import { REGIONS } from "./shared.js";
+import { relabel, t } from "./options-i18n.js";
 
 await init();
 
 const $ = (id) => document.getElementById(id);
 const SURFACES = ["all", "bio", "video", "live", "comment", "product", "chat"];
-const SURFACE_NAMES = { all: "everywhere", bio: "bio", video: "video caption", live: "LIVE", comment: "comment", product: "product", chat: "chat" };
+/** Where a rule applies, as a choice: everywhere, or one surface. */
+const WHERE = () => SURFACES.map((s) => [s, s === "all" ? t("where.all") : t(`surface.${s}`)]);
+/** Verdicts as a choice: `block` and `review`, and `allow` where a rule may be lifted. */
+const VERDICTS = (...values) => values.map((v) => [v, t(`verdict.${v}`)]);
 
 /** The stored document: `{ format, version, regions: { ID: rows, … } }`. */
 async function load() {
@@ -39,12 +43,12 @@ const keyed = (node, key) => {
 function select(options, value, label) {
   const s = el("select", { ariaLabel: label });
   for (const [v, text] of options) s.append(new Option(text, v, false, v === value));
-  if (value && ![...s.options].some((o) => o.value === value)) s.append(new Option(`${value} (not in this version of the rules)`, value, false, true));
+  if (value && ![...s.options].some((o) => o.value === value)) s.append(new Option(t("rules.unknownRule", { id: value }), value, false, true));
   return s;
 }
 
 function removeButton(tr) {
-  const b = el("button", { type: "button", className: "secondary", textContent: "×", ariaLabel: "Remove this row" });
+  const b = el("button", { type: "button", className: "secondary", textContent: "×", ariaLabel: t("options.remove") });
   b.addEventListener("click", () => tr.remove());
   return b;
 }
@@ -53,17 +57,17 @@ const ROWS = {
   words: (w = {}) => {
     const tr = el("tr");
     tr.append(
-      el("td", {}, el("input", { type: "text", value: w.phrase ?? "", ariaLabel: "Word or phrase", dataset: { key: "phrase" } })),
-      el("td", {}, keyed(select([["block", "not allowed"], ["review", "review"]], w.verdict ?? "block", "Verdict"), "verdict")),
-      el("td", {}, keyed(select(SURFACES.map((s) => [s, SURFACE_NAMES[s]]), w.surface ?? "all", "Where"), "surface")),
-      el("td", {}, el("input", { type: "text", value: w.instead ?? "", ariaLabel: "Write instead", dataset: { key: "instead" } })),
+      el("td", {}, el("input", { type: "text", value: w.phrase ?? "", ariaLabel: t("field.phrase"), dataset: { key: "phrase" } })),
+      el("td", {}, keyed(select(VERDICTS("block", "review"), w.verdict ?? "block", t("field.verdict")), "verdict")),
+      el("td", {}, keyed(select(WHERE(), w.surface ?? "all", t("field.surface")), "surface")),
+      el("td", {}, el("input", { type: "text", value: w.instead ?? "", ariaLabel: t("field.instead"), dataset: { key: "instead" } })),
     );
     tr.append(el("td", {}, removeButton(tr)));
     return tr;
   },
   allow: (a = {}) => {
     const tr = el("tr");
-    tr.append(el("td", {}, el("input", { type: "text", value: a.phrase ?? "", ariaLabel: "Phrase to allow", dataset: { key: "phrase" } })));
+    tr.append(el("td", {}, el("input", { type: "text", value: a.phrase ?? "", ariaLabel: t("field.phrase"), dataset: { key: "phrase" } })));
     tr.append(el("td", {}, removeButton(tr)));
     return tr;
   },
@@ -71,19 +75,19 @@ const ROWS = {
     const rules = getPolicy(shown).links.rules.map((r) => [r.id, r.id]);
     const tr = el("tr");
     tr.append(
-      el("td", {}, keyed(select(rules, v.rule ?? rules[0]?.[0], "Rule"), "rule")),
-      el("td", {}, keyed(select(SURFACES.map((s) => [s, SURFACE_NAMES[s]]), v.surface ?? "all", "Where"), "surface")),
-      el("td", {}, keyed(select([["block", "not allowed"], ["review", "review"], ["allow", "allowed"]], v.verdict ?? "review", "Verdict"), "verdict")),
+      el("td", {}, keyed(select(rules, v.rule ?? rules[0]?.[0], t("field.rule")), "rule")),
+      el("td", {}, keyed(select(WHERE(), v.surface ?? "all", t("field.surface")), "surface")),
+      el("td", {}, keyed(select(VERDICTS("block", "review", "allow"), v.verdict ?? "review", t("field.verdict")), "verdict")),
     );
     tr.append(el("td", {}, removeButton(tr)));
     return tr;
   },
   figures: (f = {}) => {
-    const options = figures().map((c) => [`${c.id}|${c.field}`, `${c.id}: ${c.field === "min" ? "at least" : "at most"} (built in ${c.value}, unverified)`]);
+    const options = figures().map((c) => [`${c.id}|${c.field}`, t("figure.builtin", { label: t(`figure.${c.field}`, { rule: c.id }), value: c.value })]);
     const tr = el("tr");
     tr.append(
-      el("td", {}, keyed(select(options, f.rule ? `${f.rule}|${f.field}` : options[0]?.[0], "Figure"), "figure")),
-      el("td", {}, el("input", { type: "number", value: f.value ?? "", ariaLabel: "Your value", dataset: { key: "value" } })),
+      el("td", {}, keyed(select(options, f.rule ? `${f.rule}|${f.field}` : options[0]?.[0], t("field.rule")), "figure")),
+      el("td", {}, el("input", { type: "number", value: f.value ?? "", ariaLabel: t("field.value"), dataset: { key: "value" } })),
     );
     tr.append(el("td", {}, removeButton(tr)));
     return tr;
@@ -114,7 +118,7 @@ function show(code) {
     $(`rules-${list}`).tBodies[0].replaceChildren(...rules[list].map((row) => ROWS[list](row)));
   }
   const f = figures();
-  $("rules-figures-hint").textContent = f.length ? `Unverified for ${code}: ${f.map((c) => `${c.id} ${c.field} ${c.value}`).join("; ")}.` : `Every figure for ${code} is confirmed by its source.`;
+  $("rules-figures-hint").textContent = t(f.length ? "rules.figures.hint" : "rules.figures.none", { region: code });
   $("rules-add-figure").hidden = f.length === 0;
 }
 
@@ -128,21 +132,29 @@ function check() {
     const where = rowOf(d.path, origins, overlay);
     const tr = where && $(`rules-${where[0]}`).tBodies[0].rows[where[1]];
     tr?.querySelector("[data-key]")?.setAttribute("aria-invalid", "true");
-    return `${where ? `${where[0]}, row ${where[1] + 1}: ` : ""}${d.message}`;
+    return where ? t("options.rules.row", { list: t(`field.${where[0]}`), n: where[1] + 1, message: d.message }) : d.message;
   });
   $("rules-problems").replaceChildren(...problems.map((p) => el("li", { textContent: p })));
   return problems.length ? null : rules;
 }
 
-function say(text, className = "") {
+/** The status line: a catalog key and its slots, so a change of language can say it again. */
+let said = null;
+function say(key, vars, className = "") {
+  said = { key, vars, className };
   $("rules-status").className = `result ${className}`;
-  $("rules-status").textContent = text;
+  $("rules-status").textContent = t(key, vars);
 }
 
 for (const code of REGIONS) $("rules-region").append(new Option(code, code));
 $("rules-region").value = Object.keys(doc.regions)[0] ?? "ID";
 show($("rules-region").value);
 $("rules-region").addEventListener("change", () => show($("rules-region").value));
+// A new language: the rows are drawn again in it (what they hold is kept), and so is the status.
+relabel(() => {
+  show(shown);
+  if (said) say(said.key, said.vars, said.className);
+});
 for (const list of ["words", "allow", "verdicts", "figures"]) {
   const id = { words: "rules-add-word", allow: "rules-add-allow", verdicts: "rules-add-verdict", figures: "rules-add-figure" }[list];
   $(id).addEventListener("click", () => {
@@ -154,13 +166,13 @@ for (const list of ["words", "allow", "verdicts", "figures"]) {
 
 $("rules-save").addEventListener("click", async () => {
   const rules = check();
-  if (!rules) return say("Not saved: fix the rows marked first. What was saved before is kept.", "bad");
+  if (!rules) return say("rules.notSaved", undefined, "bad");
   const stored = await load();
   if (hasRules(rules)) stored.regions[shown] = rules;
   else delete stored.regions[shown];
   await chrome.storage.local.set({ myRules: stored });
   doc.regions[shown] = rules;
-  say(`Saved. Your rules apply to every field checked in ${shown}.`, "good");
+  say("options.rules.saved", { region: shown }, "good");
 });
 
 $("rules-export").addEventListener("click", () => {
@@ -172,7 +184,7 @@ $("rules-export").addEventListener("click", () => {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  say(`Saved ${name}.`);
+  say("rules.exported", { name });
 });
 
 $("rules-import").addEventListener("change", async () => {
@@ -181,7 +193,7 @@ $("rules-import").addEventListener("change", async () => {
   if (!file) return;
   const data = readExport(await file.text(), REGIONS);
   if (data instanceof Error) {
-    say(`${file.name} is not a rules file exported from My rules (${data.message}). Nothing was changed.`, "bad");
+    say("options.rules.importBad", { name: file.name, reason: data.message }, "bad");
     return;
   }
   const regions = Object.keys(data.regions);
@@ -190,5 +202,5 @@ $("rules-import").addEventListener("change", async () => {
   if (regions[0]) $("rules-region").value = regions[0];
   show($("rules-region").value);
   const ok = check();
-  say(`Read ${file.name}: ${regions.join(", ")}. ${ok ? "Save to apply it." : "Fix the rows marked, then save."}`, ok ? "" : "warn");
+  say(ok ? "options.rules.imported" : "options.rules.importedFix", { name: file.name, regions: regions.join(", ") }, ok ? "" : "warn");
 });

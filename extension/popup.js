@@ -2,29 +2,18 @@
 // worker's wasm instance (the one the content script uses), and rendered with the report's own
 // localized messages and sources.
 import { REGIONS } from "./shared.js";
+import { LOCALES, applyStrings, strings } from "./strings.js";
 
 const $ = (selector) => document.querySelector(selector);
 
-// The popup's words come from the help site's catalogs (i18n/<lang>.js, section `popup`), in the
-// language chosen for the reasons, so the answer and the form around it speak one language.
-const LANGS = ["en", "id", "zh"];
-/** Dates and lists as each language writes them. */
-const LOCALES = { en: "en-GB", id: "id-ID", zh: "zh-CN" };
-const catalogs = {};
-let strings = {};
-
-/** The popup string `key`, `{name}` slots filled from `vars`. */
-function t(key, vars) {
-  const text = strings[key] ?? `⟦${key}⟧`;
-  return vars ? text.replace(/\{(\w+)\}/g, (slot, name) => (name in vars ? String(vars[name]) : slot)) : text;
-}
+// The popup's words come from the help site's catalogs (section `popup`), in the language chosen
+// for the reasons, so the answer and the form around it speak one language.
+let t = (key) => `⟦${key}⟧`;
 
 async function applyLang(wanted) {
-  const code = LANGS.includes(wanted) ? wanted : "en";
-  catalogs[code] ??= (await import(`./i18n/${code}.js`)).default;
-  strings = catalogs[code].popup;
-  document.documentElement.lang = code === "zh" ? "zh-Hans" : code;
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  const words = await strings(wanted, ["popup"]);
+  t = words.t;
+  applyStrings(words);
   footer();
 }
 

@@ -13,7 +13,10 @@ const dist = join(source, "dist");
 const out = join(dist, "shop-policy");
 const version = readFileSync(join(root, "Cargo.toml"), "utf8").match(/^version = "(.*)"$/m)[1];
 
-const SOURCES = ["background.js", "content.js", "shared.js", "popup.html", "popup.js", "options.html", "options.js", "options-rules.js", "pages.css"];
+const SOURCES = [
+  "background.js", "content.js", "shared.js", "strings.js", "popup.html", "popup.js", "options.html", "options.js", "options-i18n.js",
+  "options-rules.js", "pages.css",
+];
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(out, "pkg"), { recursive: true });
@@ -25,7 +28,8 @@ writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\
 for (const file of SOURCES) cpSync(join(source, file), join(out, file));
 // "My rules" rows become an overlay pack the same way on the help site and here.
 cpSync(join(root, "www", "my-rules.js"), join(out, "my-rules.js"));
-// The words of the popup: the help site's string catalogs, one file per language.
+// The words of the popup, the options page and the fields' panels: the help site's string
+// catalogs, one file per language.
 cpSync(join(root, "www", "i18n"), join(out, "i18n"), { recursive: true });
 cpSync(join(root, "LICENSE"), join(out, "LICENSE"));
 // The wasm-bindgen "web" target: the JS glue, its snippet (imported by the glue), the module.

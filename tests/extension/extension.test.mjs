@@ -216,11 +216,11 @@ test("typing a Shopee link into the product description blocks within 1 s; clear
   // final text follows within the rate limit, so wait for its count rather than read it once.
   await page.waitForFunction(
     () => document.querySelector('[data-shop-policy-badge][data-shop-policy-field="description"]')
-      ?.shadowRoot?.querySelector(".pill")?.textContent === "Blocked · 2",
+      ?.shadowRoot?.querySelector(".pill")?.textContent === "Not allowed · 2",
     null,
     { timeout: 1000, polling: 10 },
   );
-  assert.equal(await shown.evaluate((b) => b.shadowRoot.querySelector(".pill").textContent), "Blocked · 2");
+  assert.equal(await shown.evaluate((b) => b.shadowRoot.querySelector(".pill").textContent), "Not allowed · 2");
   // The highlights cover exactly the offending spans, and the field is untouched.
   // The overlay is drawn on the next animation frame after the badge: wait for its marks.
   const markTexts = () =>
@@ -400,14 +400,18 @@ test("the options page's region applies to the fields", async () => {
   await options.selectOption('select[name="region"]', "MY");
   await options.selectOption('select[name="lang"]', "zh");
   await options.click('button[type="submit"]');
-  await options.locator("#status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
+  // The options page itself now speaks the language chosen, My rules included.
+  await options.locator("#status", { hasText: "已保存。" }).waitFor({ timeout: 3000 });
+  assert.equal(await options.locator("h1").textContent(), "shop-policy 设置");
+  assert.equal(await options.locator("#rules-add-word").textContent(), "添加词语");
+  await options.screenshot({ path: join(results, "options-zh.png"), fullPage: true });
 
   const page = await openMock();
   // Tokopedia is under review in Indonesia but an outside marketplace in Malaysia.
   await page.locator("#description").fill("Tersedia juga di tokopedia.com/tokokaos");
   await verdict(page, "description", "block");
   assert.equal(await badge(page, "description").getAttribute("data-shop-policy-region"), "MY");
-  assert.equal(await badge(page, "description").evaluate((b) => b.shadowRoot.querySelector(".pill").textContent), "违规 · 1");
+  assert.equal(await badge(page, "description").evaluate((b) => b.shadowRoot.querySelector(".pill").textContent), "不允许 · 1");
   // The reasons, in the chosen language, with their source.
   await badge(page, "description").locator(".pill").click();
   const reasons = await badge(page, "description").evaluate((b) => b.shadowRoot.querySelector(".panel").innerText);
@@ -632,6 +636,7 @@ test("where the page does not say the region, the reasons ask for it once, the g
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.selectOption('select[name="region"]', "auto");
+  await options.selectOption('select[name="lang"]', "en");
   await options.click('button[type="submit"]');
   await options.locator("#status", { hasText: "Saved." }).waitFor({ timeout: 3000 });
   await options.close();
@@ -650,7 +655,7 @@ test("where the page does not say the region, the reasons ask for it once, the g
   // Saved in the options: the field is judged again under Malaysia's rules, and the question goes.
   await page.waitForFunction(() => {
     const root = document.querySelector('[data-shop-policy-field="plain-note"]')?.shadowRoot;
-    return root && !root.querySelector(".ask") && /region MY/.test(root.querySelector(".head")?.textContent ?? "");
+    return root && !root.querySelector(".ask") && /Region MY/.test(root.querySelector(".head")?.textContent ?? "");
   }, null, { timeout: 3000 });
   await page.close();
 });
