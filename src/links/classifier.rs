@@ -224,15 +224,27 @@ impl LinkIndex {
                 .flat_map(move |(_, list)| list.iter().map(move |p| (group, p.as_str())))
         });
         let mut starts = WordStarts::default();
-        // A phrase may begin with a slot ("{payment} me"): then a name may begin a phrase too.
-        let slot_first = links
+        // A phrase may begin with a slot ("{payment} me"): then a name of that slot's category
+        // may begin a phrase too (only those: a phrase lookup at every name costs a tenth of a
+        // clean text's check).
+        let leading_slots: Vec<&str> = links
             .calls_to_action
             .iter()
-            .any(|cta| cta.phrases.iter().any(|(_, list)| list.iter().any(|p| p.starts_with('{'))));
-        let name_flags = if slot_first { words::NAME | words::PHRASE } else { words::NAME };
+            .flat_map(|cta| cta.phrases.iter().flat_map(|(_, list)| list.iter()))
+            .filter_map(|p| p.strip_prefix('{').and_then(|rest| rest.split('}').next()))
+            .collect();
         for platform in &links.catalog {
+            let slot = match platform.category {
+                Category::Ecommerce => "ecommerce",
+                Category::Messenger => "messenger",
+                Category::Social => "social",
+                Category::Payment => "payment",
+                _ => "platform",
+            };
+            let begins_phrase = leading_slots.iter().any(|s| *s == slot || *s == "platform");
+            let flags = if begins_phrase { words::NAME | words::PHRASE } else { words::NAME };
             for (name, _) in platform.names() {
-                starts.add(name, name_flags, true);
+                starts.add(name, flags, true);
             }
         }
         for cta in &links.calls_to_action {
@@ -394,6 +406,18 @@ impl LinkIndex {
                     }
                 };
                 if !ends_well {
+                    continue;
+                }
+                // A number is written in one piece: the columns of a size chart ("0: 24 / 34 /
+                // 40\n2: 25", "28.5 / 38.5 / 41 | 10: 30") are no phone, unless each digit
+                // stands alone on purpose ("0/8/1/2…"). (Groups one to a line are a disguise.)
+                let Some(span) = groups.get(from..to) else { continue };
+                let split = span.windows(2).any(|pair| {
+                    let [before, after] = pair else { return false };
+                    text.get(before.end..after.start)
+                        .is_some_and(|gap| gap.contains(['/', '|', ',', ';']))
+                });
+                if split && !run.spelled && span.iter().skip(1).any(|g| g.len > 1) {
                     continue;
                 }
                 let candidate = run.digits_of(from, to);

@@ -647,15 +647,23 @@ pub fn shape_ok(
 /// Digits glued to a letter or an `@` after them are a code (a SKU, "8h", an address), not a
 /// phone.
 pub fn glued_after(text: &str, end: usize) -> bool {
+    let letter = |c: char| is_word_char(c) && !is_cjk_or_thai(c) && !c.is_ascii_digit();
     char_at(text, end).is_some_and(|c| is_word_char(c) && !is_cjk_or_thai(c) || c == '@')
+        // A code that goes on after a slash: "123456/24/CBMP-QLD" (a Vietnamese cosmetics
+        // notification number).
+        || (char_at(text, end) == Some('/') && char_at(text, end + 1).is_some_and(letter))
 }
 
 /// Words that, just before a number, say it is money or a reference rather than a phone (in
 /// byte order, for a binary search; written folded).
+/// Standards ("ISO 9001:2015", "BS 8510:2020", "GB/T 22849"), registration and tax numbers
+/// ("MST 0312345678", "NPWP", "SSM", "UEN") are among them.
 const NOT_A_PHONE_BEFORE: &[&str] = &[
-    "#", "$", "awb", "barcode", "code", "don", "gbp", "gia", "harga", "id", "idr", "imei", "inv",
-    "invoice", "isbn", "kode", "ma", "myr", "no", "no.", "nr", "php", "price", "ref", "resi", "rm",
-    "rp", "s$", "s/n", "serial", "sgd", "sku", "sn", "thb", "tracking", "usd", "vnd",
+    "#", "$", "astm", "awb", "barcode", "brn", "bs", "code", "din", "don", "gb", "gb/t", "gbp",
+    "gia", "gpkd", "harga", "id", "idr", "iec", "imei", "inv", "invoice", "isbn", "iso", "jis",
+    "kode", "ma", "mst", "myr", "nib", "no", "no.", "npwp", "nr", "php", "price", "ref", "resi",
+    "rm", "rp", "s$", "s/n", "serial", "sgd", "sku", "sn", "ssm", "thb", "thue", "tracking", "uen",
+    "usd", "vnd",
 ];
 
 /// The same in scripts written without spaces and as currency signs: they end the word before
@@ -684,6 +692,7 @@ const NOT_A_PHONE_SUFFIXES: &[&str] = &[
 const REFERENCE_BEFORE: &[&str] = &[
     "awb",
     "barcode",
+    "doanh",
     "imei",
     "invoice",
     "isbn",
@@ -705,7 +714,9 @@ const REFERENCE_BEFORE: &[&str] = &[
 /// most 24 bytes, and where it starts.
 fn word_ending(text: &str, end: usize) -> (super::text::ShortFolded, usize) {
     let mut end = end;
-    while let Some(c) = char_before(text, end).filter(|c| matches!(c, ' ' | ':' | '：' | '\u{A0}'))
+    // "MST: 031…", "(MST) 031…": the word may end in a colon or stand in brackets.
+    while let Some(c) = char_before(text, end)
+        .filter(|c| matches!(c, ' ' | ':' | '：' | '\u{A0}' | ')' | '）' | ']'))
     {
         end -= c.len_utf8();
     }
@@ -713,7 +724,11 @@ fn word_ending(text: &str, end: usize) -> (super::text::ShortFolded, usize) {
     let window_start = head.len().saturating_sub(24);
     let mut word_start = head.len();
     for (i, c) in head.char_indices().rev() {
-        if i < window_start || super::text::is_space(c) || c.is_ascii_digit() {
+        if i < window_start
+            || super::text::is_space(c)
+            || c.is_ascii_digit()
+            || matches!(c, '(' | '（' | '[')
+        {
             break;
         }
         word_start = i;
