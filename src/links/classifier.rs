@@ -126,6 +126,8 @@ pub struct LinkIndex {
     /// own wording (ตะกร้าสีส้ม, its orange basket), and `plain_words`, ordinary words that
     /// hold a name (ออนไลน์, online, holds ไลน์, LINE).
     pub masks: Vec<usize>,
+    /// The categories whose names may begin a phrase ("{payment} me"; `None`: any platform's).
+    pub names_begin_phrases: Vec<Option<Category>>,
     /// The cue index a digit run that is not a phone stands for (an account number).
     pub account_number: usize,
     /// Phrases and aliases.
@@ -224,29 +226,27 @@ impl LinkIndex {
                 .flat_map(move |(_, list)| list.iter().map(move |p| (group, p.as_str())))
         });
         let mut starts = WordStarts::default();
+        for platform in &links.catalog {
+            for (name, _) in platform.names() {
+                starts.add(name, words::NAME, true);
+            }
+        }
         // A phrase may begin with a slot ("{payment} me"): then a name of that slot's category
-        // may begin a phrase too (only those: a phrase lookup at every name costs a tenth of a
-        // clean text's check).
-        let leading_slots: Vec<&str> = links
+        // begins a phrase too. The scanner looks for one where such a name is found, rather
+        // than marking every word shaped like the names (a tenth of a clean text's check).
+        let names_begin_phrases = links
             .calls_to_action
             .iter()
             .flat_map(|cta| cta.phrases.iter().flat_map(|(_, list)| list.iter()))
             .filter_map(|p| p.strip_prefix('{').and_then(|rest| rest.split('}').next()))
+            .map(|slot| match slot {
+                "ecommerce" => Some(Category::Ecommerce),
+                "messenger" => Some(Category::Messenger),
+                "social" => Some(Category::Social),
+                "payment" => Some(Category::Payment),
+                _ => None,
+            })
             .collect();
-        for platform in &links.catalog {
-            let slot = match platform.category {
-                Category::Ecommerce => "ecommerce",
-                Category::Messenger => "messenger",
-                Category::Social => "social",
-                Category::Payment => "payment",
-                _ => "platform",
-            };
-            let begins_phrase = leading_slots.iter().any(|s| *s == slot || *s == "platform");
-            let flags = if begins_phrase { words::NAME | words::PHRASE } else { words::NAME };
-            for (name, _) in platform.names() {
-                starts.add(name, flags, true);
-            }
-        }
         for cta in &links.calls_to_action {
             for (_, list) in &cta.phrases {
                 for phrase in list {
@@ -283,6 +283,7 @@ impl LinkIndex {
                 ends: groups_named(links, &["negation_end"]),
             },
             masks: groups_named(links, &["in_app", "plain_words"]),
+            names_begin_phrases,
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),
             starts,

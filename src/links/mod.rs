@@ -402,6 +402,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     // In a script without spaces, no cue word or call to action starts inside the one just
     // read: the longest match is the word ("ในไบโอ|นะ" holds no "โอน", to transfer).
     let mut phrases_from = 0;
+    // The span of the last TikTok wording or ordinary word read (a mask): cues inside it are none.
+    let mut last_mask: Option<(usize, usize)> = None;
     let mut clauses = signals::Clauses::new(text);
     let mut pos = 0;
     let bytes = text.as_bytes();
@@ -536,9 +538,12 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             }
             numbers_from = run.next_start();
         }
+        let mut name_begins_phrase = false;
         if can & words::NAME != 0
             && let Some(name) = index.phrases.names.longest(text, pos, &mut scratch.names)
         {
+            name_begins_phrase =
+                index.names_begin_phrases.iter().any(|c| c.is_none_or(|c| c == name.category));
             mentions.push(Mention {
                 start: pos,
                 end: name.end,
@@ -551,11 +556,16 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 out.push(handle);
             }
         }
-        if can & words::PHRASE != 0
+        if (can & words::PHRASE != 0 || name_begins_phrase)
             && pos >= phrases_from
             && !inside_token(text, pos)
-            && let Some(phrase) =
-                index.phrases.longest_phrase(text, pos, phrases::first_two(text, pos), &mut scratch)
+            && let Some(phrase) = index.phrases.longest_phrase(
+                text,
+                pos,
+                phrases::first_two(text, pos),
+                name_begins_phrase,
+                &mut scratch,
+            )
             && !unit_after_number(text, pos, phrase.end)
         {
             if cjk {
@@ -564,11 +574,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             // A cue inside TikTok's own wording or an ordinary word is neither ("kini di TikTok
             // Shop": the word "shop" is no call to buy; "etalase ada di profil": the showcase is
             // TikTok's, no pointer to a bio link).
-            let own = mentions.iter().rev().take(8).any(|m| {
-                matches!(m.what, What::Cue(g) if index.masks.contains(&g))
-                    && m.start <= pos
-                    && phrase.end <= m.end
-                    && (m.start < pos || phrase.end < m.end)
+            let own = last_mask.is_some_and(|(start, end)| {
+                start <= pos && phrase.end <= end && (start < pos || phrase.end < end)
             });
             for &group in index.phrases.groups(&phrase) {
                 if own && !index.masks.contains(&group) {
@@ -595,14 +602,22 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                         platform: phrase.platform,
                         obfuscated: phrase.obfuscated,
                     }),
-                    None => mentions.push(Mention {
-                        start: pos,
-                        end: phrase.end,
-                        what: What::Cue(group),
-                        platform: phrase.platform,
-                        obfuscated: phrase.obfuscated,
-                        ambiguous: false,
-                    }),
+                    None => {
+                        // The widest recent one: a mask inside another does not narrow it.
+                        if index.masks.contains(&group)
+                            && last_mask.is_none_or(|(_, end)| phrase.end > end)
+                        {
+                            last_mask = Some((pos, phrase.end));
+                        }
+                        mentions.push(Mention {
+                            start: pos,
+                            end: phrase.end,
+                            what: What::Cue(group),
+                            platform: phrase.platform,
+                            obfuscated: phrase.obfuscated,
+                            ambiguous: false,
+                        });
+                    }
                 }
             }
         }

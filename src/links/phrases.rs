@@ -162,15 +162,18 @@ impl PhraseIndex {
         self.phrases.node(found.node).map_or(&[], |n| n.ends.as_slice())
     }
 
-    /// The longest phrase starting at byte `pos`, if any.
+    /// The longest phrase starting at byte `pos`, if any. `name_here`: a platform's name starts
+    /// at `pos` (the scanner has looked), so a phrase that begins with a slot may match; without
+    /// it no name is looked for at the start (that would be a name search at every word).
     pub fn longest_phrase<'t>(
         &self,
         text: &'t str,
         pos: usize,
         first_two: (Option<char>, Option<char>),
+        name_here: bool,
         scratch: &mut Scratch<'t>,
     ) -> Option<Match> {
-        let slot_start = self.slot_first && first_two.0.is_some_and(|c| self.names.may_start(c));
+        let slot_start = self.slot_first && name_here;
         if !slot_start && !self.starts.may_begin(first_two) {
             return None;
         }
@@ -212,7 +215,7 @@ impl PhraseIndex {
             {
                 scratch.stack.push((node_index, next, platform));
             }
-            for &(slot, to) in &node.slots {
+            for &(slot, to) in node.slots.iter().filter(|_| node_index != 0 || slot_start) {
                 let from = [Some(reader), (c == ' ').then_some(next)];
                 for reader in from.into_iter().flatten() {
                     let wanted = |category: Category| match slot {
@@ -272,7 +275,7 @@ mod tests {
     fn phrase(text: &str) -> Option<(Vec<usize>, &str)> {
         let index = index();
         index
-            .longest_phrase(text, 0, first_two(text, 0), &mut Scratch::default())
+            .longest_phrase(text, 0, first_two(text, 0), true, &mut Scratch::default())
             .map(|m| (index.groups(&m).to_vec(), &text[..m.end]))
     }
 
