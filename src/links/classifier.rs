@@ -22,6 +22,31 @@ use crate::report::FindingKind;
 /// "file.pm").
 const FILE_EXTENSIONS: &[&str] = &["md", "py", "rs", "zip", "mov", "sh", "ps", "pm"];
 
+/// Words that say a number is given in parts ("the first four digits … the rest …"), folded:
+/// Indonesian and Malay, English and Tagalog, Chinese, Vietnamese, Thai.
+const SPLIT_WORDS: &[&str] = &[
+    "depan",
+    "belakang",
+    "sisanya",
+    "selebihnya",
+    "lepas tu",
+    "first",
+    "the rest",
+    "last",
+    "kasunod",
+    "susunod",
+    "huling",
+    "前",
+    "后面",
+    "後面",
+    "后几位",
+    "dau so",
+    "con lai",
+    "ที่เหลือ",
+    "ตัวหน้า",
+    "ตัวหลัง",
+];
+
 /// Top-level domains that a shop's website commonly has (see [`LinkIndex::common_tld`]).
 const COMMON_TLDS: &[&str] = &[
     "com", "net", "org", "co", "id", "my", "sg", "ph", "vn", "th", "uk", "us", "io", "shop",
@@ -445,6 +470,58 @@ impl LinkIndex {
             }
         }
         None
+    }
+
+    /// A number given in two parts: `run`, the first three or four digits with the trunk prefix
+    /// ("0878", "012"), then the rest within a few words, with a word around them that says so
+    /// ("depannya 0857 belakangnya 2211 9034", "first 4 digits 0998, the rest 412 7730",
+    /// "前三位012 后面…"). Both parts together must be a number of the region's plan.
+    pub fn split_phone(&self, text: &str, run: &NumberRun) -> Option<PhoneSpan> {
+        let first = run.digits_of(0, run.groups().len());
+        if !(3..=4).contains(&first.len()) || !first.starts_with('0') || run.too_long {
+            return None;
+        }
+        // The rest: the next number within 40 characters, on the same line (digits of any
+        // kind, or Chinese and Thai digit words).
+        let after = text.get(run.end..)?;
+        let starts_digits = |c: char| {
+            super::text::enclosed_number(c).is_some()
+                || match super::text::fold(c) {
+                    super::text::Folded::Char(f, _) => {
+                        f.is_ascii_digit()
+                            || (super::text::is_cjk_or_thai(c) && self.digit_words.may_start(f))
+                    }
+                    _ => false,
+                }
+        };
+        let (offset, _) = after
+            .char_indices()
+            .take(40)
+            .take_while(|&(_, c)| c != '\n')
+            .find(|&(_, c)| starts_digits(c))?;
+        let gap = after.get(..offset)?;
+        let around = text.get(run.start.saturating_sub(40)..run.start).unwrap_or_default();
+        let said = |part: &str| {
+            let part = super::text::folded_lowercase(part);
+            SPLIT_WORDS.iter().any(|w| part.contains(w))
+        };
+        if !said(gap) && !said(around) {
+            return None;
+        }
+        let rest = digits::read(text, run.end + offset, &self.digit_words)?;
+        let second = rest.digits_of(0, rest.groups().len());
+        if !(5..=9).contains(&second.len()) || rest.too_long {
+            return None;
+        }
+        let whole = format!("{first}{second}");
+        let form = Form {
+            plus: false,
+            first_group: first,
+            separated: true,
+            context: true,
+            disguised: true,
+        };
+        self.is_phone(&whole, form).then_some(PhoneSpan { start: run.start, end: rest.end })
     }
 
     /// Whether `digits` read as a telephone number: in international form (`+` or `00`), for

@@ -611,7 +611,11 @@ pub fn shape_ok(
         && (1..=3).contains(&first.len)
         && run.digits_of(from, from + 1).as_bytes().first() != Some(&b'0')
         && matches!(groups.get(1).map(|g| g.separator), Some(b'.' | b',' | b' '));
-    if thousands && !international {
+    // A country code and ten digits or more in threes is a phone ("84 903 112 233"): no amount
+    // in a seller's text is that long.
+    let total_digits: usize = groups.iter().map(|g| usize::from(g.len)).sum();
+    let coded = short_first(run.digits_of(from, from + 1)) == ShortFirst::CountryCode;
+    if thousands && !international && !(coded && total_digits >= 10) {
         return false;
     }
     // A date: 12/08/2024, 2024-08-12, 12.08.24.

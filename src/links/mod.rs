@@ -704,6 +704,19 @@ fn number(
     // them needs a look.
     let digits = run.digits_of(0, run.groups().len()).len();
     if digits < 7 {
+        // "4 angka depannya 0878, sisanya 5521 0936": a number given in two parts.
+        if let Some(phone) = index.split_phone(text, run) {
+            out.push(Candidate {
+                start: phone.start,
+                end: phone.end,
+                kind: FindingKind::Phone,
+                rule: index.fixed.phone,
+                host: None,
+                platform: None,
+                obfuscated: true,
+            });
+            return Some(phone.end);
+        }
         return go_on();
     }
     let money = digits::money_or_reference_before(text, run.start);
@@ -863,7 +876,18 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
     if !with_scheme && !tld_ok {
         return None;
     }
-    let platform = index.platform_of(&host);
+    // "sh0pee.ph", "l4zada.co.id": a digit written for a letter in a platform's domain.
+    let leet_platform = || {
+        let folded = normalizer::leet_host(&host)?;
+        index.platform_of(&folded)
+    };
+    let (platform, leet) = match index.platform_of(&host) {
+        Some(p) => (Some(p), false),
+        None => match leet_platform() {
+            Some(p) => (Some(p), true),
+            None => (None, false),
+        },
+    };
     let www = labels.first().is_some_and(|l| l == "www");
     // Without a scheme, a host in another alphabet counts when its top-level domain is in that
     // alphabet too ("президент.рф", "ร้าน.คอม") or it is a catalog platform in disguise; a word
@@ -906,6 +930,7 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
         obfuscated: run.disguise != Disguise::None
             || run.folded
             || hxxp
+            || leet
             || (decoded && platform.is_some()),
     })
 }

@@ -36,6 +36,42 @@ pub fn normalize_labels(labels: &[String]) -> Option<Vec<String>> {
     changed.then_some(out)
 }
 
+/// The host with digits read as the letters they stand for inside a label of letters
+/// ("sh0pee.ph" → "shopee.ph", "l4zada.co.id" → "lazada.co.id"), or `None` when no label mixes
+/// the two. Only to recognize a platform's own domain in disguise: digits in other hosts are
+/// ordinary ("9gag.com").
+pub fn leet_host(host: &str) -> Option<String> {
+    let mixed = |label: &str| {
+        label.bytes().any(|b| b.is_ascii_digit()) && label.bytes().any(|b| b.is_ascii_alphabetic())
+    };
+    if !host.split('.').any(mixed) {
+        return None;
+    }
+    let letter = |c: char| match c {
+        '0' => 'o',
+        '1' => 'l',
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        other => other,
+    };
+    Some(
+        host.split('.')
+            .map(
+                |label| {
+                    if mixed(label) {
+                        label.chars().map(letter).collect()
+                    } else {
+                        label.to_owned()
+                    }
+                },
+            )
+            .collect::<Vec<String>>()
+            .join("."),
+    )
+}
+
 const BASE: u32 = 36;
 const T_MIN: u32 = 1;
 const T_MAX: u32 = 26;
