@@ -1,10 +1,19 @@
 // A worker thread of the command line: its own engine (its own .wasm instance), checking the
 // batches the main thread reads from the file, so both cores work while the main thread parses
 // and writes.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { Engine } from "../node.js";
 
 const engine = new Engine();
+// Warm up before the first batch arrives: the region's index (its tries and numbering plans) is
+// built on the first check.
+if (workerData?.region) {
+  try {
+    engine.checkLinksBatch({ texts: [""], surface: workerData.surface, region: workerData.region, lang: workerData.lang });
+  } catch {
+    // A bad region or surface is reported with the first batch, as before.
+  }
+}
 
 parentPort.on("message", ({ id, columns, surface, region, lang }) => {
   try {
