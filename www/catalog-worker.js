@@ -10,7 +10,6 @@
 
 importScripts("vendor/papaparse.min.js");
 
-let engine = null;
 let columnsModule = null;
 /** The file's rows (arrays of cell texts) and where its header is. */
 let table = null;
@@ -20,14 +19,23 @@ let checked = null;
 
 const BATCH_ROWS = 256;
 
-async function ready() {
-  if (!engine) {
+/**
+ * The engine, loaded once. One promise for every caller: the warm-up at load and the first file
+ * may both wait for it, and neither may see the engine before the column names are loaded too
+ * (a file opened during the warm-up used to find them missing).
+ */
+let loading = null;
+function ready() {
+  loading ??= (async () => {
     const wasm = await import("./pkg/shop_policy.js");
     await wasm.default();
-    engine = wasm;
     columnsModule = await import("./vendor/columns.mjs");
-  }
-  return engine;
+    return wasm;
+  })().catch((error) => {
+    loading = null; // the next file tries again
+    throw error;
+  });
+  return loading;
 }
 
 class FileProblem extends Error {
