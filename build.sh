@@ -106,13 +106,16 @@ build() {
   rm -rf www/pkg
   mkdir -p www/pkg
   cp -R pkg/shop_policy.js pkg/shop_policy_bg.wasm pkg/snippets www/pkg/
-  # The catalog page's spreadsheet readers (loaded only by its worker, never by the .wasm) and
-  # the column names it shares with the command line.
+  # The catalog page's spreadsheet libraries (loaded only by its worker, never by the .wasm):
+  # papaparse reads CSV, read-excel-file reads XLSX, exceljs writes the XLSX download; and the
+  # column names it shares with the command line.
   rm -rf www/vendor
   mkdir -p www/vendor
   cp node_modules/papaparse/papaparse.min.js node_modules/exceljs/dist/exceljs.min.js cli/columns.mjs www/vendor/
+  cp node_modules/read-excel-file/bundle/read-excel-file.min.js www/vendor/
   cp node_modules/papaparse/LICENSE www/vendor/papaparse.LICENSE
   cp node_modules/exceljs/LICENSE www/vendor/exceljs.LICENSE
+  cp node_modules/read-excel-file/LICENSE www/vendor/read-excel-file.LICENSE
   site_seeds
   printf 'pkg/shop_policy_bg.wasm: %s bytes, %s gzip -9\n' \
     "$(wc -c < pkg/shop_policy_bg.wasm)" "$(gzip -9c pkg/shop_policy_bg.wasm | wc -c)"
