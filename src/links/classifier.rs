@@ -147,9 +147,10 @@ pub struct LinkIndex {
     pub signals: Vec<CompiledSignal>,
     /// The phrase groups named `negation`, and `negation_end`.
     pub negation: super::signals::Negation,
-    /// The phrase groups whose words hide a platform's name inside them: `in_app`, TikTok's
-    /// own wording (ตะกร้าสีส้ม, its orange basket), and `plain_words`, ordinary words that
-    /// hold a name (ออนไลน์, online, holds ไลน์, LINE).
+    /// The phrase groups whose words hide a platform's name or a cue inside them: `in_app`,
+    /// TikTok's own wording (ตะกร้าสีส้ม, its orange basket), `plain_words`, ordinary words
+    /// that hold a name (ออนไลน์, online, holds ไลน์, LINE), and `refusal`, a seller refusing
+    /// orders by DM (私信不接单).
     pub masks: Vec<usize>,
     /// The categories whose names may begin a phrase ("{payment} me"; `None`: any platform's).
     pub names_begin_phrases: Vec<Option<Category>>,
@@ -307,7 +308,7 @@ impl LinkIndex {
                 cues: groups_named(links, &["negation"]),
                 ends: groups_named(links, &["negation_end"]),
             },
-            masks: groups_named(links, &["in_app", "plain_words"]),
+            masks: groups_named(links, &["in_app", "plain_words", "refusal"]),
             names_begin_phrases,
             account_number,
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),

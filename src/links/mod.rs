@@ -637,9 +637,19 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         .filter(|m| matches!(m.what, What::Cue(g) if index.masks.contains(&g)))
         .map(|m| (m.start, m.end))
         .collect();
-    mentions.retain(|m| {
-        !matches!(m.what, What::Name(_))
-            || !own.iter().any(|&(start, end)| start <= m.start && m.end <= end)
+    // And a cue word that begins a platform's name is part of the name ("ช้อป", shop, begins
+    // "ช้อปปี้", Shopee).
+    let names: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| matches!(m.what, What::Name(_)))
+        .map(|m| (m.start, m.end))
+        .collect();
+    mentions.retain(|m| match m.what {
+        What::Name(_) => !own.iter().any(|&(start, end)| start <= m.start && m.end <= end),
+        What::Cue(g) => {
+            index.masks.contains(&g)
+                || !names.iter().any(|&(start, end)| start == m.start && m.end < end)
+        }
     });
     signals::evaluate(&index.signals, &index.negation, &mut clauses, &mentions, &mut out);
     out
