@@ -224,9 +224,9 @@ export interface PhonePlanSpec {
   numbers: NumberBlockSpec[];
 }
 
-/** Digits spelled as words, per language: `{ "0": ["nol", "kosong"], …, twice: ["double"] }`. */
+/** Digits spelled as words, per language: `{ "0": ["nol", "kosong"], …, twice: ["double"], hundred: ["hundred"] }` (`tens` and `hundred` stand for a zero and two zeros). */
 export type DigitWordsSpec = Partial<
-  Record<"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "twice" | "thrice", string[]>
+  Record<"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "twice" | "thrice" | "tens" | "hundred", string[]>
 >;
 
 /** A group of phrases: with a `rule`, each phrase found is a finding; without, a cue for signals. */

@@ -250,6 +250,8 @@ enum Token {
     /// A word for "tens" between two digits ("sáu mươi hai": 62), a zero when no digit follows
     /// ("sáu mươi": 60).
     Tens(usize),
+    /// A word for "hundred" after a digit: two zeros ("seven seven hundred": 7700).
+    Hundred(usize),
 }
 
 /// Letters people put in a digit run for the digits they look like: `O812`, `08l2`, `4S2`,
@@ -341,6 +343,7 @@ fn token(
                     10 => Token::Repeat(2, end),
                     11 => Token::Repeat(3, end),
                     12 => Token::Tens(end),
+                    13 => Token::Hundred(end),
                     d => Token::Word(d, end),
                 });
             }
@@ -452,6 +455,15 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
                     repeat = n;
                     run.spelled = true;
                     at = end;
+                    break;
+                }
+                Token::Hundred(end) => {
+                    run.spelled = true;
+                    at = end;
+                    if !run.push(0) || !run.push(0) {
+                        run.too_long = true;
+                    }
+                    words_in_group += 1;
                     break;
                 }
                 Token::Tens(end) => {

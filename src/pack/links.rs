@@ -291,7 +291,8 @@ pub struct DigitWords {
     /// Id and citation.
     pub meta: RuleMeta,
     /// `(word, digit)`, lowercase; 10 and 11 stand for "twice" and "three times" the next digit
-    /// ("double three"), 12 for "tens" ("sáu mươi hai": 62).
+    /// ("double three"), 12 for "tens" ("sáu mươi hai": 62), 13 for "hundred" (two zeros: "seven
+    /// seven hundred", 7700, as British numbers are read out).
     pub words: Vec<(String, u8)>,
 }
 
@@ -812,9 +813,9 @@ fn read_digit_words(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Digit
     Some(DigitWords { meta: meta?, words: words? })
 }
 
-/// The keys of a language's digit words: the ten digits, then "twice", "three times" and
-/// "tens" (Vietnamese "mươi").
-const DIGIT_KEYS: [(&str, u8); 13] = [
+/// The keys of a language's digit words: the ten digits, then "twice", "three times", "tens"
+/// (Vietnamese "mươi") and "hundred" (two zeros).
+const DIGIT_KEYS: [(&str, u8); 14] = [
     ("0", 0),
     ("1", 1),
     ("2", 2),
@@ -828,6 +829,7 @@ const DIGIT_KEYS: [(&str, u8); 13] = [
     ("twice", 10),
     ("thrice", 11),
     ("tens", 12),
+    ("hundred", 13),
 ];
 
 fn read_nicknames(d: &mut Decoder, v: &Value, path: &Path<'_>) -> Option<Nicknames> {
