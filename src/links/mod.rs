@@ -539,9 +539,13 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             numbers_from = run.next_start();
         }
         let mut name_begins_phrase = false;
+        // Where a platform's name found here ends: a cue word that begins the name is part of
+        // it ("ช้อป", shop, begins "ช้อปปี้", Shopee).
+        let mut name_end = None;
         if can & words::NAME != 0
             && let Some(name) = index.phrases.names.longest(text, pos, &mut scratch.names)
         {
+            name_end = Some(name.end);
             name_begins_phrase =
                 index.names_begin_phrases.iter().any(|c| c.is_none_or(|c| c == name.category));
             mentions.push(Mention {
@@ -577,8 +581,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             let own = last_mask.is_some_and(|(start, end)| {
                 start <= pos && phrase.end <= end && (start < pos || phrase.end < end)
             });
+            let in_name = name_end.is_some_and(|end| phrase.end < end);
             for &group in index.phrases.groups(&phrase) {
-                if own && !index.masks.contains(&group) {
+                if (own || in_name) && !index.masks.contains(&group) {
                     continue;
                 }
                 match index.cta_rules.get(group).copied().flatten() {
@@ -637,19 +642,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         .filter(|m| matches!(m.what, What::Cue(g) if index.masks.contains(&g)))
         .map(|m| (m.start, m.end))
         .collect();
-    // And a cue word that begins a platform's name is part of the name ("ช้อป", shop, begins
-    // "ช้อปปี้", Shopee).
-    let names: Vec<(usize, usize)> = mentions
-        .iter()
-        .filter(|m| matches!(m.what, What::Name(_)))
-        .map(|m| (m.start, m.end))
-        .collect();
-    mentions.retain(|m| match m.what {
-        What::Name(_) => !own.iter().any(|&(start, end)| start <= m.start && m.end <= end),
-        What::Cue(g) => {
-            index.masks.contains(&g)
-                || !names.iter().any(|&(start, end)| start == m.start && m.end < end)
-        }
+    mentions.retain(|m| {
+        !matches!(m.what, What::Name(_))
+            || !own.iter().any(|&(start, end)| start <= m.start && m.end <= end)
     });
     signals::evaluate(&index.signals, &index.negation, &mut clauses, &mentions, &mut out);
     out
