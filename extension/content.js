@@ -67,7 +67,7 @@
     .verdict { font-weight: 600; }
     .verdict.block { color: #b91c1c; }
     .verdict.review { color: #b45309; }
-    .src { color: #6b7280; font-size: 11px; word-break: break-all; }
+    .src { color: #6b7280; font-size: 11px; overflow-wrap: anywhere; }
     .instead { margin: 2px 0; }
     .instead q { font-weight: 400; }
     .replace { font: inherit; margin-left: 4px; }
