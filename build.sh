@@ -69,6 +69,15 @@ setup() {
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
   fi
+  # Thai sellers' text in the pages' and the extension's screenshots: without a Thai font
+  # Chromium draws empty boxes (Chinese comes with fonts-noto-cjk). Only the screenshots need it,
+  # so a machine where it cannot be installed still runs every test.
+  if command -v fc-list > /dev/null && [ -z "$(fc-list :lang=th 2> /dev/null)" ]; then
+    log "apt-get install fonts-thai-tlwg"
+    { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y --no-install-recommends fonts-thai-tlwg; } ||
+      log "fonts-thai-tlwg could not be installed: Thai shows as boxes in the screenshots"
+  fi
 }
 
 build() {
