@@ -10,6 +10,7 @@ use super::names::NameIndex;
 use super::phrases::PhraseIndex;
 use super::scanner::HostWords;
 use super::signals::{CompiledSignal, Need};
+use super::trie::{Slot, Step, steps};
 use super::words::{self, WordStarts};
 use crate::error::{Error, ErrorCode};
 use crate::fast_hash::{FastMap, FastSet};
@@ -260,19 +261,18 @@ impl LinkIndex {
         // A phrase may begin with a slot ("{payment} me"): then a name of that slot's category
         // begins a phrase too. The scanner looks for one where such a name is found, rather
         // than marking every word shaped like the names (a tenth of a clean text's check).
-        let names_begin_phrases = links
-            .calls_to_action
-            .iter()
-            .flat_map(|cta| cta.phrases.iter().flat_map(|(_, list)| list.iter()))
-            .filter_map(|p| p.strip_prefix('{').and_then(|rest| rest.split('}').next()))
-            .map(|slot| match slot {
-                "ecommerce" => Some(Category::Ecommerce),
-                "messenger" => Some(Category::Messenger),
-                "social" => Some(Category::Social),
-                "payment" => Some(Category::Payment),
-                _ => None,
-            })
-            .collect();
+        let mut names_begin_phrases = Vec::new();
+        let phrases = links.calls_to_action.iter().flat_map(|cta| cta.phrases.iter());
+        for phrase in phrases.flat_map(|(_, list)| list.iter()).filter(|p| p.starts_with('{')) {
+            let category = match steps(phrase).first() {
+                Some(Step::Slot(Slot::Category(category))) => Some(*category),
+                Some(Step::Slot(Slot::AnyPlatform)) => None,
+                _ => continue,
+            };
+            if !names_begin_phrases.contains(&category) {
+                names_begin_phrases.push(category);
+            }
+        }
         for cta in &links.calls_to_action {
             for (_, list) in &cta.phrases {
                 for phrase in list {

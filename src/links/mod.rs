@@ -707,27 +707,8 @@ fn number(
     };
     // Most runs are a word or a price: too short for a telephone number, so nothing around
     // them needs a look.
-    let digits = run.digits_of(0, run.groups().len()).len();
-    if digits < 7 {
-        // "4 angka depannya 0878, sisanya 5521 0936": a number given in two parts.
-        if let Some(phone) = index.split_phone(text, run) {
-            out.push(Candidate {
-                start: phone.start,
-                end: phone.end,
-                kind: FindingKind::Phone,
-                rule: index.fixed.phone,
-                host: None,
-                platform: None,
-                obfuscated: true,
-            });
-            return Some(phone.end);
-        }
-        return go_on();
-    }
-    let money = digits::money_or_reference_before(text, run.start);
-    let phone =
-        (!money).then(|| index.phone_in(text, run, phone_word_before(text, run.start))).flatten();
-    if let Some(phone) = phone {
+    // A phone found: the finding, and where to go on.
+    let mut found = |phone: classifier::PhoneSpan, obfuscated: bool| {
         out.push(Candidate {
             start: phone.start,
             end: phone.end,
@@ -735,9 +716,23 @@ fn number(
             rule: index.fixed.phone,
             host: None,
             platform: None,
-            obfuscated: run.obfuscated || run.spelled,
+            obfuscated,
         });
-        return Some(phone.end);
+        Some(phone.end)
+    };
+    let digits = run.digits_of(0, run.groups().len()).len();
+    if digits < 7 {
+        // "4 angka depannya 0878, sisanya 5521 0936": a number given in two parts.
+        return match index.split_phone(text, run) {
+            Some(phone) => found(phone, true),
+            None => go_on(),
+        };
+    }
+    let money = digits::money_or_reference_before(text, run.start);
+    let phone =
+        (!money).then(|| index.phone_in(text, run, phone_word_before(text, run.start))).flatten();
+    if let Some(phone) = phone {
+        return found(phone, run.obfuscated || run.spelled);
     }
     if (8..=20).contains(&digits) && !run.too_long && !digits::glued_after(text, run.end) && !money
     {
@@ -882,17 +877,11 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
         return None;
     }
     // "sh0pee.ph", "l4zada.co.id": a digit written for a letter in a platform's domain.
-    let leet_platform = || {
-        let folded = normalizer::leet_host(&host)?;
-        index.platform_of(&folded)
-    };
-    let (platform, leet) = match index.platform_of(&host) {
-        Some(p) => (Some(p), false),
-        None => match leet_platform() {
-            Some(p) => (Some(p), true),
-            None => (None, false),
-        },
-    };
+    let direct = index.platform_of(&host);
+    let folded_host = direct.is_none().then(|| normalizer::leet_host(&host)).flatten();
+    let leet_platform = folded_host.and_then(|folded| index.platform_of(&folded));
+    let platform = direct.or(leet_platform);
+    let leet = leet_platform.is_some();
     let www = labels.first().is_some_and(|l| l == "www");
     // Without a scheme, a host in another alphabet counts when its top-level domain is in that
     // alphabet too ("президент.рф", "ร้าน.คอม") or it is a catalog platform in disguise; a word

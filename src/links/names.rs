@@ -67,7 +67,7 @@ pub struct NameIndex {
 }
 
 /// The letters a digit or symbol is written for.
-fn leet(c: char) -> &'static [char] {
+pub(super) fn leet(c: char) -> &'static [char] {
     match c {
         '0' => &['o'],
         '1' => &['i', 'l'],

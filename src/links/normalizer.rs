@@ -47,14 +47,9 @@ pub fn leet_host(host: &str) -> Option<String> {
     if !host.split('.').any(mixed) {
         return None;
     }
-    let letter = |c: char| match c {
-        '0' => 'o',
-        '1' => 'l',
-        '3' => 'e',
-        '4' => 'a',
-        '5' => 's',
-        '7' => 't',
-        other => other,
+    // The first letter each digit stands for, as names are read ("sh0pee", "l4zada").
+    let letter = |c: char| {
+        if c.is_ascii_digit() { super::names::leet(c).first().copied().unwrap_or(c) } else { c }
     };
     Some(
         host.split('.')

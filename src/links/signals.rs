@@ -313,15 +313,13 @@ pub fn evaluate(
                 .map_or(i, |before| i - before.iter().rev().take_while(|m| m.end > lo).count());
             let around = mentions.get(from..).unwrap_or_default();
             let to = from + around.iter().take_while(|m| m.start < hi).count();
-            let nearby = || {
-                mentions
-                    .get(from..to)
-                    .unwrap_or_default()
-                    .iter()
-                    .enumerate()
-                    .filter(move |(j, m)| from + j != i && m.start >= lo && m.end <= hi)
-                    .map(|(_, m)| m)
+            // The other mentions inside the window, with their indexes.
+            let nearby_at = || {
+                (from..to)
+                    .filter_map(|j| mentions.get(j).map(|m| (j, m)))
+                    .filter(move |&(j, m)| j != i && m.start >= lo && m.end <= hi)
             };
+            let nearby = || nearby_at().map(|(_, m)| m);
             if signal.negatable
                 && negated(
                     text,
@@ -335,20 +333,15 @@ pub fn evaluate(
             }
             // A cue that cancels the signal, unless it is negated itself ("价格私聊 不在直播间报价":
             // the price by private message, not in the LIVE room).
-            let cancelled = (from..to).any(|j| {
-                mentions.get(j).is_some_and(|m| {
-                    j != i
-                        && m.start >= lo
-                        && m.end <= hi
-                        && matches!(m.what, What::Cue(g) if signal.unless.contains(&g))
-                        && !negated(
-                            text,
-                            mentions.get(from..j).unwrap_or_default(),
-                            negation,
-                            lo,
-                            m.start,
-                        )
-                })
+            let cancelled = nearby_at().any(|(j, m)| {
+                matches!(m.what, What::Cue(g) if signal.unless.contains(&g))
+                    && !negated(
+                        text,
+                        mentions.get(from..j).unwrap_or_default(),
+                        negation,
+                        lo,
+                        m.start,
+                    )
             });
             if cancelled {
                 continue;
