@@ -118,6 +118,44 @@ pub struct NumberRun {
     /// Where recent tokens began, with the digits read before each (a ring).
     marks: [(usize, usize); MARKS],
     mark_count: usize,
+    /// The digit words recently looked up, for the text being read.
+    seen: WordMemo,
+}
+
+/// The digit words looked up at recent positions of one text. A run of digit words longer than
+/// any telephone number is read again from its fifth word ([`NumberRun::next_start`]), and the
+/// word after each gap is looked up twice (to decide the gap, then to read it): without this,
+/// each word of "nol delapan nol delapan …" went through the word trie ten times, 45% of the
+/// time of such a paste.
+#[derive(Debug, Clone)]
+struct WordMemo {
+    /// The text the entries belong to (its address and length).
+    text: (usize, usize),
+    /// Direct-mapped by position: the position (`usize::MAX` for none) and the word there.
+    slots: [(usize, Option<(u8, usize)>); WORD_MEMO],
+}
+
+/// Entries in [`WordMemo`]: more than the words of two runs' overlap.
+const WORD_MEMO: usize = 64;
+
+impl WordMemo {
+    fn new() -> WordMemo {
+        WordMemo { text: (0, 0), slots: [(usize::MAX, None); WORD_MEMO] }
+    }
+
+    /// [`DigitWords::at`], remembered.
+    fn at(&mut self, words: &DigitWords, text: &str, pos: usize) -> Option<(u8, usize)> {
+        let key = (text.as_ptr() as usize, text.len());
+        if self.text != key {
+            self.text = key;
+            self.slots = [(usize::MAX, None); WORD_MEMO];
+        }
+        let slot = self.slots.get_mut(pos % WORD_MEMO)?;
+        if slot.0 != pos {
+            *slot = (pos, words.at(text, pos));
+        }
+        slot.1
+    }
 }
 
 impl NumberRun {
@@ -138,6 +176,7 @@ impl NumberRun {
             group_total: 0,
             marks: [(0, 0); MARKS],
             mark_count: 0,
+            seen: WordMemo::new(),
         }
     }
 
@@ -289,6 +328,7 @@ fn token(
     text: &str,
     pos: usize,
     words: &DigitWords,
+    seen: &mut WordMemo,
     in_group: bool,
     so_far: usize,
 ) -> Option<Token> {
@@ -337,7 +377,7 @@ fn token(
                 }
             }
             if words.may_start(f)
-                && let Some((value, end)) = words.at(text, pos)
+                && let Some((value, end)) = seen.at(words, text, pos)
             {
                 return Some(match value {
                     10 => Token::Repeat(2, end),
@@ -416,7 +456,8 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
         let mut words_in_group = 0;
         loop {
             let token_start = at;
-            let Some(found) = token(text, at, words, run.digits.len() > first, run.digits.len())
+            let Some(found) =
+                token(text, at, words, &mut run.seen, run.digits.len() > first, run.digits.len())
             else {
                 break;
             };
@@ -471,7 +512,7 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
                     at = end;
                     let digit_follows = char_at(text, at)
                         .is_some_and(|c| c == ' ' || c == '-')
-                        .then(|| token(text, at + 1, words, false, run.digits.len()))
+                        .then(|| token(text, at + 1, words, &mut run.seen, false, run.digits.len()))
                         .flatten()
                         .is_some_and(|t| matches!(t, Token::Word(..) | Token::Digits(..)));
                     if !digit_follows && !run.push(0) {
@@ -575,7 +616,7 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
         if (gap == 0 && !bracketed)
             || gap > MAX_GAP
             || newlines > 1
-            || token(text, at, words, false, run.digits.len()).is_none()
+            || token(text, at, words, &mut run.seen, false, run.digits.len()).is_none()
         {
             break;
         }
