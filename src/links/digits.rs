@@ -369,7 +369,13 @@ fn token(
                 let glued_before = !in_group && super::text::word_char_before(text, pos);
                 let group_follows = next.is_some_and(|n| separator_byte(n).is_some())
                     && digitish_at(text, pos + width + next.map_or(0, char::len_utf8));
-                if (next_digit || (in_group && (so_far >= 6 || group_follows)))
+                // A letter standing alone among digits spaced out one by one, the run already
+                // as long as a phone number's first half: "0 8 1 2 - 7 7 4 O - 9 1 2 3".
+                let alone_in_spaced_run =
+                    !in_group && so_far >= 6 && digit_within_gap(text, pos + width);
+                if (next_digit
+                    || (in_group && (so_far >= 6 || group_follows))
+                    || alone_in_spaced_run)
                     && !glued_after
                     && !glued_before
                 {
@@ -391,6 +397,17 @@ fn token(
         }
         Folded::Invisible | Folded::Mark => None,
     }
+}
+
+/// Whether a digit follows `pos` after at most [`MAX_GAP`] separators.
+fn digit_within_gap(text: &str, mut pos: usize) -> bool {
+    for _ in 0..MAX_GAP {
+        match char_at(text, pos) {
+            Some(c) if separator_byte(c).is_some() => pos += c.len_utf8(),
+            _ => break,
+        }
+    }
+    pos > 0 && digitish_at(text, pos)
 }
 
 /// A separator character between groups (after folding), as a byte for [`Group::separator`].
@@ -716,11 +733,11 @@ pub fn glued_after(text: &str, end: usize) -> bool {
 /// Standards ("ISO 9001:2015", "BS 8510:2020", "GB/T 22849"), registration and tax numbers
 /// ("MST 0312345678", "NPWP", "SSM", "UEN") are among them.
 const NOT_A_PHONE_BEFORE: &[&str] = &[
-    "#", "$", "astm", "awb", "barcode", "brn", "bs", "code", "din", "don", "gb", "gb/t", "gbp",
-    "gia", "gpkd", "harga", "id", "idr", "iec", "imei", "inv", "invoice", "isbn", "iso", "jis",
-    "kode", "ma", "mst", "myr", "nib", "no", "no.", "npwp", "nr", "php", "price", "ref", "resi",
-    "rm", "rp", "s$", "s/n", "serial", "sgd", "sku", "sn", "ssm", "thb", "thue", "tracking", "uen",
-    "usd", "vnd",
+    "#", "$", "astm", "awb", "barcode", "batch", "brn", "bs", "code", "din", "don", "exp", "gb",
+    "gb/t", "gbp", "gia", "gpkd", "harga", "id", "idr", "iec", "imei", "inv", "invoice", "isbn",
+    "iso", "jis", "kode", "lot", "ma", "mfg", "mst", "myr", "nib", "no", "no.", "npwp", "nr",
+    "php", "price", "ref", "resi", "rm", "rp", "s$", "s/n", "serial", "sgd", "sku", "sn", "ssm",
+    "thb", "thue", "tracking", "uen", "usd", "vnd",
 ];
 
 /// The same in scripts written without spaces and as currency signs: they end the word before
@@ -735,6 +752,8 @@ const NOT_A_PHONE_SUFFIXES: &[&str] = &[
     "订单",
     "单号",
     "编号",
+    "批号",
+    "批次",
     "型号",
     "ราคา",
     "价格",
@@ -886,6 +905,7 @@ mod tests {
             ("08 satu dua 3456", "08123456", "08 satu dua 3456"),
             ("零八幺二三", "08123", "零八幺二三"),
             ("double 8 satu", "881", "double 8 satu"),
+            ("0 8 1 2 - 7 7 4 O - 9 1 2 3", "081277409123", "0 8 1 2 - 7 7 4 O - 9 1 2 3"),
         ];
         for (text, want, span) in cases {
             assert_eq!(digits(text), Some((want.to_owned(), span)), "{text}");

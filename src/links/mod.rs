@@ -440,7 +440,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 continue;
             }
         };
-        if matches!(folded, '@' | '[' | '(')
+        if matches!(folded, '@' | '[' | '(' | '【')
             && let Some((run, disguised)) = scanner::email_at(text, pos, &index.host_words)
         {
             let end = run.end;

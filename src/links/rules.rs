@@ -46,8 +46,11 @@ impl Candidate {
             | FindingKind::Shortener => 0,
             FindingKind::Messenger | FindingKind::SocialHandle | FindingKind::Payment => 1,
             FindingKind::Phone => 2,
-            FindingKind::CallToAction | FindingKind::DirectMessage | FindingKind::Pointer => 3,
-            FindingKind::Mention => 4,
+            // A call to order elsewhere before a pointer or a DM over the same words ("link
+            // shopee ada di bio": a Shopee link is the pointer's target).
+            FindingKind::CallToAction => 3,
+            FindingKind::DirectMessage | FindingKind::Pointer => 4,
+            FindingKind::Mention => 5,
         }
     }
 }

@@ -1057,7 +1057,15 @@ fn local_part(text: &str, end: usize) -> Option<usize> {
 /// before it, a host after it. Returns the run of the domain with the span widened to the
 /// whole address, and whether the `@` was disguised.
 pub fn email_at(text: &str, at: usize, words: &HostWords) -> Option<(HostRun, bool)> {
-    let (after_at, disguised) = at_sign(text, at)?;
+    let (mut after_at, mut disguised) = at_sign(text, at)?;
+    // "mia @ gmail . com", "mia @gmail.com": an `@` set apart by spaces is a disguise too, and
+    // counts as one for a mail provider or a host whose dots are disguised as well.
+    let spaced =
+        !disguised && (char_before(text, at) == Some(' ') || char_at(text, after_at) == Some(' '));
+    if spaced {
+        after_at = skip_spaces(text, after_at);
+        disguised = true;
+    }
     let mut start_of_at = at;
     if disguised {
         while char_before(text, start_of_at) == Some(' ') {
@@ -1065,7 +1073,30 @@ pub fn email_at(text: &str, at: usize, words: &HostWords) -> Option<(HostRun, bo
         }
     }
     let start = local_part(text, start_of_at)?;
-    email_host(text, start, after_at, disguised, words)
+    let found = email_host(text, start, after_at, disguised, words);
+    match found {
+        Some((run, _)) if spaced && !mail_provider_or_disguised(&run) => None,
+        None if !disguised => {
+            // "mia@gmail . com": a mail provider's dot set apart by spaces (not a sentence's
+            // full stop: "foo@bar.com. Thanks" ends at .com).
+            let spaced_dot = text.get(after_at..).and_then(|t| {
+                let label = t.find(|c: char| !c.is_ascii_alphanumeric())?;
+                Some(t.get(label..)?.starts_with(" . "))
+            });
+            let (run, _) = email_host(text, start, after_at, true, words)
+                .filter(|_| spaced_dot == Some(true))?;
+            mail_provider_or_disguised(&run).then_some((run, true))
+        }
+        found => found,
+    }
+}
+
+/// Whether an address written with a disguised `@` names a mail provider or disguises its
+/// dots too: "toko at gmail dot com" is an address, "meet at noon.com" prose.
+fn mail_provider_or_disguised(run: &HostRun) -> bool {
+    run.labels.first().is_some_and(|l| MAIL_PROVIDERS.contains(&l.as_str()))
+        || run.spelled
+        || run.disguise == Disguise::Marked
 }
 
 /// An e-mail address written with a word for "@" ("toko at gmail dot com", "toko a keong gmail
@@ -1080,9 +1111,7 @@ pub fn spelled_email_at(text: &str, pos: usize, words: &HostWords) -> Option<(Ho
         return None;
     }
     let (run, _) = email_host(text, start, after, true, words)?;
-    // Only a mail provider or a host with its dots written out, so "meet at noon.com" is prose.
-    let provider = run.labels.first().is_some_and(|l| MAIL_PROVIDERS.contains(&l.as_str()));
-    (provider || run.spelled || run.disguise == Disguise::Marked).then_some((run, true))
+    mail_provider_or_disguised(&run).then_some((run, true))
 }
 
 /// Mail providers, whose name after a word for "@" makes an address.
@@ -1151,8 +1180,13 @@ fn at_sign(text: &str, at: usize) -> Option<(usize, bool)> {
     match char_at(text, at)? {
         '@' => Some((at + 1, false)),
         '＠' => Some((at + '＠'.len_utf8(), true)),
-        open @ ('[' | '(' | '（') => {
-            let close = if open == '[' { ']' } else { ')' };
+        open @ ('[' | '(' | '（' | '【' | '［') => {
+            let close = match open {
+                '[' => ']',
+                '【' => '】',
+                '［' => '］',
+                _ => ')',
+            };
             let inner = skip_spaces(text, at + open.len_utf8());
             let after = match char_at(text, inner)? {
                 '@' => inner + 1,
@@ -1320,6 +1354,18 @@ mod tests {
             Some("\"foobar\"@example.com".into())
         );
         assert_eq!(email("a@-foo.com", 1), None);
+        // An `@` or a mail provider's dot set apart by spaces.
+        for text in ["mia.tran @ gmail . com", "mia.tran @gmail.com", "mia.tran@ gmail.com"] {
+            let at = text.find('@').unwrap();
+            assert_eq!(email(text, at).map(|e| e.1), Some("gmail.com".into()), "{text}");
+        }
+        assert_eq!(email("mia@gmail . com ok", 3).map(|e| e.0), Some("mia@gmail . com".into()));
+        assert_eq!(email("meet me @ noon.com", 8), None);
+        assert_eq!(email("foo@gmail. Thanks", 3), None);
+        assert_eq!(
+            email("order【at】phmart.ph", 5).map(|e| e.0),
+            Some("order【at】phmart.ph".into())
+        );
         let spelled = |text: &str, word: &str| {
             spelled_email_at(text, text.find(word).unwrap(), &w)
                 .map(|(r, _)| text[r.start..r.end].to_owned())

@@ -280,7 +280,18 @@ fn negated(text: &str, mentions: &[Mention], negation: &Negation, lo: usize, sta
             && m.end <= start
             && m.start >= lo
             && text.get(m.end..start).is_some_and(|gap| {
-                gap.chars().count() <= NEGATION_REACH
+                // Names and cue words in between do not count: a refusal lists what it refuses
+                // ("kami gak terima order lewat DM / WA", "hindi kami tumatanggap ng order thru
+                // GCash o Messenger").
+                let mut listed = 0;
+                let mut covered = m.end;
+                for e in mentions {
+                    if e.start >= covered && e.end <= start {
+                        listed += text.get(e.start..e.end).map_or(0, |t| t.chars().count());
+                        covered = e.end;
+                    }
+                }
+                gap.chars().count().saturating_sub(listed) <= NEGATION_REACH
                     && !gap.contains([',', '，', '、', ';', '；'])
                     && !(spaced_script && gap.contains(' '))
             })
@@ -471,5 +482,17 @@ mod tests {
         out.clear();
         evaluate(&signals, &negation, &mut Clauses::new(text), &mentions, &mut out);
         assert_eq!((out[0].rule, out[0].kind), (1, FindingKind::Mention));
+
+        // The names a refusal lists do not count towards the negation's reach.
+        let text = "kami tak terima pesanan lewat lazada / shopee ya";
+        let mentions = [
+            mention(5, 8, What::Cue(2)),
+            mention(16, 23, What::Cue(1)),
+            mention(30, 36, What::Name(Category::Ecommerce)),
+            mention(39, 45, What::Name(Category::Ecommerce)),
+        ];
+        out.clear();
+        evaluate(&signals, &negation, &mut Clauses::new(text), &mentions, &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 }
