@@ -132,7 +132,9 @@ struct WordMemo {
     /// The text the entries belong to (its address and length).
     text: (usize, usize),
     /// Direct-mapped by position: the position (`usize::MAX` for none) and the word there.
-    slots: [(usize, Option<(u8, usize)>); WORD_MEMO],
+    /// Empty until the first lookup: most runs are plain digits, and [`read`] starts a run
+    /// afresh at every handle and host it checks.
+    slots: Vec<(usize, Option<(u8, usize)>)>,
 }
 
 /// Entries in [`WordMemo`]: more than the words of two runs' overlap.
@@ -140,15 +142,16 @@ const WORD_MEMO: usize = 64;
 
 impl WordMemo {
     fn new() -> WordMemo {
-        WordMemo { text: (0, 0), slots: [(usize::MAX, None); WORD_MEMO] }
+        WordMemo { text: (0, 0), slots: Vec::new() }
     }
 
     /// [`DigitWords::at`], remembered.
     fn at(&mut self, words: &DigitWords, text: &str, pos: usize) -> Option<(u8, usize)> {
         let key = (text.as_ptr() as usize, text.len());
-        if self.text != key {
+        if self.text != key || self.slots.is_empty() {
             self.text = key;
-            self.slots = [(usize::MAX, None); WORD_MEMO];
+            self.slots.clear();
+            self.slots.resize(WORD_MEMO, (usize::MAX, None));
         }
         let slot = self.slots.get_mut(pos % WORD_MEMO)?;
         if slot.0 != pos {

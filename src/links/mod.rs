@@ -402,6 +402,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     // In a script without spaces, no cue word or call to action starts inside the one just
     // read: the longest match is the word ("ในไบโอ|นะ" holds no "โอน", to transfer).
     let mut phrases_from = 0;
+    // No name starts inside a name spelled out over several words ("s h o p e e"): each of its
+    // letters tried again made such a paste six times slower.
+    let mut names_from = 0;
     // The span of the last TikTok wording or ordinary word read (a mask): cues inside it are none.
     let mut last_mask: Option<(usize, usize)> = None;
     let mut clauses = signals::Clauses::new(text);
@@ -543,9 +546,13 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         // it ("ช้อป", shop, begins "ช้อปปี้", Shopee).
         let mut name_end = None;
         if can & words::NAME != 0
+            && pos >= names_from
             && let Some(name) = index.phrases.names.longest(text, pos, &mut scratch.names)
         {
             name_end = Some(name.end);
+            if word.is_some_and(|w| w.end < name.end) {
+                names_from = name.end;
+            }
             name_begins_phrase =
                 index.names_begin_phrases.iter().any(|c| c.is_none_or(|c| c == name.category));
             mentions.push(Mention {
