@@ -157,6 +157,10 @@ pub struct LinkIndex {
     pub names_begin_phrases: Vec<Option<Category>>,
     /// The cue index a digit run that is not a phone stands for (an account number).
     pub account_number: usize,
+    /// Marketplace names a hashtag may begin or end with ("#shopeefinds", "#racunshopee"):
+    /// names of five letters or more, with their platform and whether they are also ordinary
+    /// words (then only before a shopping word: "#amazonfinds", not "#amazonrainforest").
+    pub hashtag_names: Vec<(String, usize, bool)>,
     /// Phrases and aliases.
     pub phrases: PhraseIndex,
     /// Digits spelled as words.
@@ -311,6 +315,17 @@ impl LinkIndex {
             masks: groups_named(links, &["in_app", "plain_words", "refusal"]),
             names_begin_phrases,
             account_number,
+            hashtag_names: links
+                .catalog
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.category == Category::Ecommerce)
+                .flat_map(|(i, p)| p.names().map(move |(name, ambiguous)| (i, name, ambiguous)))
+                .filter(|&(_, name, _)| {
+                    name.len() >= 5 && name.bytes().all(|b| b.is_ascii_lowercase())
+                })
+                .map(|(i, name, ambiguous)| (name.to_owned(), i, ambiguous))
+                .collect(),
             phrases: PhraseIndex::new(templates, NameIndex::new(names)),
             starts,
             host_words: HostWords::new(

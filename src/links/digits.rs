@@ -58,6 +58,10 @@ impl DigitWords {
         {
             return None;
         }
+        // A day of the week: 周六, 星期一, 礼拜天 (Saturday, Monday, Sunday).
+        if matches!(char_before(text, pos), Some('周' | '週' | '期' | '拜')) {
+            return None;
+        }
         self.trie.longest_glued_to_digits(text, pos)
     }
 
@@ -736,11 +740,11 @@ pub fn glued_after(text: &str, end: usize) -> bool {
 /// Standards ("ISO 9001:2015", "BS 8510:2020", "GB/T 22849"), registration and tax numbers
 /// ("MST 0312345678", "NPWP", "SSM", "UEN") are among them.
 const NOT_A_PHONE_BEFORE: &[&str] = &[
-    "#", "$", "astm", "awb", "barcode", "batch", "brn", "bs", "code", "din", "don", "exp", "gb",
-    "gb/t", "gbp", "gia", "gpkd", "harga", "id", "idr", "iec", "imei", "inv", "invoice", "isbn",
-    "iso", "jis", "kode", "lot", "ma", "mfg", "mst", "myr", "nib", "no", "no.", "npwp", "nr",
-    "php", "price", "ref", "resi", "rm", "rp", "s$", "s/n", "serial", "sgd", "sku", "sn", "ssm",
-    "thb", "thue", "tracking", "uen", "usd", "vnd",
+    "#", "$", "astm", "awb", "barcode", "batch", "brn", "bs", "code", "din", "don", "ean", "exp",
+    "gb", "gb/t", "gbp", "gia", "gpkd", "gtin", "harga", "id", "idr", "iec", "imei", "inv",
+    "invoice", "isbn", "iso", "jis", "kode", "lot", "ma", "mfg", "mst", "myr", "nib", "no", "no.",
+    "npwp", "nr", "php", "price", "ref", "resi", "rm", "rp", "s$", "s/n", "serial", "sgd", "sku",
+    "sn", "ssm", "thb", "thue", "tracking", "uen", "upc", "usd", "vnd",
 ];
 
 /// The same in scripts written without spaces and as currency signs: they end the word before
@@ -772,6 +776,8 @@ const REFERENCE_BEFORE: &[&str] = &[
     "awb",
     "barcode",
     "doanh",
+    "ean",
+    "gtin",
     "imei",
     "invoice",
     "isbn",
@@ -782,6 +788,7 @@ const REFERENCE_BEFORE: &[&str] = &[
     "s/n",
     "serial",
     "tracking",
+    "upc",
     "บาร์โค้ด",
     "เลขพัสดุ",
     "单号",

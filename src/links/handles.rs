@@ -65,6 +65,12 @@ pub fn word_before(text: &str, end: usize, words: &[&str]) -> Option<usize> {
 
 /// Words that may stand between a messenger name and the id ("WA ke 0812…", "Line ID: …").
 const HANDLE_FILLERS: &[&str] = &[
+    "business",
+    "collab",
+    "collabs",
+    "for business",
+    "for collab",
+    "for collabs",
     "id",
     "me",
     "ke",
@@ -86,6 +92,8 @@ const HANDLE_FILLERS: &[&str] = &[
     "账号",
     "账户",
     "ไอดี",
+    "合作",
+    "商务",
 ];
 
 /// Words that may stand between a handle and the network named after it: "@toko on IG",
@@ -191,7 +199,8 @@ pub fn handle_after(
     let c = char_at(text, at)?;
     if c == '@' || c == '＠' {
         let start = at + c.len_utf8();
-        let end = id_end(text, start, false);
+        // After a Chinese network's name, a Chinese nickname: "小红书：@阿杰家居".
+        let end = if cjk_name { cjk_id_end(text, start) } else { id_end(text, start, false) };
         let id = text.get(start..end)?.trim_end_matches('.');
         return (2..=30).contains(&id.chars().count()).then_some(start + id.len());
     }
@@ -226,6 +235,20 @@ fn points_at(c: char) -> bool {
     matches!(c as u32,
         0x2190..=0x21FF | 0x2794..=0x27BF | 0x2B05..=0x2B07 | 0x2B95 | 0x25B6 | 0x25BA | 0x261B
         | 0x261E | 0x23E9 | 0x1F446..=0x1F449 | 0x1F4F2 | 0x1F51C)
+}
+
+/// The end of a nickname on a Chinese network (Xiaohongshu, Weibo, Douyin): Chinese characters
+/// as well as what [`id_end`] reads.
+fn cjk_id_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    loop {
+        let next = id_end(text, end, false);
+        let cjk = char_at(text, next).filter(|&c| super::text::is_cjk_or_thai(c));
+        match cjk {
+            Some(c) => end = next + c.len_utf8(),
+            None => return next,
+        }
+    }
 }
 
 /// The end of an account id starting at `start`: letters and digits however written (folded:

@@ -388,6 +388,49 @@ const PHONE_WORDS: &[&str] = &[
     "เบอร์โทร",
 ];
 
+/// What follows a marketplace's name that is also a word in a shopping hashtag.
+const SHOPPING_TAGS: &[&str] = &[
+    "finds",
+    "find",
+    "haul",
+    "musthaves",
+    "musthave",
+    "deals",
+    "deal",
+    "sale",
+    "faves",
+    "favorites",
+];
+
+/// A marketplace named at the start or the end of the hashtag whose word starts at `start`
+/// ("#shopeefinds", "#racunshopee", "#lazadavn"): a mention, as the plain name would be.
+fn hashtag_name(index: &LinkIndex, text: &str, start: usize) -> Option<Mention> {
+    let len =
+        text.get(start..)?.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(text.len() - start);
+    let tag = text.get(start..start + len)?.to_ascii_lowercase();
+    let (name, platform, _) = index
+        .hashtag_names
+        .iter()
+        .filter(|(name, _, ambiguous)| {
+            if *ambiguous {
+                tag.strip_prefix(name.as_str()).is_some_and(|rest| SHOPPING_TAGS.contains(&rest))
+            } else {
+                tag.len() > name.len()
+                    && (tag.starts_with(name.as_str()) || tag.ends_with(name.as_str()))
+            }
+        })
+        .max_by_key(|(name, _, _)| name.len())?;
+    let name_start = if tag.starts_with(name.as_str()) { start } else { start + len - name.len() };
+    Some(Mention {
+        start: name_start,
+        end: name_start + name.len(),
+        what: What::Name(index.platforms.get(*platform)?.category),
+        platform: Some(*platform),
+        obfuscated: false,
+        ambiguous: false,
+    })
+}
+
 /// Every reading of every span: one left-to-right pass collecting candidates and mentions,
 /// then the signals over the mentions.
 fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
@@ -421,6 +464,11 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             && !matches!(byte, b'@' | b'[' | b'(' | b'+' | b'$' | b'!' | b'|')
             && !protocol_relative
         {
+            if byte == b'#'
+                && let Some(mention) = hashtag_name(index, text, pos + 1)
+            {
+                mentions.push(mention);
+            }
             pos += 1;
             continue;
         }

@@ -418,9 +418,12 @@ impl NameIndex {
 /// Whether the disguises used to reach `state` are allowed for `alias`.
 fn allowed(alias: &Alias, state: &State<'_>) -> bool {
     let long = alias.letters >= 5;
-    // Spelled out one letter at a time: every piece a single letter.
-    let spelled_out =
-        state.separators > 0 && state.singles + 1 >= state.letters && state.piece <= 1;
+    // Spelled out one letter at a time: every piece a single letter ("W A", "i.g"), but not
+    // the letters of a size ("H x W x D" holds no "wx", WeChat).
+    let spelled_out = state.separators > 0
+        && state.singles + 1 >= state.letters
+        && state.piece <= 1
+        && !(alias.letters <= 2 && state.last == Some('x'));
     let separators_ok = state.separators == 0 || spelled_out || (long && state.separators <= 2);
     let leet_ok = state.leet == 0 || alias.letters >= 4 && state.leet * 2 <= alias.letters;
     let repeats_ok = state.repeats == 0 || alias.letters >= 4;
