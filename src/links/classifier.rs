@@ -436,6 +436,14 @@ impl LinkIndex {
             if from > 0 && !groups.get(from).is_some_and(|g| g.strong) && dropped_before > 3 {
                 continue;
             }
+            // Nor where a reference begins: "Tampines St 11 #05-67 S520123" (a unit number).
+            if from > 0
+                && groups
+                    .get(from)
+                    .is_some_and(|g| super::digits::money_or_reference_before(text, g.start))
+            {
+                continue;
+            }
             for to in (from + 1..=groups.len()).rev() {
                 // A number ends at the run's end or at a real gap, or drops at most a few
                 // digits after it. A run too long for one number may begin with one, before a

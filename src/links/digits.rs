@@ -380,9 +380,13 @@ fn token(
                 // as long as a phone number's first half: "0 8 1 2 - 7 7 4 O - 9 1 2 3".
                 let alone_in_spaced_run =
                     !in_group && so_far >= 6 && digit_within_gap(text, pos + width);
+                // A run begins with a letter only for a 0 or a 1 ("O812", "l0812"): "S520123"
+                // is a Singapore postcode.
+                let may_begin = so_far > 0 || matches!(f, 'o' | 'l' | 'i');
                 if (next_digit
                     || (in_group && (so_far >= 6 || group_follows))
                     || alone_in_spaced_run)
+                    && may_begin
                     && !glued_after
                     && !glued_before
                 {

@@ -245,7 +245,10 @@ impl NameIndex {
                             category: alias.category,
                             end: state.reader.pos,
                             obfuscated: state.reader.obfuscated || loose,
-                            ambiguous: alias.ambiguous && !state.reader.obfuscated && !loose,
+                            ambiguous: alias.ambiguous
+                                && !loose
+                                && (!state.reader.obfuscated
+                                    || styled(start.text, start.pos, state.reader.pos)),
                         };
                         // The same name read two ways keeps the plainer reading.
                         match out
@@ -364,7 +367,9 @@ impl NameIndex {
                                 category: alias.category,
                                 end: reader.pos,
                                 obfuscated: reader.obfuscated,
-                                ambiguous: alias.ambiguous && !reader.obfuscated,
+                                ambiguous: alias.ambiguous
+                                    && (!reader.obfuscated
+                                        || styled(start.text, start.pos, reader.pos)),
                             },
                         ));
                     }
@@ -413,6 +418,18 @@ impl NameIndex {
         self.names_at(Reader::new(text, pos), &|_| true, &mut scratch.found, &mut scratch.stack);
         scratch.found.last().map(|(_, m)| *m)
     }
+}
+
+/// Whether `text[start..end]` is written wholly in a styled alphabet — small capitals,
+/// mathematical, fullwidth, circled or squared letters — as fancy-font keyboards write whole
+/// bios: a word so written is still the ordinary word it may be ("ᴍᴇꜱꜱᴇɴɢᴇʀ bag", "ʟɪɴᴇ
+/// ꜰʀɪᴇɴᴅꜱ"), unlike one with a Cyrillic or Greek look-alike slipped among Latin letters.
+fn styled(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end).is_some_and(|name| {
+        name.chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| matches!(c as u32, 0x0250..=0x02AF | 0x1D00..))
+    })
 }
 
 /// Whether the disguises used to reach `state` are allowed for `alias`.
