@@ -394,7 +394,8 @@ impl LinkIndex {
     /// website ("rinahijab titik com", "nhà bơ chấm vn"): the generic ones shops use and the
     /// regions' own.
     pub fn common_tld(&self, tld: &str) -> bool {
-        COMMON_TLDS.contains(&tld) || self.catalog_tlds.contains(tld)
+        // Every top-level domain has two letters or more: "a. a. a." looks nothing up.
+        tld.len() >= 2 && (COMMON_TLDS.contains(&tld) || self.catalog_tlds.contains(tld))
     }
 
     /// The telephone number in `run`, if any: the widest span of its groups that a numbering
