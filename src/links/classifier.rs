@@ -437,12 +437,8 @@ impl LinkIndex {
             if from > 0 && !groups.get(from).is_some_and(|g| g.strong) && dropped_before > 3 {
                 continue;
             }
-            // Nor where a reference begins: "Tampines St 11 #05-67 S520123" (a unit number).
-            if from > 0
-                && groups
-                    .get(from)
-                    .is_some_and(|g| super::digits::money_or_reference_before(text, g.start))
-            {
+            // Nor at a unit number: "Tampines St 11 #05-67 S520123".
+            if from > 0 && groups.get(from).is_some_and(|g| g.separator == b'#') {
                 continue;
             }
             for to in (from + 1..=groups.len()).rev() {

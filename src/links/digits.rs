@@ -141,8 +141,9 @@ struct WordMemo {
     slots: Vec<(usize, Option<(u8, usize)>)>,
 }
 
-/// Entries in [`WordMemo`]: more than the words of two runs' overlap.
-const WORD_MEMO: usize = 64;
+/// Entries in [`WordMemo`], direct-mapped by byte position: more than the bytes a run of digit
+/// words too long for a phone spans ("nol delapan …" reads about 130 bytes before it stops).
+const WORD_MEMO: usize = 256;
 
 impl WordMemo {
     fn new() -> WordMemo {
