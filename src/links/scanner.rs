@@ -1135,6 +1135,9 @@ const MAIL_PROVIDERS: &[&str] = &[
     "me",
     "zoho",
     "rocketmail",
+    // Thai sellers spell Gmail out: "ann แอท จีเมล ดอทคอม".
+    "จีเมล",
+    "จีเมลล์",
 ];
 
 /// The host of an address whose local part starts at `start` and whose host starts at

@@ -293,6 +293,9 @@ fn negated(text: &str, mentions: &[Mention], negation: &Negation, lo: usize, sta
                 }
                 gap.chars().count().saturating_sub(listed) <= NEGATION_REACH
                     && !gap.contains([',', '，', '、', ';', '；'])
+                    // Nor past a full stop, even one the clause reads as an abbreviation's
+                    // ("NO COD. Payment via bank transfer only").
+                    && !gap.contains(". ")
                     && !(spaced_script && gap.contains(' '))
             })
             && !mentions.iter().any(|e| is(e, &negation.ends) && e.start >= m.end && e.end <= start)
