@@ -291,12 +291,12 @@ fn negated(text: &str, mentions: &[Mention], negation: &Negation, lo: usize, sta
                         covered = e.end;
                     }
                 }
-                gap.chars().count().saturating_sub(listed) <= NEGATION_REACH
-                    && !gap.contains([',', '，', '、', ';', '；'])
-                    // Nor past a full stop, even one the clause reads as an abbreviation's
-                    // ("NO COD. Payment via bank transfer only").
-                    && !gap.contains(". ")
-                    && !(spaced_script && gap.contains(' '))
+                // A phrase ends at a comma, and at a full stop even where the clause reads an
+                // abbreviation ("NO COD. Payment via bank transfer only").
+                let phrase_ends = gap.contains([',', '，', '、', ';', '；'])
+                    || gap.contains(". ")
+                    || (spaced_script && gap.contains(' '));
+                gap.chars().count().saturating_sub(listed) <= NEGATION_REACH && !phrase_ends
             })
             && !mentions.iter().any(|e| is(e, &negation.ends) && e.start >= m.end && e.end <= start)
     })
