@@ -700,13 +700,20 @@ pub fn shape_ok(
     if thousands && !international && !(coded && total_digits >= 10) {
         return false;
     }
-    // A date: 12/08/2024, 2024-08-12, 12.08.24.
-    let lens = match groups {
-        [a, b, c] => [a.len, b.len, c.len],
-        _ => [0; 3],
+    // A date, and the hour after it: 12/08/2024, 2024-08-12, 12.08.24, "2025-12-12 20:00".
+    // (A year first is 19xx or 20xx: "0978.62.41.35" is a phone.)
+    let year_first = matches!(run.digits_of(from, from + 1).get(..2), Some("19" | "20"));
+    let date = match groups {
+        [a, b, c, time @ ..] => {
+            (matches!([a.len, b.len, c.len], [1 | 2, 1 | 2, 2 | 4])
+                || (matches!([a.len, b.len, c.len], [4, 1 | 2, 1 | 2]) && year_first))
+                && [b, c].iter().all(|g| matches!(g.separator, b'/' | b'.' | b'-'))
+                && time.first().is_none_or(|hour| hour.separator == b' ' && hour.len <= 2)
+                && time.len() <= 1
+        }
+        _ => false,
     };
-    let date_separators = groups.iter().skip(1).all(|g| matches!(g.separator, b'/' | b'.' | b'-'));
-    if date_separators && matches!(lens, [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]) {
+    if date {
         return false;
     }
     let short = short_first(run.digits_of(from, from + 1));

@@ -388,6 +388,123 @@ const PHONE_WORDS: &[&str] = &[
     "เบอร์โทร",
 ];
 
+/// A platform's domain spelled out one character at a time, with its path: "s h o p e e . c o
+/// . t h / maycloset", "s h p . e e / 4AbC9xQ", "s.h.o.p.e.e . vn / linhdam_store". Read from a
+/// single letter at `pos`: single characters and dots with spaces between them, then a `/` and
+/// the path. Counts only as a catalog platform's own domain (every other spaced run is prose or
+/// a name, read elsewhere).
+fn spaced_domain(index: &LinkIndex, text: &str, pos: usize) -> Option<Candidate> {
+    let bytes = text.as_bytes();
+    let mut host = String::new();
+    let mut at = pos;
+    let mut spaced = false;
+    let mut singles = 0;
+    // The host: one letter, digit or dot at a time; no longer than a domain's label and
+    // suffix (a paste of spaced letters is read 40 characters at each letter, not to its end).
+    while let Some(&b) = bytes.get(at) {
+        if host.len() > 40 {
+            return None;
+        }
+        let single =
+            b.is_ascii_alphanumeric() && !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if single {
+            host.push(char::from(b.to_ascii_lowercase()));
+            singles += 1;
+        } else if b == b'.' {
+            host.push('.');
+        } else {
+            break;
+        }
+        at += 1;
+        let gap = bytes.get(at..).map_or(0, |rest| rest.iter().take_while(|&&c| c == b' ').count());
+        if gap > 2 {
+            break;
+        }
+        spaced |= gap > 0;
+        // A multi-letter word after a dot ends the spelling ("s h o p e e . vn").
+        if gap > 0 || bytes.get(at) == Some(&b'.') {
+            at += gap;
+        }
+        if host.ends_with('.') && bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            let word = bytes.get(at..)?.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            if word > 1 {
+                host.push_str(&text.get(at..at + word)?.to_ascii_lowercase());
+                at += word;
+                break;
+            }
+        }
+    }
+    let host = host.trim_matches('.').to_owned();
+    if !spaced || singles < 4 || !host.contains('.') || host.contains("..") {
+        return None;
+    }
+    // Dots between single letters may disguise the name itself ("s.h.o.p.e.e . vn"): a run of
+    // one-letter labels is one label.
+    let mut labels: Vec<String> = Vec::new();
+    let mut previous_single = false;
+    for label in host.split('.') {
+        let single = label.len() == 1;
+        match labels.last_mut() {
+            Some(last) if single && previous_single => last.push_str(label),
+            _ => labels.push(label.to_owned()),
+        }
+        previous_single = single;
+    }
+    let collapsed = labels.join(".");
+    let (host, platform) = match index.platform_of(&host) {
+        Some(platform) => (host, platform),
+        None => (collapsed.clone(), index.platform_of(&collapsed)?),
+    };
+    let entry = index.platforms.get(platform)?;
+    // The path, if any: "/ maycloset".
+    let mut end = at;
+    while bytes.get(end) == Some(&b' ') {
+        end += 1;
+    }
+    if bytes.get(end) == Some(&b'/') {
+        end += 1;
+        while bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        let path = bytes
+            .get(end..)?
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+            .count();
+        end += path;
+    } else {
+        end = at;
+    }
+    let end = text.get(..end)?.trim_end().len();
+    Some(Candidate {
+        start: pos,
+        end,
+        kind: if entry.category == Category::Shortener {
+            FindingKind::Shortener
+        } else {
+            FindingKind::Url
+        },
+        rule: entry.rule,
+        host: Some(host),
+        platform: Some(platform),
+        obfuscated: true,
+    })
+}
+
+/// Whether the letter at `pos` continues a run spelled one character at a time ("s h o p e e",
+/// "a. b. c."): [`spaced_domain`] reads each such run once, from its first letter.
+fn inside_spelled_run(bytes: &[u8], pos: usize) -> bool {
+    let before = bytes.get(..pos).unwrap_or_default();
+    let trimmed = before.len() - before.iter().rev().take_while(|&&b| b == b' ').count();
+    let Some(&previous) = before.get(..trimmed).and_then(<[u8]>::last) else { return false };
+    previous == b'.'
+        || (previous.is_ascii_alphanumeric()
+            && !trimmed
+                .checked_sub(2)
+                .and_then(|i| before.get(i))
+                .is_some_and(u8::is_ascii_alphanumeric))
+}
+
 /// What follows a marketplace's name that is also a word in a shopping hashtag.
 const SHOPPING_TAGS: &[&str] = &[
     "finds",
@@ -508,6 +625,16 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             continue;
         }
         let word_start = !text::word_char_before(text, pos) || cjk;
+        if word_start
+            && byte.is_ascii_alphanumeric()
+            && matches!(bytes.get(pos + 1), Some(b' ' | b'.'))
+            && !inside_spelled_run(bytes, pos)
+            && let Some(found) = spaced_domain(index, text, pos)
+        {
+            pos = found.end.max(pos + 1);
+            out.push(found);
+            continue;
+        }
         if !word_start || text::is_space(folded) {
             pos += width;
             continue;
