@@ -819,14 +819,24 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     // A platform's name inside TikTok's own wording is TikTok's ("ตะกร้าสีส้ม", the orange
     // basket, holds the word Thai sellers use for Shopee), and inside an ordinary word is no
     // name ("ออนไลน์", online, holds "ไลน์", LINE).
-    let own: Vec<(usize, usize)> = mentions
+    // Masks by start, each with the farthest end of those starting before it: a name is inside
+    // one when a mask starting at or before it reaches its end (a search per name, not a scan of
+    // every mask: a pasted export holds thousands of both).
+    let mut own: Vec<(usize, usize)> = mentions
         .iter()
         .filter(|m| matches!(m.what, What::Cue(g) if index.masks.contains(&g)))
         .map(|m| (m.start, m.end))
         .collect();
+    crate::sort::sort_by_key(&mut own, |&(start, _)| start);
+    let mut reach = 0;
+    for mask in &mut own {
+        reach = reach.max(mask.1);
+        mask.1 = reach;
+    }
     mentions.retain(|m| {
+        let before = own.partition_point(|&(start, _)| start <= m.start);
         !matches!(m.what, What::Name(_))
-            || !own.iter().any(|&(start, end)| start <= m.start && m.end <= end)
+            || before.checked_sub(1).and_then(|i| own.get(i)).is_none_or(|&(_, end)| m.end > end)
     });
     signals::evaluate(&index.signals, &index.negation, &mut clauses, &mentions, &mut out);
     out
