@@ -759,6 +759,9 @@ const NOT_A_PHONE_BEFORE: &[&str] = &[
     "sn", "ssm", "thb", "thue", "tracking", "uen", "upc", "usd", "vnd",
 ];
 
+/// Currency codes sellers write before an amount ("RM189", "Rp 99.000"), folded.
+pub const CURRENCY_CODES: &[&str] = &["idr", "myr", "php", "rm", "rp", "sgd", "thb", "usd", "vnd"];
+
 /// The same in scripts written without spaces and as currency signs: they end the word before
 /// the number ("单号", "ราคา", "฿").
 const NOT_A_PHONE_SUFFIXES: &[&str] = &[

@@ -215,7 +215,7 @@ pub fn handle_after(
     let id = text.get(at..end)?.trim_end_matches(['.', '-']);
     let folded = super::text::folded_lowercase(id);
     // A price after a marketplace's name is no account id: "dijual kat Zalora RM189".
-    let price = ["rm", "rp", "php", "usd", "sgd", "myr", "idr", "thb", "vnd"].iter().any(|code| {
+    let price = super::digits::CURRENCY_CODES.iter().any(|code| {
         folded.strip_prefix(code).is_some_and(|rest| {
             !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
         })

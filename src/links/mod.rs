@@ -421,10 +421,8 @@ fn spaced_domain(index: &LinkIndex, text: &str, pos: usize) -> Option<Candidate>
             break;
         }
         spaced |= gap > 0;
+        at += gap;
         // A multi-letter word after a dot ends the spelling ("s h o p e e . vn").
-        if gap > 0 || bytes.get(at) == Some(&b'.') {
-            at += gap;
-        }
         if host.ends_with('.') && bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
             let word = bytes.get(at..)?.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
             if word > 1 {
@@ -438,22 +436,13 @@ fn spaced_domain(index: &LinkIndex, text: &str, pos: usize) -> Option<Candidate>
     if !spaced || singles < 4 || !host.contains('.') || host.contains("..") {
         return None;
     }
-    // Dots between single letters may disguise the name itself ("s.h.o.p.e.e . vn"): a run of
-    // one-letter labels is one label.
-    let mut labels: Vec<String> = Vec::new();
-    let mut previous_single = false;
-    for label in host.split('.') {
-        let single = label.len() == 1;
-        match labels.last_mut() {
-            Some(last) if single && previous_single => last.push_str(label),
-            _ => labels.push(label.to_owned()),
-        }
-        previous_single = single;
-    }
-    let collapsed = labels.join(".");
     let (host, platform) = match index.platform_of(&host) {
         Some(platform) => (host, platform),
-        None => (collapsed.clone(), index.platform_of(&collapsed)?),
+        None => {
+            let collapsed = one_letter_labels_joined(&host);
+            let platform = index.platform_of(&collapsed)?;
+            (collapsed, platform)
+        }
     };
     let entry = index.platforms.get(platform)?;
     // The path, if any: "/ maycloset".
@@ -489,6 +478,22 @@ fn spaced_domain(index: &LinkIndex, text: &str, pos: usize) -> Option<Candidate>
         platform: Some(platform),
         obfuscated: true,
     })
+}
+
+/// `host` with each run of one-letter labels made one label: dots between single letters may
+/// disguise the name itself ("s.h.o.p.e.e.vn" is shopee.vn).
+fn one_letter_labels_joined(host: &str) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    let mut previous_single = false;
+    for label in host.split('.') {
+        let single = label.len() == 1;
+        match labels.last_mut() {
+            Some(last) if single && previous_single => last.push_str(label),
+            _ => labels.push(label.to_owned()),
+        }
+        previous_single = single;
+    }
+    labels.join(".")
 }
 
 /// Whether the letter at `pos` continues a run spelled one character at a time ("s h o p e e",

@@ -1083,8 +1083,10 @@ pub fn email_at(text: &str, at: usize, words: &HostWords) -> Option<(HostRun, bo
                 let label = t.find(|c: char| !c.is_ascii_alphanumeric())?;
                 Some(t.get(label..)?.starts_with(" . "))
             });
-            let (run, _) = email_host(text, start, after_at, true, words)
-                .filter(|_| spaced_dot == Some(true))?;
+            if spaced_dot != Some(true) {
+                return None;
+            }
+            let (run, _) = email_host(text, start, after_at, true, words)?;
             mail_provider_or_disguised(&run).then_some((run, true))
         }
         found => found,
@@ -1135,9 +1137,6 @@ const MAIL_PROVIDERS: &[&str] = &[
     "me",
     "zoho",
     "rocketmail",
-    // Thai sellers spell Gmail out: "ann แอท จีเมล ดอทคอม".
-    "จีเมล",
-    "จีเมลล์",
 ];
 
 /// The host of an address whose local part starts at `start` and whose host starts at
