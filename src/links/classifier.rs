@@ -237,10 +237,13 @@ impl LinkIndex {
                 .map(|need| need_of(need, &group_index, account_number))
                 .collect::<Option<Vec<Need>>>()
                 .ok_or_else(|| unknown_need(&signal.id))?;
-            let mut unless = Vec::new();
+            let (mut unless, mut unless_in_sentence) = (Vec::new(), Vec::new());
             for name in &signal.unless {
                 if name != "negation" {
-                    unless.push(group_index(name).ok_or_else(|| unknown_need(&signal.id))?);
+                    let group = group_index(name).ok_or_else(|| unknown_need(&signal.id))?;
+                    // A warning is a whole sentence about what it warns of.
+                    if name == "warning" { &mut unless_in_sentence } else { &mut unless }
+                        .push(group);
                 }
             }
             signals.push(CompiledSignal {
@@ -248,6 +251,7 @@ impl LinkIndex {
                 kind: signal.kind,
                 needs,
                 unless,
+                unless_in_sentence,
                 negatable: signal.unless.iter().any(|u| u == "negation"),
             });
         }
@@ -470,7 +474,10 @@ impl LinkIndex {
                 let candidate = run.digits_of(from, to);
                 // "1900 5247 (8h-21h)": a group glued to a word is no part of a number.
                 let end = groups.get(to - 1)?.end;
-                if !(7..=17).contains(&candidate.len())
+                // Four to six digits only after a phone word ("Call Center 1789", "โทร 1112"):
+                // a short code of the region's plan.
+                let shortest = if keyword { 4 } else { 7 };
+                if !(shortest..=17).contains(&candidate.len())
                     || run.progression(from, to)
                     || digits::glued_after(text, end)
                     || !digits::shape_ok(run, from, to, short_first)

@@ -786,23 +786,33 @@ const NOT_A_PHONE_SUFFIXES: &[&str] = &[
 ];
 
 /// Reference words that mark a number a word or two later too ("S/N unit sis: 0123…",
-/// "Reference no. po ng refund: 9017…"); in byte order, written folded.
+/// "Reference no. po ng refund: 9017…", "MST/ĐKKD số 0312…", a tax and business registration
+/// number); in byte order, written folded.
 const REFERENCE_BEFORE: &[&str] = &[
     "awb",
     "barcode",
+    "brn",
+    "dkkd",
     "doanh",
     "ean",
+    "gpkd",
     "gtin",
     "imei",
     "invoice",
     "isbn",
+    "mst",
+    "mst/dkkd",
+    "nib",
+    "npwp",
     "ref",
     "reference",
     "refund",
     "resi",
     "s/n",
     "serial",
+    "ssm",
     "tracking",
+    "uen",
     "upc",
     "บาร์โค้ด",
     "เลขพัสดุ",

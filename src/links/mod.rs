@@ -356,6 +356,8 @@ const PHONE_WORDS: &[&str] = &[
     "sms",
     "hotline",
     "helpline",
+    "call center",
+    "call centre",
     "toll free",
     "toll-free",
     "hubungi",
@@ -384,6 +386,7 @@ const PHONE_WORDS: &[&str] = &[
     "致电",
     "โทร",
     "สายด่วน",
+    "คอลเซ็นเตอร์",
     "เบอร์",
     "เบอร์โทร",
 ];
@@ -918,7 +921,8 @@ fn number(
         Some(phone.end)
     };
     let digits = run.digits_of(0, run.groups().len()).len();
-    if digits < 7 {
+    // Four to six digits are a number only after a phone word ("Call Center 1789").
+    if digits < 7 && (digits < 4 || !phone_word_before(text, run.start)) {
         // "4 angka depannya 0878, sisanya 5521 0936": a number given in two parts.
         return match index.split_phone(text, run) {
             Some(phone) => found(phone, true),

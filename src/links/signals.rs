@@ -27,6 +27,10 @@ use crate::report::FindingKind;
 
 /// How far (in characters, each side) a cue may be from the anchor.
 pub const WINDOW: usize = 56;
+/// How far (in characters, each side) a warning may be from what it warns of: a warning is a
+/// whole sentence ("kalau ada yg chat atas nama toko kami minta transfer ke rekening BCA/BRI,
+/// itu PENIPUAN ya"), but still a bounded one.
+const SENTENCE_WINDOW: usize = 3 * WINDOW;
 /// How far before the anchor a negation may end.
 const NEGATION_REACH: usize = 24;
 
@@ -108,6 +112,9 @@ pub struct CompiledSignal {
     pub needs: Vec<Need>,
     /// Cue groups that cancel it anywhere in the window.
     pub unless: Vec<usize>,
+    /// Cue groups that cancel it anywhere in its clause, up to [`SENTENCE_WINDOW`] away
+    /// (`warning`).
+    pub unless_in_sentence: Vec<usize>,
     /// Whether a negation just before the anchor cancels it.
     pub negatable: bool,
 }
@@ -191,8 +198,13 @@ impl<'t> Clauses<'t> {
     /// The byte range around `start..end` that a cue must lie in: up to [`WINDOW`] characters
     /// each side, not past a clause boundary.
     pub fn window(&mut self, start: usize, end: usize) -> (usize, usize) {
-        // WINDOW characters are at most four times as many bytes.
-        self.scan_to(end + 4 * WINDOW + 4);
+        self.window_of(start, end, WINDOW)
+    }
+
+    /// As [`Clauses::window`], `size` characters each side.
+    fn window_of(&mut self, start: usize, end: usize, size: usize) -> (usize, usize) {
+        // `size` characters are at most four times as many bytes.
+        self.scan_to(end + 4 * size + 4);
         let bytes = self.text.as_bytes();
         let ends = &self.ends;
         // After the last boundary before `start`, before the first one at or after `end`.
@@ -200,16 +212,16 @@ impl<'t> Clauses<'t> {
         let floor = floor.map_or(0, |&b| b + char_at(self.text, b).map_or(1, char::len_utf8));
         let ceiling = ends.get(ends.partition_point(|&b| b < end)).copied().unwrap_or(bytes.len());
         let continuation = |i: usize| bytes.get(i).is_some_and(|&b| b & 0xC0 == 0x80);
-        // Within WINDOW bytes of a clause end, or over ASCII, characters are bytes: no walk.
-        let mut lo = if start - floor <= WINDOW {
+        // Within `size` bytes of a clause end, or over ASCII, characters are bytes: no walk.
+        let mut lo = if start - floor <= size {
             floor
-        } else if is_ascii(bytes.get(start - WINDOW..start)) {
-            start - WINDOW
+        } else if is_ascii(bytes.get(start - size..start)) {
+            start - size
         } else {
             start
         };
         if lo == start {
-            for _ in 0..WINDOW {
+            for _ in 0..size {
                 if lo <= floor {
                     break;
                 }
@@ -219,15 +231,15 @@ impl<'t> Clauses<'t> {
                 }
             }
         }
-        let mut hi = if ceiling.saturating_sub(end) <= WINDOW {
+        let mut hi = if ceiling.saturating_sub(end) <= size {
             ceiling
-        } else if is_ascii(bytes.get(end..end + WINDOW)) {
-            end + WINDOW
+        } else if is_ascii(bytes.get(end..end + size)) {
+            end + size
         } else {
             end
         };
         if hi == end {
-            for _ in 0..WINDOW {
+            for _ in 0..size {
                 if hi >= ceiling {
                     break;
                 }
@@ -312,8 +324,16 @@ pub fn evaluate(
     out: &mut Vec<Candidate>,
 ) {
     let text = clauses.text;
+    // Whether any mention cancels signals sentence-wide: only then is the wider range read.
+    let sentence_groups: Vec<usize> =
+        signals.iter().flat_map(|s| s.unless_in_sentence.iter().copied()).collect();
+    let in_sentence_group =
+        |m: &Mention, groups: &[usize]| matches!(m.what, What::Cue(g) if groups.contains(&g));
+    let any_sentence_cue = !sentence_groups.is_empty()
+        && mentions.iter().any(|m| in_sentence_group(m, &sentence_groups));
     for (i, anchor) in mentions.iter().enumerate() {
         let mut window_range = None;
+        let mut sentence_range = None;
         for signal in signals {
             let Some((first, others)) = signal.needs.split_first() else { continue };
             if !first.matches(anchor.what) || (anchor.ambiguous && others.is_empty()) {
@@ -359,6 +379,34 @@ pub fn evaluate(
             });
             if cancelled {
                 continue;
+            }
+            if any_sentence_cue && !signal.unless_in_sentence.is_empty() {
+                let (lo, hi) = *sentence_range.get_or_insert_with(|| {
+                    clauses.window_of(anchor.start, anchor.end, SENTENCE_WINDOW)
+                });
+                let from = mentions
+                    .get(..i)
+                    .map_or(i, |before| i - before.iter().rev().take_while(|m| m.end > lo).count());
+                let warned =
+                    mentions.iter().enumerate().skip(from).take_while(|(_, m)| m.start < hi).any(
+                        |(j, m)| {
+                            j != i
+                            && m.start >= lo
+                            && m.end <= hi
+                            && in_sentence_group(m, &signal.unless_in_sentence)
+                            // "bukan penipuan kok" (no scam at all) warns of nothing.
+                            && !negated(
+                                text,
+                                mentions.get(from..j).unwrap_or_default(),
+                                negation,
+                                lo,
+                                m.start,
+                            )
+                        },
+                    );
+                if warned {
+                    continue;
+                }
             }
             let mut start = anchor.start;
             let mut end = anchor.end;
@@ -443,6 +491,7 @@ mod tests {
                 kind: FindingKind::CallToAction,
                 needs: vec![need(Some(Category::Ecommerce), None), need(None, Some(1))],
                 unless: vec![],
+                unless_in_sentence: vec![],
                 negatable: true,
             },
             CompiledSignal {
@@ -450,6 +499,7 @@ mod tests {
                 kind: FindingKind::Mention,
                 needs: vec![need(Some(Category::Ecommerce), None)],
                 unless: vec![],
+                unless_in_sentence: vec![],
                 negatable: true,
             },
         ];
@@ -467,6 +517,35 @@ mod tests {
         out.clear();
         evaluate(&signals, &negation, &mut Clauses::new(text), &mentions, &mut out);
         assert_eq!((out[0].rule, out[0].kind), (1, FindingKind::Mention));
+
+        // A warning cancels the signals that list it anywhere in its sentence, when it is not
+        // negated itself ("bukan penipuan": no scam).
+        let warned = [CompiledSignal {
+            rule: 2,
+            kind: FindingKind::Payment,
+            needs: vec![need(None, Some(4))],
+            unless: vec![],
+            unless_in_sentence: vec![5],
+            negatable: true,
+        }];
+        let text =
+            format!("ada yg minta transfer{} itu penipuan ya", " ke rekening BCA/BRI,".repeat(3));
+        let transfer = text.find("transfer").unwrap();
+        let scam = text.find("penipuan").unwrap();
+        assert!(scam - transfer > WINDOW);
+        let mentions =
+            [mention(transfer, transfer + 8, What::Cue(4)), mention(scam, scam + 8, What::Cue(5))];
+        out.clear();
+        evaluate(&warned, &negation, &mut Clauses::new(&text), &mentions, &mut out);
+        assert!(out.is_empty());
+        let text = "transfer aja, bukan penipuan kok";
+        let mentions = [
+            mention(0, 8, What::Cue(4)),
+            mention(14, 19, What::Cue(2)),
+            mention(20, 28, What::Cue(5)),
+        ];
+        evaluate(&warned, &negation, &mut Clauses::new(text), &mentions, &mut out);
+        assert_eq!(out.len(), 1);
 
         let text = "bukan shopee";
         let mentions =

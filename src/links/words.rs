@@ -128,7 +128,8 @@ impl WordStarts {
             return;
         }
         for c in std::iter::once(first).chain(chars) {
-            if !is_alphanumeric(c) && !is_leet_symbol(c) {
+            // The text's words end where Chinese or Thai begins ("ins风", "qq弹"): so does the key.
+            if !is_alphanumeric(c) && !is_leet_symbol(c) || is_cjk_or_thai(c) {
                 break;
             }
             let lower = lowercase(c);
@@ -364,7 +365,10 @@ mod tests {
         starts.add("beli di {ecommerce}", PHRASE, false);
         starts.add("satu", DIGIT, false);
         starts.add("加{messenger}下单", PHRASE, false);
+        starts.add("qq弹", PHRASE, false);
         let flags = |text: &str| starts.flags(text, 0, &read_word(text, 0));
+        // A phrase that goes on in Chinese starts at its Latin word ("QQ弹弹的口感").
+        assert_eq!(flags("QQ弹弹的"), PHRASE);
         assert_eq!(flags("Shopee ya"), NAME);
         assert_eq!(flags("SHO pee"), NAME);
         assert_eq!(flags("s h o p e e"), NAME);
