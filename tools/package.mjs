@@ -1,5 +1,5 @@
 // Writes the npm package files wasm-bindgen does not: package.json with an explicit `exports`
-// map, and the Node entry that initializes the module synchronously from its one .wasm file.
+// map, and the Node entry that initializes the module synchronously from its .wasm file.
 // Run by `./build.sh build` after wasm-bindgen and wasm-opt have filled pkg/.
 import { readFileSync, writeFileSync, copyFileSync, chmodSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -11,13 +11,16 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"$`, "m"))?.[1];
 
 // Node: `import "shop-policy"` is ready to use — no await. Browsers and bundlers get the
 // wasm-bindgen web build and call `await init()` (here a no-op, so the same code runs in both).
+// Node instantiates the build of the same code for speed (opt-level 3): on a server or in the
+// command line its 70 KB more cost nothing, and it checks text about twice as fast.
 writeFileSync(
   join(pkg, "node.js"),
-  `// Node entry: instantiates the module synchronously from the package's own .wasm file.
+  `// Node entry: instantiates the module synchronously from the package's own .wasm file, the
+// build for speed (shop_policy_bg.wasm, which browsers load, is the same code built for size).
 import { readFileSync } from "node:fs";
 import init, { initSync } from "./shop_policy.js";
 
-initSync({ module: readFileSync(new URL("./shop_policy_bg.wasm", import.meta.url)) });
+initSync({ module: readFileSync(new URL("./shop_policy_speed_bg.wasm", import.meta.url)) });
 
 export * from "./shop_policy.js";
 export default init;
@@ -65,6 +68,7 @@ const manifest = {
       default: "./shop_policy.js",
     },
     "./shop_policy_bg.wasm": "./shop_policy_bg.wasm",
+    "./shop_policy_speed_bg.wasm": "./shop_policy_speed_bg.wasm",
     "./policies/*": "./policies/*",
     "./package.json": "./package.json",
   },

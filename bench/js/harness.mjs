@@ -35,14 +35,17 @@ export function timeIt(fn, { warmup = 5, runs = 20, minMs = 300, batch = 1 } = {
  * returns their medians in ms per call.
  */
 export function timePair(a, b, options = {}) {
+  return timeAll([a, b], options);
+}
+
+/** `timePair` for any number of functions: rounds of each in turn, the median of each's medians. */
+export function timeAll(fns, options = {}) {
   const rounds = options.rounds ?? 5;
-  const as = [];
-  const bs = [];
+  const times = fns.map(() => []);
   for (let i = 0; i < rounds; i++) {
-    as.push(timeIt(a, { ...options, runs: Math.ceil((options.runs ?? 20) / rounds) }));
-    bs.push(timeIt(b, { ...options, runs: Math.ceil((options.runs ?? 20) / rounds) }));
+    fns.forEach((fn, j) => times[j].push(timeIt(fn, { ...options, runs: Math.ceil((options.runs ?? 20) / rounds) })));
   }
-  return [median(as), median(bs)];
+  return times.map(median);
 }
 
 /** `timeIt` for a function that returns a promise: each call is awaited before the next. */
