@@ -148,6 +148,9 @@ pub struct LinkIndex {
     pub signals: Vec<CompiledSignal>,
     /// The phrase groups named `negation`, and `negation_end`.
     pub negation: super::signals::Negation,
+    /// The phrase groups named `warning`, and the rules whose signals they cancel: a phrase of
+    /// such a rule found directly ("nhắn zalo") is no finding in a warning's sentence either.
+    pub warnings: (Vec<usize>, Vec<usize>),
     /// The phrase groups whose words hide a platform's name or a cue inside them: `in_app`,
     /// TikTok's own wording (ตะกร้าสีส้ม, its orange basket), `plain_words`, ordinary words
     /// that hold a name (ออนไลน์, online, holds ไลน์, LINE), and `refusal`, a seller refusing
@@ -302,6 +305,8 @@ impl LinkIndex {
             .iter()
             .map(|rule| links.suggestions.iter().position(|s| s.rules.contains(&rule.meta.id)))
             .collect();
+        let warned_rules =
+            signals.iter().filter(|s| !s.unless_in_sentence.is_empty()).map(|s| s.rule).collect();
         Ok(LinkIndex {
             rules: links.rules.clone(),
             suggestions: links.suggestions.clone(),
@@ -317,6 +322,7 @@ impl LinkIndex {
                 ends: groups_named(links, &["negation_end"]),
             },
             masks: groups_named(links, &["in_app", "plain_words", "refusal"]),
+            warnings: (groups_named(links, &["warning"]), warned_rules),
             names_begin_phrases,
             account_number,
             hashtag_names: links

@@ -800,6 +800,8 @@ const REFERENCE_BEFORE: &[&str] = &[
     "imei",
     "invoice",
     "isbn",
+    "mdl",
+    "model",
     "mst",
     "mst/dkkd",
     "nib",

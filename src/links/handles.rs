@@ -209,6 +209,19 @@ pub fn handle_after(
     {
         return Some(phone.end);
     }
+    // After a Chinese network's name and a colon, a Chinese nickname with a Latin letter or a
+    // digit in it: "小红书：新加坡好物分享Jess" (without either it may be a sentence going on).
+    if cjk_name && colon {
+        let end = cjk_id_end(text, at);
+        let id = text.get(at..end)?.trim_end_matches('.');
+        let count = id.chars().count();
+        if id.chars().any(super::text::is_cjk_or_thai)
+            && id.bytes().any(|b| b.is_ascii_alphanumeric())
+            && (3..=30).contains(&count)
+        {
+            return Some(at + id.len());
+        }
+    }
     // A name that is also an ordinary word ("line", "tele", "QQ") needs an `@` handle, a number
     // (a phone, or an id of six digits or more: "QQ 884455667"), or an id announced by a colon.
     let end = id_end(text, at, true);

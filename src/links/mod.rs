@@ -561,6 +561,8 @@ fn hashtag_name(index: &LinkIndex, text: &str, start: usize) -> Option<Mention> 
 fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut mentions = Vec::new();
+    // Where in `out` the phrases found directly are ("nhắn zalo"): a warning may excuse them.
+    let mut direct = Vec::new();
     let mut scratch = Scratch::default();
     let mut run = digits::NumberRun::empty();
     // No number is read again before this (inside a long run of digit words already read).
@@ -746,7 +748,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                 obfuscated: name.obfuscated,
                 ambiguous: name.ambiguous,
             });
-            if let Some(handle) = handle(index, text, pos, c, &name) {
+            if let Some(handle) = handle(index, text, pos, c, &name, &mut scratch.names) {
                 out.push(handle);
             }
         }
@@ -784,19 +786,22 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
                             &index.negation,
                             pos,
                         ) => {}
-                    Some(rule) => out.push(Candidate {
-                        start: pos,
-                        end: phrase.end,
-                        kind: index
-                            .cta_kinds
-                            .get(group)
-                            .copied()
-                            .unwrap_or(FindingKind::CallToAction),
-                        rule,
-                        host: None,
-                        platform: phrase.platform,
-                        obfuscated: phrase.obfuscated,
-                    }),
+                    Some(rule) => {
+                        direct.push(out.len());
+                        out.push(Candidate {
+                            start: pos,
+                            end: phrase.end,
+                            kind: index
+                                .cta_kinds
+                                .get(group)
+                                .copied()
+                                .unwrap_or(FindingKind::CallToAction),
+                            rule,
+                            host: None,
+                            platform: phrase.platform,
+                            obfuscated: phrase.obfuscated,
+                        });
+                    }
                     None => {
                         // The widest recent one: a mask inside another does not narrow it.
                         if index.masks.contains(&group)
@@ -846,6 +851,31 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         !matches!(m.what, What::Name(_))
             || before.checked_sub(1).and_then(|i| own.get(i)).is_none_or(|&(_, end)| m.end > end)
     });
+    // "ai nhắn zalo tự xưng là shop … là lừa đảo": a call found directly, in a sentence that
+    // warns of it, is no more a finding than the same call read from its words.
+    let (warnings, warned_rules) = &index.warnings;
+    if !direct.is_empty()
+        && mentions.iter().any(|m| matches!(m.what, What::Cue(g) if warnings.contains(&g)))
+    {
+        let mut excused = vec![false; out.len()];
+        for &i in &direct {
+            if let Some(c) = out.get(i).filter(|c| warned_rules.contains(&c.rule))
+                && signals::warned(
+                    &mut clauses,
+                    &mentions,
+                    &index.negation,
+                    warnings,
+                    c.start,
+                    c.end,
+                )
+                && let Some(flag) = excused.get_mut(i)
+            {
+                *flag = true;
+            }
+        }
+        let mut flags = excused.into_iter();
+        out.retain(|_| !flags.next().unwrap_or(false));
+    }
     signals::evaluate(&index.signals, &index.negation, &mut clauses, &mentions, &mut out);
     out
 }
@@ -951,12 +981,13 @@ fn number(
 
 /// The handle written with a name at `pos` ("WA 0812…", "IG @toko", "@toko di IG", "Shopee:
 /// toko_official", "Venmo @lily"), as a candidate under the rule for the name's category.
-fn handle(
+fn handle<'t>(
     index: &LinkIndex,
-    text: &str,
+    text: &'t str,
     pos: usize,
     c: char,
     name: &names::NameMatch,
+    scratch: &mut names::NameScratch<'t>,
 ) -> Option<Candidate> {
     let (kind, rule) = match name.category {
         Category::Messenger => (FindingKind::Messenger, index.fixed.messenger_handle),
@@ -976,6 +1007,14 @@ fn handle(
             Some(end) => (pos, end),
             None => (handles::handle_before(text, pos)?, name.end),
         };
+    // A list of networks is no account id: "支持微信、WhatsApp、Facebook消息提醒".
+    if end > name.end {
+        let gap = text.get(name.end..end)?;
+        let id_start = end - gap.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        if index.phrases.names.longest(text, id_start, scratch).is_some_and(|n| n.end >= end) {
+            return None;
+        }
+    }
     // The handle itself may be the disguised part ("微信 ａｂｃ＿１２３"; a fullwidth colon
     // before it is only Chinese punctuation).
     let disguised = text.get(start..end).is_some_and(|handle| {
@@ -1067,7 +1106,7 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
         Some(labels) => (labels.as_slice(), true),
         None => (run.labels.as_slice(), false),
     };
-    let host = crate::i18n::join(labels, ".");
+    let mut host = crate::i18n::join(labels, ".");
     let tld = labels.last()?;
     // After a scheme any host counts (`http://localhost`, an IP address); without one the last
     // label must be a top-level domain of letters.
@@ -1076,6 +1115,13 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
         || tld.starts_with("xn--");
     if !with_scheme && !tld_ok {
         return None;
+    }
+    // "s.h.o.p.e.e dot com dot my": the name spelled out with dots between its letters.
+    if index.platform_of(&host).is_none() && labels.iter().filter(|l| l.len() == 1).count() >= 3 {
+        let joined = one_letter_labels_joined(&host);
+        if index.platform_of(&joined).is_some() {
+            host = joined;
+        }
     }
     // "sh0pee.ph", "l4zada.co.id": a digit written for a letter in a platform's domain.
     let direct = index.platform_of(&host);
@@ -1093,7 +1139,7 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
     }
     // Spaced or spelled-out dots also occur in prose ("polka dot wa.me/…"): such a host counts
     // only if it is a platform's own domain, or ends in a common top-level domain after a word
-    // for "dot" ("rinahijab titik com").
+    // for "dot" ("rinahijab titik com") or before a path ("brightnest . com / support").
     let is_link = match run.disguise {
         Disguise::None | Disguise::Marked => {
             with_scheme
@@ -1103,7 +1149,7 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
         }
         Disguise::Prose => {
             platform.is_some_and(|p| index.is_domain_of(&host, p))
-                || (run.spelled && index.common_tld(tld))
+                || ((run.spelled || (run.spaced && run.has_path)) && index.common_tld(tld))
         }
     };
     if !is_link {

@@ -64,6 +64,8 @@ pub struct HostRun {
     /// At least one separator was a word for "dot" ("dot", "titik", "点"), and every separator
     /// was spaced or spelled out (not a mix with plain dots: "polka dot wa.me").
     pub spelled: bool,
+    /// Every separator was spaced or spelled out ("brightnest . com").
+    pub spaced: bool,
     /// The host is an IP address.
     pub ip: bool,
 }
@@ -466,6 +468,7 @@ fn run_of(
     has_path: bool,
 ) -> HostRun {
     let ip = is_ipv4(text, labels);
+    let spaced = labels.iter().skip(1).all(|l| l.separator == Disguise::Prose);
     HostRun {
         start: pos,
         end,
@@ -474,8 +477,8 @@ fn run_of(
         has_path,
         disguise: labels.iter().map(|l| l.separator).max().unwrap_or(Disguise::None),
         folded: labels.iter().any(|l| l.folded),
-        spelled: labels.iter().any(|l| l.spelled)
-            && labels.iter().skip(1).all(|l| l.separator == Disguise::Prose),
+        spelled: labels.iter().any(|l| l.spelled) && spaced,
+        spaced,
         ip,
     }
 }
@@ -625,17 +628,19 @@ fn ends_cleanly(text: &str, end: usize) -> bool {
     }
 }
 
-/// The end of `/`, `?` or `#` and what follows at `at` (with a slash word, a path written out:
-/// "shopee dot co dot id slash toko"), if any.
+/// The end of `/`, `?` or `#` and what follows at `at` (with a slash word or a spaced slash, a
+/// path written out: "shopee dot co dot id slash toko", "brightnest . com / support"), if any.
 fn path_at(text: &str, at: usize, cjk: bool, words: &HostWords) -> Option<usize> {
     match text.as_bytes().get(at) {
         Some(b'/') => Some(path_end(text, at, cjk).max(at + 1)),
         Some(b'?' | b'#') => Some(path_end(text, at, cjk)).filter(|&end| end > at + 1),
         Some(b' ') => {
+            // A slash set apart by spaces, or a word for it: "kopiaceh . co . id / panduan".
             let word = skip_spaces(text, at);
-            let end = words.slash_at(text, word)?;
+            let slash = text.as_bytes().get(word) == Some(&b'/');
+            let end = if slash { word + 1 } else { words.slash_at(text, word)? };
             let segment = skip_spaces(text, end);
-            if segment == end {
+            if segment == end && !slash {
                 return None;
             }
             let (segment_end, _) = label_span(text, segment, Labels::Text, words)?;
@@ -862,6 +867,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
             disguise: Disguise::None,
             folded: false,
             spelled: false,
+            spaced: false,
             ip: false,
         }));
     }
@@ -967,6 +973,7 @@ fn url_with_scheme(text: &str, pos: usize, words: &HostWords) -> Option<Option<H
         disguise,
         folded: folded && !ip,
         spelled: false,
+        spaced: false,
         ip,
     }))
 }
@@ -1113,7 +1120,12 @@ pub fn spelled_email_at(text: &str, pos: usize, words: &HostWords) -> Option<(Ho
         return None;
     }
     let (run, _) = email_host(text, start, after, true, words)?;
-    mail_provider_or_disguised(&run).then_some((run, true))
+    // A path after it makes it a web address read with "at" before it ("recipes at
+    // harvesttable dot com slash care"): the host reader takes it from there.
+    let next = skip_spaces(text, run.end);
+    let path_follows = words.slash_at(text, next).is_some()
+        || text.get(next..).is_some_and(|t| t.starts_with('/'));
+    (mail_provider_or_disguised(&run) && !path_follows).then_some((run, true))
 }
 
 /// Mail providers, whose name after a word for "@" makes an address.

@@ -314,6 +314,28 @@ fn negated(text: &str, mentions: &[Mention], negation: &Negation, lo: usize, sta
     })
 }
 
+/// Whether a cue of `groups` (a warning) stands in the clause around `start..end`, up to
+/// [`SENTENCE_WINDOW`] characters away, and is not negated itself ("bukan penipuan kok": no
+/// scam at all). `mentions` are sorted by start.
+pub fn warned(
+    clauses: &mut Clauses<'_>,
+    mentions: &[Mention],
+    negation: &Negation,
+    groups: &[usize],
+    start: usize,
+    end: usize,
+) -> bool {
+    let text = clauses.text;
+    let (lo, hi) = clauses.window_of(start, end, SENTENCE_WINDOW);
+    let from = mentions.partition_point(|m| m.start < lo);
+    let around = mentions.get(from..).unwrap_or_default();
+    around.iter().enumerate().take_while(|(_, m)| m.start < hi).any(|(j, m)| {
+        m.end <= hi
+            && matches!(m.what, What::Cue(g) if groups.contains(&g))
+            && !negated(text, around.get(..j).unwrap_or_default(), negation, lo, m.start)
+    })
+}
+
 /// Evaluates the signals over `mentions` (sorted by start), adding a candidate per anchor for the
 /// first signal that fires on it.
 pub fn evaluate(
@@ -333,7 +355,6 @@ pub fn evaluate(
         && mentions.iter().any(|m| in_sentence_group(m, &sentence_groups));
     for (i, anchor) in mentions.iter().enumerate() {
         let mut window_range = None;
-        let mut sentence_range = None;
         for signal in signals {
             let Some((first, others)) = signal.needs.split_first() else { continue };
             if !first.matches(anchor.what) || (anchor.ambiguous && others.is_empty()) {
@@ -380,33 +401,18 @@ pub fn evaluate(
             if cancelled {
                 continue;
             }
-            if any_sentence_cue && !signal.unless_in_sentence.is_empty() {
-                let (lo, hi) = *sentence_range.get_or_insert_with(|| {
-                    clauses.window_of(anchor.start, anchor.end, SENTENCE_WINDOW)
-                });
-                let from = mentions
-                    .get(..i)
-                    .map_or(i, |before| i - before.iter().rev().take_while(|m| m.end > lo).count());
-                let warned =
-                    mentions.iter().enumerate().skip(from).take_while(|(_, m)| m.start < hi).any(
-                        |(j, m)| {
-                            j != i
-                            && m.start >= lo
-                            && m.end <= hi
-                            && in_sentence_group(m, &signal.unless_in_sentence)
-                            // "bukan penipuan kok" (no scam at all) warns of nothing.
-                            && !negated(
-                                text,
-                                mentions.get(from..j).unwrap_or_default(),
-                                negation,
-                                lo,
-                                m.start,
-                            )
-                        },
-                    );
-                if warned {
-                    continue;
-                }
+            if any_sentence_cue
+                && !signal.unless_in_sentence.is_empty()
+                && warned(
+                    clauses,
+                    mentions,
+                    negation,
+                    &signal.unless_in_sentence,
+                    anchor.start,
+                    anchor.end,
+                )
+            {
+                continue;
             }
             let mut start = anchor.start;
             let mut end = anchor.end;
