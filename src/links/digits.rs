@@ -737,6 +737,21 @@ pub fn shape_ok(
     first_ok && rest_ok
 }
 
+/// Whether the run is shopping days written month.day with the same number twice ("9.9 ➡️
+/// 10.10 ➡️ 11.11 ➡️ 12.12"): two such days or more, and nothing else.
+pub fn sale_days(run: &NumberRun) -> bool {
+    let groups = run.groups();
+    groups.len() >= 4
+        && groups.len().is_multiple_of(2)
+        && groups.chunks_exact(2).enumerate().all(|(i, pair)| {
+            let [month, day] = pair else { return false };
+            let at = 2 * i;
+            month.len <= 2
+                && day.separator == b'.'
+                && run.digits_of(at, at + 1) == run.digits_of(at + 1, at + 2)
+        })
+}
+
 /// Digits glued to a letter or an `@` after them are a code (a SKU, "8h", an address), not a
 /// phone.
 pub fn glued_after(text: &str, end: usize) -> bool {

@@ -94,6 +94,8 @@ const HANDLE_FILLERS: &[&str] = &[
     "ไอดี",
     "合作",
     "商务",
+    "搜索",
+    "搜",
 ];
 
 /// Words that may stand between a handle and the network named after it: "@toko on IG",

@@ -671,6 +671,23 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             pos = run.end;
             continue;
         }
+        // "jennybakes🌀gmail🔘com": an address at a mail provider in symbols.
+        if !text::word_char_before(text, pos)
+            && matches!(byte | 0x20, b'g' | b'y' | b'h' | b'o' | b'i' | b'f')
+            && let Some((start, end, host)) = scanner::symbol_email_at(text, pos)
+        {
+            out.push(Candidate {
+                start,
+                end,
+                kind: FindingKind::Email,
+                rule: index.fixed.email,
+                host: Some(host),
+                platform: None,
+                obfuscated: true,
+            });
+            pos = end;
+            continue;
+        }
         // After an `@` it is a username ("IG @tokobaju.id"), not a host; an e-mail address is
         // found from its `@`.
         let host_first = folded.is_ascii_alphanumeric()
@@ -959,6 +976,9 @@ fn number(
             None => go_on(),
         };
     }
+    if digits::sale_days(run) {
+        return go_on();
+    }
     let money = digits::money_or_reference_before(text, run.start);
     let phone =
         (!money).then(|| index.phone_in(text, run, phone_word_before(text, run.start))).flatten();
@@ -1060,12 +1080,19 @@ const WORD_TLDS: &[&str] =
     &["my", "me", "in", "is", "it", "at", "to", "no", "so", "do", "us", "am", "be", "by", "as"];
 
 /// Whether a bare `word.tld` is a sentence missing the space after its full stop rather than a
-/// host: two labels of lowercase letters, the first a short word (at most 7 letters; shops'
+/// host (or a title before a name, "Mr.DIY"): two labels of lowercase letters, the first a short word (at most 7 letters; shops'
 /// names are rarely that short) and the second a short English word ([`WORD_TLDS`]), and the
 /// sentence goes on after a space with a lowercase word. A shop's site written at the end of a
 /// line, as `www.kedai.my` or `kedai.com.my` still counts.
 fn missing_space(text: &str, run: &scanner::HostRun, labels: &[String]) -> bool {
     let [name, tld] = labels else { return false };
+    // A title before a name: "Mr.DIY", "Dr.Care" (shops and brands, not hosts).
+    if !run.has_path
+        && run.scheme.is_none()
+        && matches!(name.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "prof")
+    {
+        return true;
+    }
     let written = text.get(run.start..run.end).unwrap_or_default();
     let next_word = text.get(run.end..).unwrap_or_default().strip_prefix(' ');
     !run.has_path

@@ -83,6 +83,9 @@ pub struct HostWords {
     dots: WordTrie<()>,
     slashes: WordTrie<()>,
     ats: WordTrie<()>,
+    /// The words with letters outside ASCII as the pack writes them ("chấm"): the tries match
+    /// folded text, and "chăm" (to care for) or "chậm" (slow) folds the same.
+    accented: Vec<String>,
 }
 
 impl HostWords {
@@ -100,10 +103,20 @@ impl HostWords {
             trie.finish();
             trie
         };
+        let dots: Vec<&str> = dots.into_iter().collect();
+        let slashes: Vec<&str> = slashes.into_iter().collect();
+        let ats: Vec<&str> = ats.into_iter().collect();
+        let accented = [&dots, &slashes, &ats]
+            .into_iter()
+            .flatten()
+            .filter(|w| w.chars().any(is_accented_latin))
+            .map(|w| w.to_lowercase())
+            .collect();
         HostWords {
-            dots: trie(&mut dots.into_iter()),
-            slashes: trie(&mut slashes.into_iter()),
-            ats: trie(&mut ats.into_iter()),
+            dots: trie(&mut dots.iter().copied()),
+            slashes: trie(&mut slashes.iter().copied()),
+            ats: trie(&mut ats.iter().copied()),
+            accented,
         }
     }
 
@@ -121,19 +134,29 @@ impl HostWords {
         Some(end)
     }
 
+    /// `word` unless it was matched through a Latin letter with another accent than the pack's
+    /// word has.
+    fn as_written(&self, word: Option<usize>, text: &str, pos: usize) -> Option<usize> {
+        let end = word?;
+        let written = text.get(pos..end)?;
+        (!written.chars().any(is_accented_latin)
+            || self.accented.iter().any(|w| *w == written.to_lowercase()))
+        .then_some(end)
+    }
+
     /// The end of a word for "." at `pos`.
     pub fn dot_at(&self, text: &str, pos: usize) -> Option<usize> {
-        Self::word(&self.dots, text, pos)
+        self.as_written(Self::word(&self.dots, text, pos), text, pos)
     }
 
     /// The end of a word for "/" at `pos`.
     pub fn slash_at(&self, text: &str, pos: usize) -> Option<usize> {
-        Self::word(&self.slashes, text, pos)
+        self.as_written(Self::word(&self.slashes, text, pos), text, pos)
     }
 
     /// The end of a word for "@" at `pos`.
     pub fn at_at(&self, text: &str, pos: usize) -> Option<usize> {
-        Self::word(&self.ats, text, pos)
+        self.as_written(Self::word(&self.ats, text, pos), text, pos)
     }
 
     /// Whether a word for "@" may begin with the folded character `c`.
@@ -294,6 +317,18 @@ fn separator(text: &str, pos: usize, words: &HostWords) -> Option<(usize, Disgui
         '\u{FF0E}' | '\u{3002}' | '\u{FF61}' | '·' | '•' | '・' | '‧' => {
             return Some((pos + c.len_utf8(), Disguise::Marked, false));
         }
+        // A round or square symbol for the dot ("shopglowhaus🔸com", "bit▪️ly"), its emoji
+        // presentation selector with it.
+        _ if dot_like(c) => {
+            return Some((after_emoji(text, pos + c.len_utf8()), Disguise::Marked, false));
+        }
+        // Any other emoji between two labels ("linktr🌿ee", "s🌸h🌸o🌸p🌸e🌸e"): as doubtful
+        // as a word for "dot", so only a platform's domain or a host with a path counts.
+        _ if is_pictograph(c) => {
+            let end = after_emoji(text, pos + c.len_utf8());
+            let next = char_at(text, end)?;
+            return next.is_alphanumeric().then_some((end, Disguise::Prose, false));
+        }
         ' ' | '\u{3000}' | '\u{A0}' | '(' | '（' | '[' | '【' | '{' | '<' | '\'' | '"' => {}
         _ if !c.is_ascii() => {}
         _ => return None,
@@ -337,6 +372,29 @@ fn separator(text: &str, pos: usize, words: &HostWords) -> Option<(usize, Disgui
     // A word of a spaced script stands between spaces; "点" and "จุด" need none.
     let glued = char_before(text, end).is_some_and(is_cjk_or_thai);
     (glued || (spaced > pos && after > end)).then_some((after, Disguise::Prose, true))
+}
+
+/// A Latin letter with a diacritic ("ấ", "ă", "é").
+fn is_accented_latin(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c != '×' && c != '÷'
+}
+
+/// Round and square symbols written for a dot: bullets, geometric shapes, coloured circles,
+/// squares and diamonds.
+fn dot_like(c: char) -> bool {
+    matches!(c as u32,
+        0x2218 | 0x2219 | 0x22C5 | 0x25A0..=0x25FF | 0x26AA..=0x26AC | 0x2981 | 0x2B1B | 0x2B1C
+        | 0x2B24 | 0x1F518 | 0x1F534..=0x1F539 | 0x1F7E0..=0x1F7EB)
+}
+
+/// Emoji pictographs (the Miscellaneous Symbols and Dingbats blocks and the emoji planes).
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2600..=0x27BF | 0x1F300..=0x1FAFF)
+}
+
+/// Past the emoji presentation selector (U+FE0F) at `pos`, if there is one.
+fn after_emoji(text: &str, pos: usize) -> usize {
+    if char_at(text, pos) == Some('\u{FE0F}') { pos + '\u{FE0F}'.len_utf8() } else { pos }
 }
 
 /// One label of a host as read from the text.
@@ -833,6 +891,9 @@ fn non_ascii_may_continue(text: &str, pos: usize, words: &HostWords) -> bool {
                 )
                 || (is_word_char(c) && !is_cjk_or_thai(c))
                 || words.dot_at(text, pos).is_some()
+                || ((dot_like(c) || is_pictograph(c))
+                    && char_at(text, after_emoji(text, pos + c.len_utf8()))
+                        .is_some_and(char::is_alphanumeric))
         }
         Folded::Invisible | Folded::Mark => true,
     }
@@ -1126,6 +1187,93 @@ pub fn spelled_email_at(text: &str, pos: usize, words: &HostWords) -> Option<(Ho
     let path_follows = words.slash_at(text, next).is_some()
         || text.get(next..).is_some_and(|t| t.starts_with('/'));
     (mail_provider_or_disguised(&run) && !path_follows).then_some((run, true))
+}
+
+/// An e-mail address at a mail provider whose "@" and "." are written as symbols or emoji
+/// ("jennybakes🌀gmail🔘com", "glowhausorders ➰ gmail ▪️ com", "kayla ⓐ outlook · com",
+/// "ria [at] yahoo ⚫ com"), read from the provider's name at `pos`: its start, end and host.
+/// Plain "@" and "." are left to the other readers.
+pub fn symbol_email_at(text: &str, pos: usize) -> Option<(usize, usize, String)> {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    let provider = text.get(pos..end)?.to_ascii_lowercase();
+    if !SYMBOL_MAIL_PROVIDERS.contains(&provider.as_str()) {
+        return None;
+    }
+    // The dot, then the top-level domain.
+    let dot_start = skip_spaces(text, end);
+    let dot_end = symbols_end(text, dot_start)?;
+    let tld_start = skip_spaces(text, dot_end);
+    let mut tld_end = tld_start;
+    while bytes.get(tld_end).is_some_and(u8::is_ascii_alphabetic) {
+        tld_end += 1;
+    }
+    let tld = text.get(tld_start..tld_end)?.to_ascii_lowercase();
+    if !matches!(tld.as_str(), "com" | "net" | "co" | "org") || !ends_cleanly(text, tld_end) {
+        return None;
+    }
+    // The "@" before the name: symbols, or "at" in brackets.
+    let head = text.get(..pos)?.trim_end_matches(' ');
+    let bracketed = ["[at]", "(at)", "{at}", "<at>"].iter().find(|w| {
+        head.len() >= w.len()
+            && head.get(head.len() - w.len()..).is_some_and(|h| h.eq_ignore_ascii_case(w))
+    });
+    let at_start = match bracketed {
+        Some(w) => head.len() - w.len(),
+        None => symbols_start(text, head.len())?,
+    };
+    let at = text.get(at_start..head.len())?;
+    let dot = text.get(dot_start..dot_end)?;
+    if at.contains('@') && dot.trim() == "." {
+        return None;
+    }
+    let start = local_part(text, text.get(..at_start)?.trim_end_matches(' ').len())?;
+    Some((start, tld_end, format!("{provider}.{tld}")))
+}
+
+/// The mail providers [`symbol_email_at`] reads (not "live" or "mail": ordinary words).
+const SYMBOL_MAIL_PROVIDERS: &[&str] =
+    &["gmail", "yahoo", "hotmail", "outlook", "icloud", "ymail", "protonmail", "foxmail"];
+
+/// Whether `c` may stand for "@" or "." in a disguised address: a symbol or emoji, not a letter,
+/// digit, space or sentence punctuation.
+fn stand_in(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !matches!(c, ',' | ';' | '!' | '?' | '"' | '\'' | '\u{FE0F}')
+        // An enclosed letter a ("ⓐ", "🅰️"): Unicode counts those as letters.
+        || matches!(c, 'ⓐ' | 'Ⓐ' | '\u{1F130}' | '\u{1F150}' | '\u{1F170}')
+}
+
+/// The end of one to three stand-in characters at `pos` (with their emoji selectors).
+fn symbols_end(text: &str, pos: usize) -> Option<usize> {
+    let mut at = pos;
+    let mut count = 0;
+    while let Some(c) = char_at(text, at).filter(|&c| stand_in(c) && count < 3) {
+        at = after_emoji(text, at + c.len_utf8());
+        count += 1;
+    }
+    (count > 0).then_some(at)
+}
+
+/// The start of one to three stand-in characters ending at `end` (with their emoji selectors).
+fn symbols_start(text: &str, end: usize) -> Option<usize> {
+    let mut at = end;
+    let mut count = 0;
+    while count < 3 {
+        if char_before(text, at) == Some('\u{FE0F}') {
+            at -= '\u{FE0F}'.len_utf8();
+        }
+        match char_before(text, at).filter(|&c| stand_in(c)) {
+            Some(c) => at -= c.len_utf8(),
+            None => break,
+        }
+        count += 1;
+    }
+    (count > 0).then_some(at)
 }
 
 /// Mail providers, whose name after a word for "@" makes an address.

@@ -292,23 +292,29 @@ fn negated(text: &str, mentions: &[Mention], negation: &Negation, lo: usize, sta
             && m.end <= start
             && m.start >= lo
             && text.get(m.end..start).is_some_and(|gap| {
+                // A phrase ends at a comma ("no COD, transfer only"), unless the comma lists
+                // what is refused ("tak terima tempahan melalui DM, telefon atau WhatsApp"; a
+                // list is in reach when its first item is), and at a full stop even where the
+                // clause reads an abbreviation ("NO COD. Payment via bank transfer only").
+                let list = gap.contains([',', '，']) && in_a_list(gap);
+                let phrase_ends = gap.contains([';', '；'])
+                    || (gap.contains([',', '，']) && !list)
+                    || gap.contains(". ")
+                    || (spaced_script && gap.contains(' '));
+                let reach = if list { gap.split([',', '，']).next().unwrap_or(gap) } else { gap };
+                let reach_end = m.end + reach.len();
                 // Names and cue words in between do not count: a refusal lists what it refuses
                 // ("kami gak terima order lewat DM / WA", "hindi kami tumatanggap ng order thru
                 // GCash o Messenger").
                 let mut listed = 0;
                 let mut covered = m.end;
                 for e in mentions {
-                    if e.start >= covered && e.end <= start {
+                    if e.start >= covered && e.end <= reach_end {
                         listed += text.get(e.start..e.end).map_or(0, |t| t.chars().count());
                         covered = e.end;
                     }
                 }
-                // A phrase ends at a comma, and at a full stop even where the clause reads an
-                // abbreviation ("NO COD. Payment via bank transfer only").
-                let phrase_ends = gap.contains([',', '，', '、', ';', '；'])
-                    || gap.contains(". ")
-                    || (spaced_script && gap.contains(' '));
-                gap.chars().count().saturating_sub(listed) <= NEGATION_REACH && !phrase_ends
+                !phrase_ends && reach.chars().count().saturating_sub(listed) <= NEGATION_REACH
             })
             && !mentions.iter().any(|e| is(e, &negation.ends) && e.start >= m.end && e.end <= start)
     })
@@ -334,6 +340,37 @@ pub fn warned(
             && matches!(m.what, What::Cue(g) if groups.contains(&g))
             && !negated(text, around.get(..j).unwrap_or_default(), negation, lo, m.start)
     })
+}
+
+/// Words that join the items of a list: "DM, telefon atau WhatsApp", "WA, IG or Line".
+const LIST_WORDS: &[&str] = &[
+    "or",
+    "and",
+    "atau",
+    "dan",
+    "hay",
+    "hoặc",
+    "và",
+    "o",
+    "at",
+    "หรือ",
+    "และ",
+    "或",
+    "或者",
+    "和",
+    "及",
+    "/",
+    "&",
+];
+
+/// Whether what stands after the last comma of `gap` (the text from a negation to a name or cue)
+/// continues the list the negation refuses: a word joining items is there ("tak terima tempahan
+/// melalui DM, telefon atau WhatsApp"). Without one the comma ends the phrase ("no COD, pay via
+/// GCash or Maya").
+fn in_a_list(gap: &str) -> bool {
+    let after_comma = gap.rsplit([',', '，']).next().unwrap_or_default();
+    after_comma.chars().count() <= 24
+        && after_comma.split(' ').any(|w| LIST_WORDS.iter().any(|l| w.eq_ignore_ascii_case(l)))
 }
 
 /// Evaluates the signals over `mentions` (sorted by start), adding a candidate per anchor for the
