@@ -1030,7 +1030,7 @@ fn handle<'t>(
     // A list of networks is no account id: "支持微信、WhatsApp、Facebook消息提醒".
     if end > name.end {
         let gap = text.get(name.end..end)?;
-        let id_start = end - gap.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let id_start = end - gap.trim_start_matches(|c: char| !text::is_alphanumeric(c)).len();
         if index.phrases.names.longest(text, id_start, scratch).is_some_and(|n| n.end >= end) {
             return None;
         }

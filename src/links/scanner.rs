@@ -26,7 +26,9 @@
 //!
 //! [`fold`]: super::text::fold
 
-use super::text::{Folded, char_at, char_before, fold, is_cjk_or_thai, is_space, is_word_char};
+use super::text::{
+    Folded, char_at, char_before, fold, is_alphanumeric, is_cjk_or_thai, is_space, is_word_char,
+};
 use super::trie::WordTrie;
 
 /// The longest path, query and fragment read after a host.
@@ -110,7 +112,7 @@ impl HostWords {
             .into_iter()
             .flatten()
             .filter(|w| w.chars().any(is_accented_latin))
-            .map(|w| w.to_lowercase())
+            .map(|w| w.chars().map(latin_lowercase).collect())
             .collect();
         HostWords {
             dots: trie(&mut dots.iter().copied()),
@@ -140,7 +142,7 @@ impl HostWords {
         let end = word?;
         let written = text.get(pos..end)?;
         (!written.chars().any(is_accented_latin)
-            || self.accented.iter().any(|w| *w == written.to_lowercase()))
+            || self.accented.iter().any(|w| w.chars().eq(written.chars().map(latin_lowercase))))
         .then_some(end)
     }
 
@@ -327,7 +329,7 @@ fn separator(text: &str, pos: usize, words: &HostWords) -> Option<(usize, Disgui
         _ if is_pictograph(c) => {
             let end = after_emoji(text, pos + c.len_utf8());
             let next = char_at(text, end)?;
-            return next.is_alphanumeric().then_some((end, Disguise::Prose, false));
+            return is_alphanumeric(next).then_some((end, Disguise::Prose, false));
         }
         ' ' | '\u{3000}' | '\u{A0}' | '(' | '（' | '[' | '【' | '{' | '<' | '\'' | '"' => {}
         _ if !c.is_ascii() => {}
@@ -372,6 +374,18 @@ fn separator(text: &str, pos: usize, words: &HostWords) -> Option<(usize, Disgui
     // A word of a spaced script stands between spaces; "点" and "จุด" need none.
     let glued = char_before(text, end).is_some_and(is_cjk_or_thai);
     (glued || (spaced > pos && after > end)).then_some((after, Disguise::Prose, true))
+}
+
+/// `c` in lowercase, Latin letters with diacritics too ("CHẤM" is "chấm"); not
+/// `char::to_lowercase`, whose tables are 12 KB of the wasm.
+fn latin_lowercase(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        0x100..=0x17F | 0x1EA0..=0x1EFF if code % 2 == 0 => code + 1,
+        _ => return super::text::lowercase(c),
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// A Latin letter with a diacritic ("ấ", "ă", "é").
@@ -893,7 +907,7 @@ fn non_ascii_may_continue(text: &str, pos: usize, words: &HostWords) -> bool {
                 || words.dot_at(text, pos).is_some()
                 || ((dot_like(c) || is_pictograph(c))
                     && char_at(text, after_emoji(text, pos + c.len_utf8()))
-                        .is_some_and(char::is_alphanumeric))
+                        .is_some_and(is_alphanumeric))
         }
         Folded::Invisible | Folded::Mark => true,
     }
@@ -1241,8 +1255,8 @@ const SYMBOL_MAIL_PROVIDERS: &[&str] =
 /// Whether `c` may stand for "@" or "." in a disguised address: a symbol or emoji, not a letter,
 /// digit, space or sentence punctuation.
 fn stand_in(c: char) -> bool {
-    !c.is_alphanumeric()
-        && !c.is_whitespace()
+    !is_alphanumeric(c)
+        && !is_space(c)
         && !matches!(c, ',' | ';' | '!' | '?' | '"' | '\'' | '\u{FE0F}')
         // An enclosed letter a ("ⓐ", "🅰️"): Unicode counts those as letters.
         || matches!(c, 'ⓐ' | 'Ⓐ' | '\u{1F130}' | '\u{1F150}' | '\u{1F170}')
