@@ -692,7 +692,7 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         // found from its `@`.
         let host_first = folded.is_ascii_alphanumeric()
             || (folded == '/' && protocol_relative)
-            || (!folded.is_ascii() && !cjk && folded.is_alphabetic());
+            || (!folded.is_ascii() && !cjk && text::is_alphabetic(folded));
         if host_first
             && word.is_none_or(|w| {
                 schemes
@@ -1099,7 +1099,10 @@ fn missing_space(text: &str, run: &scanner::HostRun, labels: &[String]) -> bool 
         && WORD_TLDS.contains(&tld.as_str())
         && written.bytes().all(|b| b.is_ascii_lowercase() || b == b'.')
         && (2..=7).contains(&name.len())
-        && next_word.and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
+        && next_word.and_then(|w| w.chars().next()).is_some_and(|c| {
+            c.is_ascii_lowercase()
+                || (!c.is_ascii() && text::is_alphabetic(c) && !text::is_capital(c))
+        })
 }
 
 /// A host run, judged: is it a link, which platform, which rule, which kind.

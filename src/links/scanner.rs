@@ -382,7 +382,7 @@ fn latin_lowercase(c: char) -> char {
     let code = c as u32;
     let lower = match code {
         0xC0..=0xDE if code != 0xD7 => code + 0x20,
-        0x100..=0x17F | 0x1EA0..=0x1EFF if code % 2 == 0 => code + 1,
+        0x100..=0x17F | 0x1EA0..=0x1EFF if code.is_multiple_of(2) => code + 1,
         _ => return super::text::lowercase(c),
     };
     char::from_u32(lower).unwrap_or(c)
