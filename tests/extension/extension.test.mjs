@@ -656,7 +656,7 @@ test("where the page does not say the region, the reasons ask for it once, the g
   await page.waitForFunction(() => {
     const root = document.querySelector('[data-shop-policy-field="plain-note"]')?.shadowRoot;
     return root && !root.querySelector(".ask") && /Region MY/.test(root.querySelector(".head")?.textContent ?? "");
-  }, null, { timeout: 3000 });
+  }, null, { timeout: 10_000 });
   await page.close();
 });
 
