@@ -477,6 +477,12 @@ impl LinkIndex {
                 if split && !run.spelled && span.iter().skip(1).any(|g| g.len > 1) {
                     continue;
                 }
+                // Nor is a time of day: "9.9 ⏰ 00:00-02:00".
+                if span.windows(2).any(|pair| {
+                    matches!(pair, [before, after] if after.separator == b':' && before.len == 2 && after.len == 2)
+                }) {
+                    continue;
+                }
                 let candidate = run.digits_of(from, to);
                 // "1900 5247 (8h-21h)": a group glued to a word is no part of a number.
                 let end = groups.get(to - 1)?.end;

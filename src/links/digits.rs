@@ -608,6 +608,7 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
         let mut newlines = 0;
         let mut spaces = 0;
         let mut punctuation = false;
+        let mut bracket_here = false;
         separator = 0;
         while let Some(c) = char_at(text, at) {
             let folded = match fold(c) {
@@ -624,6 +625,7 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
             };
             if matches!(c, '(' | '（') && !bracket_open {
                 bracket_open = true;
+                bracket_here = true;
             } else if let Some(byte) = separator_byte(folded) {
                 newlines += usize::from(byte == b'\n');
                 spaces += usize::from(byte == b' ');
@@ -640,7 +642,12 @@ pub fn read_into(text: &str, pos: usize, words: &DigitWords, run: &mut NumberRun
                 break;
             }
         }
-        strong = newlines > 0 || spaces > 1 || (spaces > 0 && punctuation);
+        // A bracket opened after a whole number begins something else: "0812 3456 7890
+        // (08:00-17:00)" is a number and its hours.
+        strong = newlines > 0
+            || spaces > 1
+            || (spaces > 0 && punctuation)
+            || (spaces > 0 && bracket_here && run.digits.len() >= 7);
         // "(0)812": a closing bracket is separator enough.
         if (gap == 0 && !bracketed)
             || gap > MAX_GAP

@@ -750,6 +750,9 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
         if can & words::NAME != 0
             && pos >= names_from
             && let Some(name) = index.phrases.names.longest(text, pos, &mut scratch.names)
+            // A model number: "WX-1200", "VX-350".
+            && !(text.as_bytes().get(name.end) == Some(&b'-')
+                && text.as_bytes().get(name.end + 1).is_some_and(u8::is_ascii_digit))
         {
             name_end = Some(name.end);
             if word.is_some_and(|w| w.end < name.end) {
