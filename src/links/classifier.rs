@@ -49,7 +49,7 @@ const SPLIT_WORDS: &[&str] = &[
 ];
 
 /// Top-level domains that a shop's website commonly has (see [`LinkIndex::common_tld`]).
-const COMMON_TLDS: &[&str] = &[
+pub const COMMON_TLDS: &[&str] = &[
     "com", "net", "org", "co", "id", "my", "sg", "ph", "vn", "th", "uk", "us", "io", "shop",
     "store", "online", "site", "info", "biz", "me", "app", "asia", "xyz", "cn", "hk", "tw",
 ];

@@ -1172,7 +1172,8 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
     }
     // Spaced or spelled-out dots also occur in prose ("polka dot wa.me/…"): such a host counts
     // only if it is a platform's own domain, or ends in a common top-level domain after a word
-    // for "dot" ("rinahijab titik com") or before a path ("brightnest . com / support").
+    // for "dot" ("rinahijab titik com") or before a path ("brightnest . com / support"); not
+    // every top-level domain a platform uses ("polka dot one" is a dress).
     let is_link = match run.disguise {
         Disguise::None | Disguise::Marked => {
             with_scheme
@@ -1182,7 +1183,8 @@ fn link(index: &LinkIndex, text: &str, run: scanner::HostRun) -> Option<Candidat
         }
         Disguise::Prose => {
             platform.is_some_and(|p| index.is_domain_of(&host, p))
-                || ((run.spelled || (run.spaced && run.has_path)) && index.common_tld(tld))
+                || ((run.spelled || (run.spaced && run.has_path))
+                    && classifier::COMMON_TLDS.contains(&tld.as_str()))
         }
     };
     if !is_link {
