@@ -229,12 +229,17 @@ pub fn handle_after(
     let end = id_end(text, at, true);
     let id = text.get(at..end)?.trim_end_matches(['.', '-']);
     let folded = super::text::folded_lowercase(id);
-    // A price after a marketplace's name is no account id: "dijual kat Zalora RM189".
-    let price = super::digits::CURRENCY_CODES.iter().any(|code| {
-        folded.strip_prefix(code).is_some_and(|rest| {
-            !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-        })
-    });
+    // A price after a marketplace's name is no account id: "dijual kat Zalora RM189",
+    // "di shopee 120rb", "shopee 85k".
+    let amount = |rest: &str| {
+        !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    let price = super::digits::CURRENCY_CODES
+        .iter()
+        .any(|code| folded.strip_prefix(code).is_some_and(amount))
+        || ["rb", "k", "jt", "ribu"]
+            .iter()
+            .any(|unit| folded.strip_suffix(unit).is_some_and(amount));
     if price {
         return None;
     }
