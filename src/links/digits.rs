@@ -771,14 +771,16 @@ pub fn glued_after(text: &str, end: usize) -> bool {
 
 /// Words that, just before a number, say it is money or a reference rather than a phone (in
 /// byte order, for a binary search; written folded).
-/// Standards ("ISO 9001:2015", "BS 8510:2020", "GB/T 22849"), registration and tax numbers
+/// Standards ("ISO 9001:2015", "BS 8510:2020", "GB/T 22849", "SNI 8124:2015", "TCVN 5699"),
+/// registration and tax numbers
 /// ("MST 0312345678", "NPWP", "SSM", "UEN") are among them.
 const NOT_A_PHONE_BEFORE: &[&str] = &[
     "#", "$", "astm", "awb", "barcode", "batch", "brn", "bs", "code", "din", "don", "ean", "exp",
     "gb", "gb/t", "gbp", "gia", "gpkd", "gtin", "harga", "id", "idr", "iec", "imei", "inv",
-    "invoice", "isbn", "iso", "jis", "kode", "lot", "ma", "mfg", "mst", "myr", "nib", "no", "no.",
-    "npwp", "nr", "php", "price", "ref", "resi", "rm", "rp", "s$", "s/n", "serial", "sgd", "sku",
-    "sn", "ssm", "thb", "thue", "tracking", "uen", "upc", "usd", "vnd",
+    "invoice", "isbn", "iso", "jis", "kode", "lot", "ma", "mfg", "mok", "mst", "myr", "nib", "no",
+    "no.", "npwp", "nr", "php", "price", "qcvn", "ref", "resi", "rm", "rp", "s$", "s/n", "serial",
+    "sgd", "sku", "sn", "sni", "ssm", "tcvn", "thb", "thue", "tis", "tracking", "uen", "upc",
+    "usd", "vnd",
 ];
 
 /// Currency codes sellers write before an amount ("RM189", "Rp 99.000"), folded.

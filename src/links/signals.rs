@@ -300,7 +300,7 @@ fn negated(text: &str, mentions: &[Mention], negation: &Negation, lo: usize, sta
                 let phrase_ends = gap.contains([';', '；'])
                     || (gap.contains([',', '，']) && !list)
                     || gap.contains(". ")
-                    || (spaced_script && gap.contains(' '));
+                    || (spaced_script && spaced_between_words(gap));
                 let reach = if list { gap.split([',', '，']).next().unwrap_or(gap) } else { gap };
                 let reach_end = m.end + reach.len();
                 // Names and cue words in between do not count: a refusal lists what it refuses
@@ -339,6 +339,17 @@ pub fn warned(
         m.end <= hi
             && matches!(m.what, What::Cue(g) if groups.contains(&g))
             && !negated(text, around.get(..j).unwrap_or_default(), negation, lo, m.start)
+    })
+}
+
+/// Whether `gap` (after a Chinese or Thai negation) has a space that separates phrases, as
+/// those scripts use spaces; a space beside a Latin word ("不接受私下转账、PayNow 或任何站外下单")
+/// is only the word's.
+fn spaced_between_words(gap: &str) -> bool {
+    let chars: Vec<char> = gap.chars().collect();
+    let latin = |c: Option<&char>| c.is_some_and(char::is_ascii_alphanumeric);
+    chars.iter().enumerate().any(|(i, &c)| {
+        c == ' ' && !latin(i.checked_sub(1).and_then(|p| chars.get(p))) && !latin(chars.get(i + 1))
     })
 }
 
