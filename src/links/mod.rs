@@ -753,6 +753,8 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
             // A model number: "WX-1200", "VX-350".
             && !(text.as_bytes().get(name.end) == Some(&b'-')
                 && text.as_bytes().get(name.end + 1).is_some_and(u8::is_ascii_digit))
+            // Part of a TikTok @handle: "@ella_mae" names no e-wallet.
+            && !inside_at_handle(text.as_bytes(), pos)
         {
             name_end = Some(name.end);
             if word.is_some_and(|w| w.end < name.end) {
@@ -898,6 +900,17 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     }
     signals::evaluate(&index.signals, &index.negation, &mut clauses, &mentions, &mut out);
     out
+}
+
+/// Whether `pos` is inside an `@handle` (after its `@`, its letters, digits, `_` and `.`).
+fn inside_at_handle(bytes: &[u8], pos: usize) -> bool {
+    let before = bytes.get(..pos).unwrap_or_default();
+    let id = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+        .count();
+    id > 0 && before.len() > id && before.get(before.len() - id - 1) == Some(&b'@')
 }
 
 /// Whether the word at `pos` continues a token glued by punctuation ("file.pm", "path:to",
