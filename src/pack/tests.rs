@@ -170,7 +170,7 @@ fn cross_checks_run_once_the_types_are_right() {
             ("unknown_reference", "health.scoreMilestones[4].action"),
             ("invalid_input", "health.score.start"),
             ("unknown_reference", "links.catalog[1].rule"),
-            ("duplicate_id", "links.catalog[102].domains[0]"),
+            ("duplicate_id", "links.catalog[103].domains[0]"),
             ("invalid_input", "closure.steps[0].step"),
         ])
     );
