@@ -54,6 +54,16 @@ pub const COMMON_TLDS: &[&str] = &[
     "store", "online", "site", "info", "biz", "me", "app", "asia", "xyz", "cn", "hk", "tw",
 ];
 
+/// The phrase groups named `warning`, and the rules whose signals they cancel: a phrase of such
+/// a rule found directly ("nhắn zalo") is no finding in a warning's sentence either.
+#[derive(Debug, Clone, Default)]
+pub struct Warnings {
+    /// Indexes of the `warning` phrase groups.
+    pub groups: Vec<usize>,
+    /// Indexes of the rules whose signals list `warning` in `unless`.
+    pub rules: Vec<usize>,
+}
+
 /// The indexes of the phrase groups with one of these ids.
 fn groups_named(links: &LinksPolicy, ids: &[&str]) -> Vec<usize> {
     let named = |(i, c): (usize, &CallToAction)| ids.contains(&c.id.as_str()).then_some(i);
@@ -148,9 +158,8 @@ pub struct LinkIndex {
     pub signals: Vec<CompiledSignal>,
     /// The phrase groups named `negation`, and `negation_end`.
     pub negation: super::signals::Negation,
-    /// The phrase groups named `warning`, and the rules whose signals they cancel: a phrase of
-    /// such a rule found directly ("nhắn zalo") is no finding in a warning's sentence either.
-    pub warnings: (Vec<usize>, Vec<usize>),
+    /// The warnings, and what they excuse.
+    pub warnings: Warnings,
     /// The phrase groups whose words hide a platform's name or a cue inside them: `in_app`,
     /// TikTok's own wording (ตะกร้าสีส้ม, its orange basket), `plain_words`, ordinary words
     /// that hold a name (ออนไลน์, online, holds ไลน์, LINE), and `refusal`, a seller refusing
@@ -322,7 +331,7 @@ impl LinkIndex {
                 ends: groups_named(links, &["negation_end"]),
             },
             masks: groups_named(links, &["in_app", "plain_words", "refusal"]),
-            warnings: (groups_named(links, &["warning"]), warned_rules),
+            warnings: Warnings { groups: groups_named(links, &["warning"]), rules: warned_rules },
             names_begin_phrases,
             account_number,
             hashtag_names: links

@@ -875,18 +875,18 @@ fn candidates(index: &LinkIndex, text: &str) -> Vec<Candidate> {
     });
     // "ai nhắn zalo tự xưng là shop … là lừa đảo": a call found directly, in a sentence that
     // warns of it, is no more a finding than the same call read from its words.
-    let (warnings, warned_rules) = &index.warnings;
+    let warnings = &index.warnings;
     if !direct.is_empty()
-        && mentions.iter().any(|m| matches!(m.what, What::Cue(g) if warnings.contains(&g)))
+        && mentions.iter().any(|m| matches!(m.what, What::Cue(g) if warnings.groups.contains(&g)))
     {
         let mut excused = vec![false; out.len()];
         for &i in &direct {
-            if let Some(c) = out.get(i).filter(|c| warned_rules.contains(&c.rule))
+            if let Some(c) = out.get(i).filter(|c| warnings.rules.contains(&c.rule))
                 && signals::warned(
                     &mut clauses,
                     &mentions,
                     &index.negation,
-                    warnings,
+                    &warnings.groups,
                     c.start,
                     c.end,
                 )
