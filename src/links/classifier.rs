@@ -486,23 +486,24 @@ impl LinkIndex {
                 if split && !run.spelled && span.iter().skip(1).any(|g| g.len > 1) {
                     continue;
                 }
-                // Nor is a span of years: "Myvi 2018-2024", "(2015-2021)".
-                let year = |g: &digits::Group, from: usize| {
-                    g.len == 4
+                // Nor is a span of years ("Myvi 2018-2024", "(2015-2021)") or a time of day
+                // ("9.9 ⏰ 00:00-02:00").
+                let year = |i: usize| {
+                    groups.get(i).is_some_and(|g| g.len == 4)
                         && run
-                            .digits_of(from, from + 1)
+                            .digits_of(i, i + 1)
                             .parse::<u16>()
                             .is_ok_and(|y| (1950..=2099).contains(&y))
                 };
-                if span.windows(2).enumerate().any(|(k, pair)| {
-                    matches!(pair, [a, b] if b.separator == b'-' && year(a, from + k) && year(b, from + k + 1))
-                }) {
-                    continue;
-                }
-                // Nor is a time of day: "9.9 ⏰ 00:00-02:00".
-                if span.windows(2).any(|pair| {
-                    matches!(pair, [before, after] if after.separator == b':' && before.len == 2 && after.len == 2)
-                }) {
+                let not_a_number =
+                    (from + 1..to).any(|i| match (groups.get(i - 1), groups.get(i)) {
+                        (Some(before), Some(after)) => {
+                            (after.separator == b'-' && year(i - 1) && year(i))
+                                || (after.separator == b':' && before.len == 2 && after.len == 2)
+                        }
+                        _ => false,
+                    });
+                if not_a_number {
                     continue;
                 }
                 let candidate = run.digits_of(from, to);

@@ -1213,10 +1213,9 @@ pub fn symbol_email_at(text: &str, pos: usize) -> Option<(usize, usize, String)>
     while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
         end += 1;
     }
-    let provider = text.get(pos..end)?.to_ascii_lowercase();
-    if !SYMBOL_MAIL_PROVIDERS.contains(&provider.as_str()) {
-        return None;
-    }
+    // Asked at many words: no allocation until the word is a provider's name.
+    let word = text.get(pos..end)?;
+    let provider = SYMBOL_MAIL_PROVIDERS.iter().find(|p| p.eq_ignore_ascii_case(word))?;
     // The dot, then the top-level domain.
     let dot_start = skip_spaces(text, end);
     let dot_end = symbols_end(text, dot_start)?;
@@ -1225,8 +1224,9 @@ pub fn symbol_email_at(text: &str, pos: usize) -> Option<(usize, usize, String)>
     while bytes.get(tld_end).is_some_and(u8::is_ascii_alphabetic) {
         tld_end += 1;
     }
-    let tld = text.get(tld_start..tld_end)?.to_ascii_lowercase();
-    if !matches!(tld.as_str(), "com" | "net" | "co" | "org") || !ends_cleanly(text, tld_end) {
+    let tld = text.get(tld_start..tld_end)?;
+    let tld = ["com", "net", "co", "org"].iter().find(|t| t.eq_ignore_ascii_case(tld))?;
+    if !ends_cleanly(text, tld_end) {
         return None;
     }
     // The "@" before the name: symbols, or "at" in brackets.
